@@ -1,0 +1,98 @@
+// The renderer-neutral Document: what the compose stage produces and the
+// HTML and PDF writers consume. It holds finished text only: every figure is
+// already formatted and every sentence already worded. A writer decides
+// layout, never content.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace juesuan::doc {
+
+enum class Align { Left, Center, Right, Justify };
+
+// The visual role of a run of text; each writer maps roles to fonts/sizes.
+enum class Role {
+  CoverTitle,  // the department name and year on the cover
+  CoverLine,   // other cover lines (the date)
+  Body,        // ordinary paragraph text
+  Note,        // 注：… and 说明：… paragraphs
+};
+
+struct Cell {
+  std::string text;
+  int colspan = 1;
+  int rowspan = 1;
+  Align align = Align::Left;
+  bool header = false;    // a <th>: part of the header rows or a row label
+  bool emphasis = false;  // a 合计 / 总计 row
+};
+
+using Row = std::vector<Cell>;
+
+struct Table {
+  std::string id;           // stable anchor, e.g. "t01"
+  std::string number;       // 公开01表
+  std::string title;        // 收入支出决算总表
+  std::string department;   // 部门：…
+  std::string year;         // 2022年度
+  std::string unit;         // 单位：万元
+  std::vector<Row> head;    // header rows (repeated on continuation pages)
+  std::vector<Row> body;
+  std::vector<double> widths;      // relative column widths, one per column
+  std::vector<std::string> notes;  // 注：… / 说明：… paragraphs, in order
+  bool landscape = false;   // wide table: the PDF puts it on a landscape page
+  bool in_toc = true;       // listed in the outline under its part
+};
+
+struct Heading {
+  int level = 1;            // 0 = part, 1 = section, 2 = subsection
+  std::string text;
+  std::string id;           // anchor for links and the outline ("" = none)
+  bool in_toc = true;       // listed in 目录 and the outline
+  bool new_page = false;    // start on a new page
+};
+
+struct Paragraph {
+  std::string text;
+  Role role = Role::Body;
+  Align align = Align::Justify;
+  bool indent = true;       // first-line indent of two characters
+};
+
+// A numbered list: each item carries its own label (「一、」「1.」「（一）」),
+// already formatted by compose.
+struct ListItem {
+  std::string label;
+  std::string text;
+};
+struct List {
+  std::vector<ListItem> items;
+};
+
+// The table of contents: compose lists the entries; the PDF writer adds page
+// numbers, the HTML writer links.
+struct TocEntry {
+  int level = 0;
+  std::string text;
+  std::string target;       // the id of a Heading or Table
+};
+struct Toc {
+  std::string title;        // 目 录
+  std::vector<TocEntry> entries;
+};
+
+struct PageBreak {};
+
+using Block = std::variant<Heading, Paragraph, List, Table, Toc, PageBreak>;
+
+struct Document {
+  std::string title;        // document info: title
+  std::string author;       // document info: author (the department)
+  std::string language = "zh-CN";
+  std::string page_number_format = "- {} -";  // {} = the page number
+  std::vector<Block> blocks;
+};
+
+}  // namespace juesuan::doc
