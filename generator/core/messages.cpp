@@ -1,0 +1,138 @@
+#include "core/messages.hpp"
+
+namespace juesuan::msg {
+
+namespace {
+std::string q(std::string_view s) { return "“" + std::string(s) + "”"; }
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "、" : "") + v[i];
+  return out;
+}
+}  // namespace
+
+std::string not_utf8() { return "这里的文字不是 UTF-8 编码：请在编辑器中把文件另存为 UTF-8"; }
+std::string binary_file() { return "文件中有空字符：这不是文本文件，可能选错了文件"; }
+std::string file_too_large(std::size_t size, std::size_t max) {
+  return "文件有 " + std::to_string(size) + " 字节，超过了 " + std::to_string(max) +
+         " 字节的上限：一个部门的源数据文件通常只有几十 KB，可能选错了文件";
+}
+std::string empty_file() { return "文件是空的：至少要填写 department、year、format、amount_unit 和 items"; }
+std::string tab_indent() { return "这一行用 Tab 缩进：YAML 只能用空格缩进，请把 Tab 换成空格"; }
+std::string cannot_read(std::string_view path, std::string_view why) {
+  return "无法读取文件 " + q(path) + "：" + std::string(why);
+}
+
+std::string duplicate_key(std::string_view key) {
+  return "键 " + q(key) + " 在同一层写了两次：每个键只能写一次，请删去或合并重复的一处";
+}
+std::string alias_not_allowed() {
+  return "源数据文件中不能使用锚点（&）和别名（*）：请把内容直接写出来";
+}
+std::string too_deep(int max_depth) {
+  return "嵌套超过 " + std::to_string(max_depth) + " 层：源数据文件的结构不会这么深，请检查缩进和括号";
+}
+std::string second_document() {
+  return "文件中有第二个 YAML 文档（“---”之后）：一个文件只写一个部门一个年度";
+}
+std::string complex_key() { return "键必须是简单的文字，不能是列表或映射"; }
+std::string unclosed_quote() {
+  return "引号没有闭合：这里开始的引号一直延续到后面的行，请在这一项的末尾补上引号";
+}
+std::string yaml_illegal_map_value() {
+  return "这里不能写“键: 值”：常见原因是缩进没有对齐、用了 Tab 缩进，或上一行的引号、括号没有闭合";
+}
+std::string yaml_unclosed(std::string_view bracket) {
+  return "括号没有闭合：缺少 " + q(bracket);
+}
+std::string yaml_bad_escape() { return "双引号中的反斜杠“\\”后面跟了无效的字符：请去掉反斜杠或改用单引号"; }
+std::string yaml_bad_indentation() {
+  return "缩进不正确：同一层的键必须左对齐，下一层要比上一层多缩进，只能用空格";
+}
+std::string yaml_syntax(std::string_view detail) {
+  return "YAML 语法错误（" + std::string(detail) + "）";
+}
+
+std::string expected_map(std::string_view what) {
+  return what.empty() ? "这里应当是一组“键: 值”" : q(what) + " 应当是一组“键: 值”（下一行缩进后逐项填写）";
+}
+std::string expected_list(std::string_view what) {
+  return q(what) + " 应当是一个列表（每项以“- ”开头）";
+}
+std::string expected_text(std::string_view what) {
+  return q(what) + " 应当是一段文字，不能是列表或“键: 值”";
+}
+std::string missing_key(std::string_view key, std::string_view what) {
+  return "缺少必填项 " + q(key) + "（" + std::string(what) + "）";
+}
+std::string unknown_key(std::string_view key, std::string_view where,
+                        const std::vector<std::string>& allowed, std::string_view suggestion) {
+  std::string s = "不认识的键 " + q(key);
+  if (!where.empty()) s += "（在 " + q(where) + " 中）";
+  if (!suggestion.empty()) return s + "：是不是想写 " + q(suggestion) + "？";
+  return s + "：这里可以写的键有 " + join(allowed);
+}
+std::string bad_amount(std::string_view text, AmountError why, Unit unit) {
+  std::string s = "金额 " + q(text) + " 无效：";
+  switch (why) {
+    case AmountError::Empty: return "金额是空的：没有这项金额就删去这一行，或写 0";
+    case AmountError::ThousandsSeparator: return s + "不要使用千分位逗号，例如写 1205.51";
+    case AmountError::Exponent: return s + "不要使用科学计数法，请写出完整的数字";
+    case AmountError::FullWidth: return s + "用了全角字符，请改用半角数字和小数点";
+    case AmountError::LeadingPlus: return s + "数字前不要写“+”号";
+    case AmountError::TooManyDecimals:
+      return s + (unit == Unit::Yuan ? "以元为单位时最多两位小数（到分）" : "以万元为单位时最多六位小数（到分）");
+    case AmountError::OutOfRange: return s + "超出了可以处理的范围（绝对值不超过 10 万亿元）";
+    case AmountError::NotANumber: break;
+  }
+  return s + "应当是一个数字，例如 684.70";
+}
+std::string negative_amount(std::string_view what) {
+  return q(what) + " 不能是负数";
+}
+std::string bad_count(std::string_view text, std::string_view what) {
+  return q(what) + " 应当是一个不小于 0 的整数，这里写的是 " + q(text);
+}
+std::string bad_year(std::string_view text) {
+  return "年度 " + q(text) + " 无效：应当是四位数字的年份，例如 2022";
+}
+std::string bad_unit(std::string_view text) {
+  return "金额单位 " + q(text) + " 无效：只能写 元 或 万元";
+}
+std::string bad_bool(std::string_view text) {
+  return q(text) + " 应当写 true（是）或 false（否）";
+}
+std::string bad_date(std::string_view text) {
+  return "日期 " + q(text) + " 无效：应当写成“年-月”，例如 2023-09";
+}
+std::string unknown_format(std::string_view format, const std::vector<std::string>& known) {
+  return "没有表样 " + q(format) + " 的模板：可用的表样有 " + join(known);
+}
+std::string no_template_for_year(std::string_view format, long long year) {
+  return "表样 " + q(format) + " 不适用于 " + std::to_string(year) + " 年度";
+}
+
+std::string bad_functional_code(std::string_view code) {
+  return "功能分类科目编码 " + q(code) + " 格式不对：项级科目应当是 7 位数字，例如 \"2010301\"";
+}
+std::string bad_economic_code(std::string_view code) {
+  return "经济分类科目编码 " + q(code) + " 格式不对：款级科目应当是 5 位数字，例如 \"30101\"";
+}
+std::string unknown_functional_code(std::string_view code) {
+  return "功能分类科目目录中没有 " + q(code) +
+         "：请核对编码；如确属新增科目，请用 name: 写明科目名称，或补充到 data/catalog/functional.yaml";
+}
+std::string unknown_economic_code(std::string_view code) {
+  return "经济分类科目目录中没有 " + q(code) + "：请核对编码，或补充到 data/catalog/economic.yaml";
+}
+std::string unknown_parent(std::string_view code, std::string_view parent, std::string_view level) {
+  return "科目 " + q(code) + " 所属的" + std::string(level) + " " + q(parent) + " 不在科目目录中：请核对编码";
+}
+std::string duplicate_code(std::string_view code, int first_line) {
+  return "科目 " + q(code) + " 重复：第 " + std::to_string(first_line) + " 行已经填写过，请合并为一条";
+}
+std::string unknown_vehicle_use(std::string_view key, const std::vector<std::string>& known) {
+  return "不认识的车辆用途 " + q(key) + "：可以写 " + join(known);
+}
+
+}  // namespace juesuan::msg

@@ -1,0 +1,63 @@
+// Every message the program prints about an input, worded in one place.
+// They are written for a department's finance officer: what is wrong, in
+// their words, and what to write instead. (Report wording lives in
+// templates/, not here; these are the program's own diagnostics.)
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/money.hpp"
+
+namespace juesuan::msg {
+
+// The text of the file itself.
+std::string not_utf8();
+std::string binary_file();
+std::string file_too_large(std::size_t size, std::size_t max);
+std::string empty_file();
+std::string tab_indent();
+std::string cannot_read(std::string_view path, std::string_view why);
+
+// YAML syntax.
+std::string duplicate_key(std::string_view key);
+std::string alias_not_allowed();
+std::string too_deep(int max_depth);
+std::string second_document();
+std::string complex_key();
+std::string unclosed_quote();
+std::string yaml_illegal_map_value();
+std::string yaml_unclosed(std::string_view bracket);
+std::string yaml_bad_escape();
+std::string yaml_bad_indentation();
+std::string yaml_syntax(std::string_view detail);
+
+// The schema.
+std::string expected_map(std::string_view what);
+std::string expected_list(std::string_view what);
+std::string expected_text(std::string_view what);
+std::string missing_key(std::string_view key, std::string_view what);
+std::string unknown_key(std::string_view key, std::string_view where,
+                        const std::vector<std::string>& allowed, std::string_view suggestion);
+std::string bad_amount(std::string_view text, AmountError why, Unit unit);
+std::string negative_amount(std::string_view what);
+std::string bad_count(std::string_view text, std::string_view what);
+std::string bad_year(std::string_view text);
+std::string bad_unit(std::string_view text);
+std::string bad_bool(std::string_view text);
+std::string bad_date(std::string_view text);
+std::string unknown_format(std::string_view format, const std::vector<std::string>& known);
+std::string no_template_for_year(std::string_view format, long long year);
+
+// 科目 codes.
+std::string bad_functional_code(std::string_view code);
+std::string bad_economic_code(std::string_view code);
+std::string unknown_functional_code(std::string_view code);
+std::string unknown_economic_code(std::string_view code);
+std::string unknown_parent(std::string_view code, std::string_view parent, std::string_view level);
+std::string duplicate_code(std::string_view code, int first_line);
+std::string unknown_vehicle_use(std::string_view key, const std::vector<std::string>& known);
+
+}  // namespace juesuan::msg

@@ -1,0 +1,475 @@
+#include "source/load.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "core/messages.hpp"
+#include "source/yaml_tree.hpp"
+
+namespace juesuan {
+
+namespace {
+
+using yaml::Node;
+
+// Edit distance, to suggest the key a typo meant.
+std::size_t distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+struct Field {
+  const char* key;
+  const char* what;   // what it is, in the officer's words (for messages)
+  bool required = false;
+};
+
+class Reader {
+ public:
+  Reader(Source& src, const LoadContext& ctx) : src_(src), ctx_(ctx) {}
+
+  // Checks that `n` is a map whose keys are all among `fields`, and that the
+  // required ones are there.
+  void map(const Node& n, std::string_view where, std::initializer_list<Field> fields) {
+    if (!n.is_map()) throw Error(Failure::Input, n.loc, msg::expected_map(where));
+    std::vector<std::string> allowed;
+    for (const auto& f : fields) allowed.push_back(f.key);
+    for (const auto& [k, v] : n.entries) {
+      if (std::find(allowed.begin(), allowed.end(), k.text) != allowed.end()) continue;
+      std::string best;
+      std::size_t best_d = 3;
+      for (const auto& a : allowed) {
+        std::size_t d = distance(k.text, a);
+        if (d < best_d) { best_d = d; best = a; }
+      }
+      throw Error(Failure::Input, k.loc, msg::unknown_key(k.text, where, allowed, best));
+    }
+    for (const auto& f : fields)
+      if (f.required && !n.find(f.key)) throw Error(Failure::Input, n.loc, msg::missing_key(f.key, f.what));
+  }
+
+  Text text(const Node* n, std::string_view what) {
+    Text t;
+    if (!n || n->is_null()) return t;
+    if (!n->is_scalar()) throw Error(Failure::Input, n->loc, msg::expected_text(what));
+    t.value = n->text;
+    t.loc = n->loc;
+    t.present = true;
+    return t;
+  }
+
+  Amount amount(const Node* n, std::string_view what, bool may_be_negative = false) {
+    Amount a;
+    if (!n) return a;
+    if (n->is_null()) throw Error(Failure::Input, n->loc, msg::bad_amount("", AmountError::Empty, src_.unit));
+    if (!n->is_scalar()) throw Error(Failure::Input, n->loc, msg::bad_amount("", AmountError::NotANumber, src_.unit));
+    ParsedAmount p = parse_amount(n->text, src_.unit);
+    if (!p.value) throw Error(Failure::Input, n->loc, msg::bad_amount(n->text, p.error, src_.unit));
+    if (!may_be_negative && p.value->fen() < 0) throw Error(Failure::Input, n->loc, msg::negative_amount(what));
+    a.value = *p.value;
+    a.loc = n->loc;
+    a.present = true;
+    return a;
+  }
+
+  Count count(const Node* n, std::string_view what) {
+    Count c;
+    if (!n) return c;
+    if (!n->is_scalar() || !all_digits(n->text) || n->text.size() > 9)
+      throw Error(Failure::Input, n->loc, msg::bad_count(n->is_scalar() ? n->text : "", what));
+    c.value = std::stoll(n->text);
+    c.loc = n->loc;
+    c.present = true;
+    return c;
+  }
+
+  const Node* seq(const Node* n, std::string_view what) {
+    if (!n || n->is_null()) return nullptr;
+    if (!n->is_seq()) throw Error(Failure::Input, n->loc, msg::expected_list(what));
+    return n;
+  }
+
+  Source& src_;
+  const LoadContext& ctx_;
+};
+
+void load_header(Reader& r, const Node& root) {
+  Source& s = r.src_;
+  r.map(root, "", {
+      {"department", "部门名称", true}, {"year", "决算年度", true}, {"format", "表样", true},
+      {"amount_unit", "金额单位：元 或 万元", true}, {"publish_date", "公开日期，如 2023-09"},
+      {"item_glossary", "名词解释是否逐项列出功能分类科目"}, {"overview", "第一部分 概况"},
+      {"items", "功能分类项级科目", true}, {"basic_economic", "基本支出经济分类"},
+      {"balances", "结转和结余"}, {"last_year", "上年度决算数"}, {"three_public", "“三公”经费"},
+      {"operating_costs", "机关运行经费"}, {"procurement", "政府采购"}, {"assets", "国有资产占用"},
+      {"performance", "预算绩效"}, {"attachments", "附件"}});
+  // The unit first: every amount depends on it.
+  const Node* unit = root.find("amount_unit");
+  if (!unit->is_scalar() || (unit->text != "元" && unit->text != "万元"))
+    throw Error(Failure::Input, unit->loc, msg::bad_unit(unit->is_scalar() ? unit->text : ""));
+  s.unit = unit->text == "元" ? Unit::Yuan : Unit::WanYuan;
+
+  s.department = r.text(root.find("department"), "department");
+  if (s.department.value.empty())
+    throw Error(Failure::Input, root.find("department")->loc, msg::missing_key("department", "部门名称"));
+  const Node* year = root.find("year");
+  if (!year->is_scalar() || year->text.size() != 4 || !all_digits(year->text))
+    throw Error(Failure::Input, year->loc, msg::bad_year(year->is_scalar() ? year->text : ""));
+  s.year = r.count(year, "year");
+
+  const Node* format = root.find("format");
+  if (!format->is_scalar()) throw Error(Failure::Input, format->loc, msg::expected_text("format"));
+  const auto& known = r.ctx_.formats;
+  if (std::find(known.begin(), known.end(), format->text) == known.end())
+    throw Error(Failure::Input, format->loc, msg::unknown_format(format->text, known));
+  s.format = r.text(format, "format");
+
+  if (const Node* d = root.find("publish_date")) {
+    s.publish_date = r.text(d, "publish_date");
+    const std::string& v = s.publish_date.value;
+    bool ok = v.size() == 7 && all_digits(v.substr(0, 4)) && v[4] == '-' && all_digits(v.substr(5, 2)) &&
+              std::stoi(v.substr(5, 2)) >= 1 && std::stoi(v.substr(5, 2)) <= 12;
+    if (!ok) throw Error(Failure::Input, d->loc, msg::bad_date(v));
+  }
+  if (const Node* g = root.find("item_glossary")) {
+    if (!g->is_scalar() || (g->text != "true" && g->text != "false"))
+      throw Error(Failure::Input, g->loc, msg::bad_bool(g->is_scalar() ? g->text : ""));
+    s.item_glossary = In<bool>{g->text == "true", g->loc, true};
+  }
+}
+
+void load_overview(Reader& r, const Node* n) {
+  if (!n) return;
+  Overview& o = r.src_.overview;
+  r.map(*n, "overview", {{"duties_intro", "部门职责引言"}, {"duties", "主要职责"},
+                         {"organisation", "机构设置"}, {"units", "决算单位构成"}});
+  o.duties_intro = r.text(n->find("duties_intro"), "duties_intro");
+  if (const Node* d = r.seq(n->find("duties"), "duties"))
+    for (const auto& i : d->items) o.duties.push_back(r.text(&i, "duties"));
+  o.organisation = r.text(n->find("organisation"), "organisation");
+  if (const Node* u = r.seq(n->find("units"), "units"))
+    for (const auto& i : u->items) o.units.push_back(r.text(&i, "units"));
+}
+
+void load_by_fund(Reader& r, const Node* n, const char* where, ByFund& out) {
+  if (!n) return;
+  r.map(*n, where, {{"general", "一般公共预算财政拨款"}, {"fund", "政府性基金预算财政拨款"},
+                    {"capital", "国有资本经营预算财政拨款"}, {"other", "非财政拨款资金"}});
+  out.general = r.amount(n->find("general"), where);
+  out.fund = r.amount(n->find("fund"), where);
+  out.capital = r.amount(n->find("capital"), where);
+  out.other = r.amount(n->find("other"), where);
+}
+
+void load_balance(Reader& r, const Node* n, const char* where, Balance& out) {
+  if (!n) return;
+  r.map(*n, where, {{"opening", "年初结转和结余"}, {"closing", "年末结转和结余"}});
+  out.opening = r.amount(n->find("opening"), where);
+  out.closing = r.amount(n->find("closing"), where);
+}
+
+void load_items(Reader& r, const Node* n) {
+  if (!n) return;
+  const Catalog& cat = *r.ctx_.catalog;
+  if (!n->is_seq()) throw Error(Failure::Input, n->loc, msg::expected_list("items"));
+  std::map<std::string, int> seen;
+  for (const Node& in : n->items) {
+    Item it;
+    it.loc = in.loc;
+    r.map(in, "items", {{"code", "项级科目编码", true}, {"name", "科目名称"}, {"income", "本年收入"},
+                        {"basic", "基本支出"}, {"project", "项目支出"}, {"to_superior", "上缴上级支出"},
+                        {"business", "经营支出"}, {"to_affiliated", "对附属单位补助支出"},
+                        {"fund_balance", "政府性基金结转和结余"}, {"capital_balance", "国有资本经营结转和结余"},
+                        {"budget", "年初预算"}, {"reason", "决算数与年初预算数差异原因"}});
+    const Node* code = in.find("code");
+    it.code = r.text(code, "code");
+    const std::string& c = it.code.value;
+    if (c.size() != 7 || !all_digits(c)) throw Error(Failure::Input, code->loc, msg::bad_functional_code(c));
+    it.name = r.text(in.find("name"), "name");
+    if (!cat.functional_name(c) && !it.name.present)
+      throw Error(Failure::Input, code->loc, msg::unknown_functional_code(c));
+    if (!cat.functional_name(c.substr(0, 5)))
+      throw Error(Failure::Input, code->loc, msg::unknown_parent(c, c.substr(0, 5), "款"));
+    if (!cat.functional_name(c.substr(0, 3)))
+      throw Error(Failure::Input, code->loc, msg::unknown_parent(c, c.substr(0, 3), "类"));
+    auto [pos, fresh] = seen.emplace(c, code->loc.line);
+    if (!fresh) throw Error(Failure::Input, code->loc, msg::duplicate_code(c, pos->second));
+
+    if (const Node* inc = in.find("income")) {
+      r.map(*inc, "income", {{"general", "一般公共预算财政拨款收入"}, {"fund", "政府性基金预算财政拨款收入"},
+                             {"capital", "国有资本经营预算财政拨款收入"}, {"superior", "上级补助收入"},
+                             {"service", "事业收入"}, {"business", "经营收入"},
+                             {"affiliated", "附属单位上缴收入"}, {"other", "其他收入"}});
+      it.income.general = r.amount(inc->find("general"), "income.general");
+      it.income.fund = r.amount(inc->find("fund"), "income.fund");
+      it.income.capital = r.amount(inc->find("capital"), "income.capital");
+      it.income.superior = r.amount(inc->find("superior"), "income.superior");
+      it.income.service = r.amount(inc->find("service"), "income.service");
+      it.income.business = r.amount(inc->find("business"), "income.business");
+      it.income.affiliated = r.amount(inc->find("affiliated"), "income.affiliated");
+      it.income.other = r.amount(inc->find("other"), "income.other");
+    }
+    load_by_fund(r, in.find("basic"), "basic", it.basic);
+    load_by_fund(r, in.find("project"), "project", it.project);
+    it.to_superior = r.amount(in.find("to_superior"), "to_superior");
+    it.business = r.amount(in.find("business"), "business");
+    it.to_affiliated = r.amount(in.find("to_affiliated"), "to_affiliated");
+    load_balance(r, in.find("fund_balance"), "fund_balance", it.fund_balance);
+    load_balance(r, in.find("capital_balance"), "capital_balance", it.capital_balance);
+    it.budget = r.amount(in.find("budget"), "budget");
+    it.reason = r.text(in.find("reason"), "reason");
+    r.src_.items.push_back(std::move(it));
+  }
+}
+
+void load_economic(Reader& r, const Node* n) {
+  if (!n) return;
+  const Catalog& cat = *r.ctx_.catalog;
+  if (!n->is_map()) throw Error(Failure::Input, n->loc, msg::expected_map("basic_economic"));
+  for (const auto& [k, v] : n->entries) {
+    if (k.text.size() != 5 || !all_digits(k.text)) throw Error(Failure::Input, k.loc, msg::bad_economic_code(k.text));
+    if (!cat.economic_name(k.text)) throw Error(Failure::Input, k.loc, msg::unknown_economic_code(k.text));
+    if (!cat.economic_name(k.text.substr(0, 3)))
+      throw Error(Failure::Input, k.loc, msg::unknown_parent(k.text, k.text.substr(0, 3), "类"));
+    r.src_.basic_economic[k.text] = r.amount(&v, "basic_economic");
+  }
+}
+
+void load_balances(Reader& r, const Node* n) {
+  if (!n) return;
+  Balances& b = r.src_.balances;
+  r.map(*n, "balances", {{"opening", "年初结转和结余"}, {"closing", "年末结转和结余"},
+                         {"use_of_nonfiscal_surplus", "使用非财政拨款结余"},
+                         {"surplus_distribution", "结余分配"}});
+  auto pair = [&](const char* key, Amount& general, Amount& other) {
+    const Node* m = n->find(key);
+    if (!m) return;
+    r.map(*m, key, {{"general", "一般公共预算财政拨款"}, {"other", "非财政拨款"}});
+    general = r.amount(m->find("general"), key);
+    other = r.amount(m->find("other"), key);
+  };
+  pair("opening", b.opening_general, b.opening_other);
+  pair("closing", b.closing_general, b.closing_other);
+  b.use_of_nonfiscal_surplus = r.amount(n->find("use_of_nonfiscal_surplus"), "use_of_nonfiscal_surplus");
+  b.surplus_distribution = r.amount(n->find("surplus_distribution"), "surplus_distribution");
+}
+
+void load_last_year(Reader& r, const Node* n) {
+  if (!n) return;
+  LastYear& l = r.src_.last_year;
+  r.map(*n, "last_year", {{"total", "上年度收、支总计"}, {"total_reason", "收、支总计增减原因"},
+                          {"fiscal_total", "上年度财政拨款收、支总计"}, {"fiscal_reason", "财政拨款增减原因"},
+                          {"general_spending", "上年度一般公共预算财政拨款支出"},
+                          {"general_reason", "一般公共预算财政拨款支出增减原因"}});
+  l.total = r.amount(n->find("total"), "last_year.total");
+  l.fiscal_total = r.amount(n->find("fiscal_total"), "last_year.fiscal_total");
+  l.general_spending = r.amount(n->find("general_spending"), "last_year.general_spending");
+  l.total_reason = r.text(n->find("total_reason"), "total_reason");
+  l.fiscal_reason = r.text(n->find("fiscal_reason"), "fiscal_reason");
+  l.general_reason = r.text(n->find("general_reason"), "general_reason");
+}
+
+void load_three_public(Reader& r, const Node* n) {
+  if (!n) return;
+  ThreePublic& t = r.src_.three_public;
+  r.map(*n, "three_public", {
+      {"budget", "全年预算数"}, {"actual", "决算数"}, {"reason", "总体差异原因"},
+      {"abroad_reason", "因公出国（境）费差异原因"}, {"vehicle_reason", "公务用车购置及运行费差异原因"},
+      {"reception_reason", "公务接待费差异原因"}, {"abroad_groups", "因公出国（境）团组数"},
+      {"abroad_persons", "因公出国（境）人次"}, {"vehicles_bought", "购置车辆数"},
+      {"vehicles_bought_note", "购置车辆说明"}, {"vehicles_held", "公务用车保有量"},
+      {"vehicle_operation_use", "公务用车运行维护费主要用途"}, {"foreign_groups", "外宾团组数"},
+      {"foreign_persons", "外宾人次"}, {"foreign_use", "外宾接待主要用途"},
+      {"domestic_groups", "国内来访团组数"}, {"domestic_persons", "国内来宾人次"},
+      {"domestic_use", "国内公务接待主要用途"}});
+  if (const Node* b = n->find("budget")) {
+    r.map(*b, "budget", {{"abroad", "因公出国（境）费"}, {"vehicle_purchase", "公务用车购置费"},
+                         {"vehicle_operation", "公务用车运行维护费"}, {"reception", "公务接待费"}});
+    t.budget_abroad = r.amount(b->find("abroad"), "budget.abroad");
+    t.budget_vehicle_purchase = r.amount(b->find("vehicle_purchase"), "budget.vehicle_purchase");
+    t.budget_vehicle_operation = r.amount(b->find("vehicle_operation"), "budget.vehicle_operation");
+    t.budget_reception = r.amount(b->find("reception"), "budget.reception");
+  }
+  if (const Node* a = n->find("actual")) {
+    r.map(*a, "actual", {{"abroad", "因公出国（境）费"}, {"vehicle_purchase", "公务用车购置费"},
+                         {"vehicle_operation", "公务用车运行维护费"}, {"reception_foreign", "外宾接待支出"},
+                         {"reception_domestic", "国内公务接待支出"}});
+    t.abroad = r.amount(a->find("abroad"), "actual.abroad");
+    t.vehicle_purchase = r.amount(a->find("vehicle_purchase"), "actual.vehicle_purchase");
+    t.vehicle_operation = r.amount(a->find("vehicle_operation"), "actual.vehicle_operation");
+    t.reception_foreign = r.amount(a->find("reception_foreign"), "actual.reception_foreign");
+    t.reception_domestic = r.amount(a->find("reception_domestic"), "actual.reception_domestic");
+  }
+  t.reason = r.text(n->find("reason"), "reason");
+  t.abroad_reason = r.text(n->find("abroad_reason"), "abroad_reason");
+  t.vehicle_reason = r.text(n->find("vehicle_reason"), "vehicle_reason");
+  t.reception_reason = r.text(n->find("reception_reason"), "reception_reason");
+  t.abroad_groups = r.count(n->find("abroad_groups"), "abroad_groups");
+  t.abroad_persons = r.count(n->find("abroad_persons"), "abroad_persons");
+  t.vehicles_bought = r.count(n->find("vehicles_bought"), "vehicles_bought");
+  t.vehicles_bought_note = r.text(n->find("vehicles_bought_note"), "vehicles_bought_note");
+  t.vehicles_held = r.count(n->find("vehicles_held"), "vehicles_held");
+  t.vehicle_operation_use = r.text(n->find("vehicle_operation_use"), "vehicle_operation_use");
+  t.foreign_groups = r.count(n->find("foreign_groups"), "foreign_groups");
+  t.foreign_persons = r.count(n->find("foreign_persons"), "foreign_persons");
+  t.foreign_use = r.text(n->find("foreign_use"), "foreign_use");
+  t.domestic_groups = r.count(n->find("domestic_groups"), "domestic_groups");
+  t.domestic_persons = r.count(n->find("domestic_persons"), "domestic_persons");
+  t.domestic_use = r.text(n->find("domestic_use"), "domestic_use");
+}
+
+void load_operating(Reader& r, const Node* n) {
+  if (!n) return;
+  OperatingCosts& o = r.src_.operating_costs;
+  r.map(*n, "operating_costs", {{"amount", "机关运行经费支出决算"}, {"budget", "年初预算"},
+                                {"last_year", "上年度决算"}, {"reason", "差异原因"}});
+  o.amount = r.amount(n->find("amount"), "operating_costs.amount");
+  o.budget = r.amount(n->find("budget"), "operating_costs.budget");
+  o.last_year = r.amount(n->find("last_year"), "operating_costs.last_year");
+  o.reason = r.text(n->find("reason"), "reason");
+}
+
+void load_procurement(Reader& r, const Node* n) {
+  if (!n) return;
+  Procurement& p = r.src_.procurement;
+  r.map(*n, "procurement", {{"goods", "货物"}, {"works", "工程"}, {"services", "服务"},
+                            {"sme", "授予中小企业合同金额"}, {"small_micro", "授予小微企业合同金额"}});
+  p.goods = r.amount(n->find("goods"), "procurement.goods");
+  p.works = r.amount(n->find("works"), "procurement.works");
+  p.services = r.amount(n->find("services"), "procurement.services");
+  p.sme = r.amount(n->find("sme"), "procurement.sme");
+  p.small_micro = r.amount(n->find("small_micro"), "procurement.small_micro");
+}
+
+const std::vector<std::string> kVehicleUses = {
+    "provincial_leaders", "principal_leaders", "leaders", "confidential", "emergency",
+    "law_enforcement", "special_technical", "retired_cadres", "other"};
+
+void load_assets(Reader& r, const Node* n) {
+  if (!n) return;
+  Assets& a = r.src_.assets;
+  r.map(*n, "assets", {{"vehicles", "车辆数"}, {"other_vehicles_use", "其他用车主要用途"},
+                       {"equipment_over_1m", "单价100万元（含）以上设备"},
+                       {"general_equipment_over_500k", "单位价值50万元以上通用设备"},
+                       {"special_equipment_over_1m", "单位价值100万元以上专用设备"}});
+  if (const Node* v = n->find("vehicles")) {
+    if (!v->is_map()) throw Error(Failure::Input, v->loc, msg::expected_map("vehicles"));
+    for (const auto& [k, c] : v->entries) {
+      if (std::find(kVehicleUses.begin(), kVehicleUses.end(), k.text) == kVehicleUses.end())
+        throw Error(Failure::Input, k.loc, msg::unknown_vehicle_use(k.text, kVehicleUses));
+      a.vehicles[k.text] = r.count(&c, k.text);
+    }
+  }
+  a.other_vehicles_use = r.text(n->find("other_vehicles_use"), "other_vehicles_use");
+  a.equipment_over_1m = r.count(n->find("equipment_over_1m"), "equipment_over_1m");
+  a.general_equipment_over_500k = r.count(n->find("general_equipment_over_500k"), "general_equipment_over_500k");
+  a.special_equipment_over_1m = r.count(n->find("special_equipment_over_1m"), "special_equipment_over_1m");
+}
+
+FreeNode free_node(const Node& n) {
+  FreeNode f;
+  f.loc = n.loc;
+  switch (n.kind) {
+    case Node::Kind::Null: break;
+    case Node::Kind::Scalar: f.kind = FreeNode::Kind::Scalar; f.text = n.text; break;
+    case Node::Kind::Sequence:
+      f.kind = FreeNode::Kind::Sequence;
+      for (const auto& i : n.items) f.items.push_back(free_node(i));
+      break;
+    case Node::Kind::Map:
+      f.kind = FreeNode::Kind::Map;
+      for (const auto& [k, v] : n.entries) f.entries.emplace_back(k.text, free_node(v));
+      break;
+  }
+  return f;
+}
+
+AttachmentCell cell(Reader& r, const Node& n) {
+  AttachmentCell c;
+  if (n.is_map()) {
+    r.map(n, "table", {{"text", "单元格文字"}, {"colspan", "横跨列数"}, {"rowspan", "纵跨行数"}});
+    c.text = r.text(n.find("text"), "text").value;
+    if (const Node* s = n.find("colspan")) c.colspan = std::max<int>(1, std::min<std::int64_t>(r.count(s, "colspan").value, 64));
+    if (const Node* s = n.find("rowspan")) c.rowspan = std::max<int>(1, std::min<std::int64_t>(r.count(s, "rowspan").value, 10000));
+  } else {
+    c.text = r.text(&n, "table").value;
+  }
+  return c;
+}
+
+void load_attachments(Reader& r, const Node* n) {
+  if (!r.seq(n, "attachments")) return;
+  for (const Node& a : n->items) {
+    r.map(a, "attachments", {{"title", "附件标题", true}, {"blocks", "附件内容"}});
+    Attachment att;
+    att.title = r.text(a.find("title"), "title");
+    if (const Node* bs = r.seq(a.find("blocks"), "blocks")) {
+      for (const Node& b : bs->items) {
+        r.map(b, "blocks", {{"heading", "标题"}, {"paragraph", "段落"}, {"table", "表格"}});
+        AttachmentBlock blk;
+        blk.loc = b.loc;
+        if (const Node* h = b.find("heading")) {
+          blk.kind = AttachmentBlock::Kind::Heading;
+          blk.text = r.text(h, "heading").value;
+        } else if (const Node* p = b.find("paragraph")) {
+          blk.kind = AttachmentBlock::Kind::Paragraph;
+          blk.text = r.text(p, "paragraph").value;
+        } else if (const Node* t = b.find("table")) {
+          blk.kind = AttachmentBlock::Kind::Table;
+          r.map(*t, "table", {{"rows", "表格各行", true}});
+          const Node* rows = r.seq(t->find("rows"), "rows");
+          if (rows)
+            for (const Node& row : rows->items) {
+              if (!row.is_seq()) throw Error(Failure::Input, row.loc, msg::expected_list("rows"));
+              std::vector<AttachmentCell> cells;
+              for (const Node& c : row.items) cells.push_back(cell(r, c));
+              blk.rows.push_back(std::move(cells));
+            }
+        } else {
+          throw Error(Failure::Input, b.loc, msg::missing_key("paragraph", "heading、paragraph 或 table"));
+        }
+        att.blocks.push_back(std::move(blk));
+      }
+    }
+    r.src_.attachments.push_back(std::move(att));
+  }
+}
+
+}  // namespace
+
+Source load_source(std::shared_ptr<const SourceFile> file, const LoadContext& ctx) {
+  Node root = yaml::parse(file);
+  Source src;
+  src.file = file;
+  Reader r(src, ctx);
+  if (!root.is_map()) throw Error(Failure::Input, root.loc, msg::expected_map(""));
+  load_header(r, root);
+  load_overview(r, root.find("overview"));
+  if (!root.find("items")->is_null() && !root.find("items")->is_seq())
+    throw Error(Failure::Input, root.find("items")->loc, msg::expected_list("items"));
+  load_items(r, root.find("items"));
+  load_economic(r, root.find("basic_economic"));
+  load_balances(r, root.find("balances"));
+  load_last_year(r, root.find("last_year"));
+  load_three_public(r, root.find("three_public"));
+  load_operating(r, root.find("operating_costs"));
+  load_procurement(r, root.find("procurement"));
+  load_assets(r, root.find("assets"));
+  if (const Node* p = root.find("performance")) src.performance = free_node(*p);
+  load_attachments(r, root.find("attachments"));
+  return src;
+}
+
+}  // namespace juesuan

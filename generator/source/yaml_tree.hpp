@@ -1,0 +1,41 @@
+// A YAML document as a small tree in which every node keeps its position.
+// Built from yaml-cpp's event parser so that the loader can refuse what
+// yaml-cpp itself lets through: duplicate keys, aliases (which make
+// "billion laughs" files), absurd nesting, non-UTF-8 text.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/diag.hpp"
+
+namespace juesuan::yaml {
+
+struct Node {
+  enum class Kind { Null, Scalar, Sequence, Map };
+  Kind kind = Kind::Null;
+  Loc loc;
+  std::string text;        // scalars
+  bool quoted = false;     // scalar was written in quotes
+  std::vector<Node> items;                          // sequences
+  std::vector<std::pair<Node, Node>> entries;       // maps, in file order
+
+  bool is_map() const { return kind == Kind::Map; }
+  bool is_seq() const { return kind == Kind::Sequence; }
+  bool is_scalar() const { return kind == Kind::Scalar; }
+  bool is_null() const { return kind == Kind::Null; }
+  const Node* find(std::string_view key) const;
+};
+
+struct Limits {
+  std::size_t max_bytes = 16 * 1024 * 1024;  // a department file is a few dozen KB
+  int max_depth = 64;
+};
+
+// Parses one YAML document. Throws Error(Failure::Input) with a located,
+// plain-language message for every problem.
+Node parse(std::shared_ptr<const SourceFile> file, const Limits& limits = {});
+
+}  // namespace juesuan::yaml
