@@ -1,0 +1,284 @@
+#include "compose/compose.hpp"
+
+#include <mstch/mstch.hpp>
+
+#include <mutex>
+
+#include "compose/context.hpp"
+#include "compose/markup.hpp"
+
+namespace juesuan {
+
+namespace {
+
+// Mustache escapes every inserted value with this one function: values are
+// made inert for the markup. HTML escaping is the HTML writer's job.
+void install_escape() {
+  static std::once_flag once;
+  std::call_once(once, [] { mstch::config::escape = [](const std::string& s) { return markup::escape_value(s); }; });
+}
+
+std::string render(const std::string& tmpl, const mstch::map& ctx, const TemplateSet& t) {
+  return mstch::render(tmpl, ctx, t.partials);
+}
+
+// Renders a one-line template (a caption) and unescapes it.
+std::string render_line(const std::string& tmpl, const mstch::map& ctx, const TemplateSet& t) {
+  auto d = markup::parse(render(tmpl, ctx, t), t.format + "/format.yaml");
+  return d.empty() ? std::string() : d.front().text;
+}
+
+class TableBuilder {
+ public:
+  TableBuilder(const Model& m, const TemplateSet& t) : m_(m), t_(t) {}
+
+  std::optional<Money> figure(const std::string& name, const std::string& class_code) const {
+    if (auto f = fig_by_name(name)) {
+      if (class_code.empty()) return m_.total[*f];
+      const ClassRow* r = m_.find(class_code);
+      return r ? r->f[*f] : Money();
+    }
+    return m_.scalar(name);
+  }
+
+  std::string amount(Money v, const TableSpec& spec) const {
+    std::int64_t c = v.printed_wan_cents();
+    if (c == 0 && spec.zero_blank) return {};
+    return format_wan(c, t_.settings.table_grouping);
+  }
+
+  doc::Cell cell(const CellSpec& c, const TableSpec& spec) const {
+    doc::Cell out;
+    out.colspan = c.colspan;
+    out.rowspan = c.rowspan;
+    out.align = c.align;
+    out.header = c.header;
+    out.text = c.value.empty() ? c.text : amount(*figure(c.value, c.class_code), spec);
+    return out;
+  }
+
+  std::vector<doc::Row> rows(const std::vector<std::vector<CellSpec>>& grid, const TableSpec& spec) const {
+    std::vector<doc::Row> out;
+    for (const auto& r : grid) {
+      doc::Row row;
+      for (const auto& c : r) row.push_back(cell(c, spec));
+      out.push_back(std::move(row));
+    }
+    return out;
+  }
+
+  bool empty(const TableSpec& spec) const {
+    if (spec.empty_if_zero.empty()) return false;
+    for (const auto& n : spec.empty_if_zero)
+      if (figure(n, "")->printed_wan_cents() != 0) return false;
+    return true;
+  }
+
+  doc::Table build(const TableSpec& spec, const mstch::map& ctx) const {
+    doc::Table t;
+    t.id = spec.id;
+    t.number = spec.number;
+    t.title = spec.title;
+    t.department = render_line(t_.settings.department_line, ctx, t_);
+    t.year = render_line(t_.settings.year_line, ctx, t_);
+    t.unit = t_.settings.unit_line;
+    t.widths = spec.widths;
+    t.landscape = spec.landscape;
+    t.notes = spec.notes;
+    t.head = rows(spec.head, spec);
+    bool no_data = empty(spec);
+    switch (spec.kind) {
+      case TableSpec::Kind::Grid: t.body = rows(spec.rows, spec); break;
+      case TableSpec::Kind::Classified: classified(spec, t, no_data); break;
+      case TableSpec::Kind::Economic: economic(spec, t); break;
+    }
+    if (no_data && !spec.empty_note.empty()) t.notes.push_back(spec.empty_note);
+    return t;
+  }
+
+ private:
+  doc::Cell num(Money v, const TableSpec& spec, bool emphasis = false) const {
+    doc::Cell c;
+    c.text = amount(v, spec);
+    c.align = doc::Align::Right;
+    c.emphasis = emphasis;
+    return c;
+  }
+
+  void classified(const TableSpec& spec, doc::Table& t, bool no_data) const {
+    doc::Row total;
+    if (spec.code_and_name_merged_in_total) {
+      total.push_back(doc::Cell{spec.total_name_text, 2, 1, doc::Align::Center, true, true});
+    } else {
+      total.push_back(doc::Cell{spec.total_code_text, 1, 1, doc::Align::Left, true, true});
+      total.push_back(doc::Cell{spec.total_name_text, 1, 1, doc::Align::Center, true, true});
+    }
+    for (const auto& col : spec.columns) total.push_back(num(*figure(col, ""), spec, true));
+    t.body.push_back(std::move(total));
+    if (no_data) return;
+    for (const auto& r : m_.rows) {
+      bool any = false;
+      for (const auto& col : spec.columns) any = any || r.f[*fig_by_name(col)].printed_wan_cents() != 0;
+      if (!any) continue;
+      doc::Row row;
+      row.push_back(doc::Cell{r.code, 1, 1, doc::Align::Left, true, false});
+      row.push_back(doc::Cell{r.name, 1, 1, doc::Align::Left, true, false});
+      for (const auto& col : spec.columns) row.push_back(num(r.f[*fig_by_name(col)], spec));
+      t.body.push_back(std::move(row));
+    }
+  }
+
+  void economic(const TableSpec& spec, doc::Table& t) const {
+    std::size_t height = 0;
+    for (const auto& p : spec.panels) height = std::max(height, p.size());
+    for (std::size_t i = 0; i < height; ++i) {
+      doc::Row row;
+      for (const auto& p : spec.panels) {
+        if (i < p.size()) {
+          const std::string& code = p[i];
+          const std::string* name = m_.catalog->economic_name(code);
+          row.push_back(doc::Cell{code, 1, 1, doc::Align::Left, true, false});
+          row.push_back(doc::Cell{name ? *name : code, 1, 1, doc::Align::Left, true, false});
+          row.push_back(num(*m_.scalar("econ." + code), spec));
+        } else {
+          for (int k = 0; k < 3; ++k) row.push_back(doc::Cell{});
+        }
+      }
+      t.body.push_back(std::move(row));
+    }
+    if (!spec.footer.empty()) {
+      doc::Row row;
+      for (const auto& c : spec.footer) {
+        doc::Cell cell = this->cell(c, spec);
+        cell.emphasis = true;
+        row.push_back(std::move(cell));
+      }
+      t.body.push_back(std::move(row));
+    }
+  }
+
+  const Model& m_;
+  const TemplateSet& t_;
+};
+
+// The blocks of a department's attachment: headings, paragraphs, tables.
+void add_attachment(const Attachment& a, doc::Document& d, std::size_t index) {
+  std::size_t table_no = 0;
+  for (const auto& b : a.blocks) {
+    switch (b.kind) {
+      case AttachmentBlock::Kind::Heading:
+        d.blocks.push_back(doc::Heading{2, b.text, "", false, false});
+        break;
+      case AttachmentBlock::Kind::Paragraph:
+        d.blocks.push_back(doc::Paragraph{b.text, doc::Role::Body, doc::Align::Justify, true});
+        break;
+      case AttachmentBlock::Kind::Table: {
+        doc::Table t;
+        t.id = "a" + std::to_string(index + 1) + "-" + std::to_string(++table_no);
+        t.in_toc = false;
+        std::size_t width = 0;
+        for (const auto& r : b.rows) {
+          doc::Row row;
+          std::size_t w = 0;
+          for (const auto& c : r) {
+            row.push_back(doc::Cell{c.text, c.colspan, c.rowspan, doc::Align::Left, false, false});
+            w += static_cast<std::size_t>(c.colspan);
+          }
+          width = std::max(width, w);
+          t.body.push_back(std::move(row));
+        }
+        t.landscape = width > 6;
+        d.blocks.push_back(std::move(t));
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+doc::Table compose_table(const Model& model, const TemplateSet& templates, const TableSpec& spec) {
+  install_escape();
+  mstch::map ctx = build_context(model, templates);
+  return TableBuilder(model, templates).build(spec, ctx);
+}
+
+doc::Document compose(const Model& model, const TemplateSet& t) {
+  install_escape();
+  mstch::map ctx = build_context(model, t);
+  TableBuilder tables(model, t);
+  doc::Document d;
+  d.title = render_line(t.settings.title, ctx, t);
+  d.author = model.source->department.value;
+  d.page_number_format = t.settings.page_number_format;
+
+  const std::string origin = t.format + "/document.mustache";
+  std::vector<markup::Directive> lines = markup::parse(render(t.main, ctx, t), origin);
+  int auto_id = 0;
+  auto id_of = [&](const markup::Directive& dir) {
+    for (const auto& a : dir.args)
+      if (a.rfind("id=", 0) == 0) return a.substr(3);
+    return "h" + std::to_string(++auto_id);
+  };
+  auto has = [](const markup::Directive& dir, const char* flag) {
+    for (const auto& a : dir.args)
+      if (a == flag) return true;
+    return false;
+  };
+  std::size_t toc_index = std::string::npos;
+  for (const auto& dir : lines) {
+    const std::string& k = dir.kind;
+    if (k.empty()) {
+      d.blocks.push_back(doc::Paragraph{dir.text, doc::Role::Body, doc::Align::Justify, true});
+    } else if (k == "part" || k == "section" || k == "subsection") {
+      int level = k == "part" ? 0 : k == "section" ? 1 : 2;
+      bool in_toc = level < 2 && !has(dir, "notoc");
+      d.blocks.push_back(doc::Heading{level, dir.text, id_of(dir), in_toc, has(dir, "newpage")});
+    } else if (k == "item") {
+      doc::ListItem item{dir.args.empty() ? std::string() : dir.args.front(), dir.text};
+      if (d.blocks.empty() || !std::holds_alternative<doc::List>(d.blocks.back())) d.blocks.push_back(doc::List{});
+      std::get<doc::List>(d.blocks.back()).items.push_back(std::move(item));
+    } else if (k == "table") {
+      if (dir.args.empty()) throw Error(Failure::Setup, origin + ": @table needs a table id");
+      const TableSpec* spec = t.table(dir.args.front());
+      if (!spec) throw Error(Failure::Setup, origin + ": no table \"" + dir.args.front() + "\" in tables.yaml");
+      d.blocks.push_back(tables.build(*spec, ctx));
+    } else if (k == "attachment") {
+      std::size_t i = dir.args.empty() ? 0 : std::stoul(dir.args.front());
+      if (i >= model.source->attachments.size())
+        throw Error(Failure::Setup, origin + ": @attachment " + std::to_string(i) + " does not exist");
+      add_attachment(model.source->attachments[i], d, i);
+    } else if (k == "toc") {
+      toc_index = d.blocks.size();
+      d.blocks.push_back(doc::Toc{dir.text, {}});
+    } else if (k == "cover-title") {
+      d.blocks.push_back(doc::Paragraph{dir.text, doc::Role::CoverTitle, doc::Align::Center, false});
+    } else if (k == "cover-line") {
+      d.blocks.push_back(doc::Paragraph{dir.text, doc::Role::CoverLine, doc::Align::Center, false});
+    } else if (k == "note") {
+      d.blocks.push_back(doc::Paragraph{dir.text, doc::Role::Note, doc::Align::Justify, false});
+    } else if (k == "center") {
+      d.blocks.push_back(doc::Paragraph{dir.text, doc::Role::Body, doc::Align::Center, false});
+    } else if (k == "plain") {
+      d.blocks.push_back(doc::Paragraph{dir.text, doc::Role::Body, doc::Align::Justify, false});
+    } else if (k == "pagebreak") {
+      d.blocks.push_back(doc::PageBreak{});
+    }
+  }
+
+  // The 目录: parts and sections, and the tables under 第二部分.
+  if (toc_index != std::string::npos) {
+    auto& toc = std::get<doc::Toc>(d.blocks[toc_index]);
+    for (const auto& b : d.blocks) {
+      if (const auto* h = std::get_if<doc::Heading>(&b)) {
+        if (h->in_toc) toc.entries.push_back(doc::TocEntry{h->level, h->text, h->id});
+      } else if (const auto* tb = std::get_if<doc::Table>(&b)) {
+        const TableSpec* spec = t.table(tb->id);
+        if (spec && !spec->toc.empty()) toc.entries.push_back(doc::TocEntry{1, spec->toc, tb->id});
+      }
+    }
+  }
+  return d;
+}
+
+}  // namespace juesuan

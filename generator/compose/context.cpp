@@ -1,0 +1,505 @@
+#include "compose/context.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "compose/cn_number.hpp"
+
+namespace juesuan {
+
+namespace {
+
+// The vocabulary. A name inside a list element is listed bare ("budget"),
+// as a template writes it inside {{#items}}…{{/items}}.
+const std::vector<std::string> kNames = {
+    // header
+    "department", "year", "publish_date", "title",
+    // 第一部分
+    "has_duties_intro", "duties_intro", "duties", "organisation", "units", "unit_count", "multi_unit",
+    // list elements (generic)
+    "n", "cn", "text", "name", "short_name", "first", "last", "amount", "share", "has_share", "count", "key",
+    // figures by name: dept.*, fiscal.*, econ.*, three.*, total.<figure>
+    "dept.income_total", "dept.spending_total", "dept.use_of_nonfiscal_surplus", "dept.surplus_distribution",
+    "dept.opening_total", "dept.closing_total", "dept.grand_income", "dept.grand_spending",
+    "fiscal.income", "fiscal.opening_general", "fiscal.opening_fund", "fiscal.opening_capital", "fiscal.opening_total",
+    "fiscal.closing_general", "fiscal.closing_fund", "fiscal.closing_capital", "fiscal.closing_total",
+    "fiscal.grand_income", "fiscal.grand_spending", "econ.personnel_total", "econ.public_total", "econ.total",
+    "three.budget_total", "three.budget_abroad", "three.budget_vehicle", "three.budget_vehicle_purchase",
+    "three.budget_vehicle_operation", "three.budget_reception", "three.actual_total", "three.actual_abroad",
+    "three.actual_vehicle", "three.actual_vehicle_purchase", "three.actual_vehicle_operation",
+    "three.actual_reception", "three.actual_reception_foreign", "three.actual_reception_domestic",
+    "total.income.total", "total.income.fiscal", "total.income.general", "total.income.fund", "total.income.capital",
+    "total.income.superior", "total.income.service", "total.income.business", "total.income.affiliated",
+    "total.income.other", "total.spend.total", "total.spend.basic", "total.spend.project",
+    "total.spend.to_superior", "total.spend.business", "total.spend.to_affiliated", "total.fiscal.total",
+    "total.general.total", "total.general.basic", "total.general.project", "total.fund.total", "total.fund.basic",
+    "total.fund.project", "total.fund.opening", "total.fund.closing", "total.capital.total",
+    "total.capital.basic", "total.capital.project", "total.capital.opening", "total.capital.closing",
+    "total.budget",
+    // changes against last year: grand_change, fiscal_change, general_change, operating_change
+    "grand_change", "fiscal_change", "general_change", "operating_change",
+    "current", "last_year", "diff", "rate", "up", "down", "same", "known", "reason", "has_reason",
+    // 二、三: shares
+    "income_shares", "spending_shares",
+    // 五
+    "general.amount", "general.share_of_spending", "general.by_class", "general.budget", "general.actual",
+    "general.rate", "general.has_rate", "items", "class_name", "kuan_name", "budget", "actual", "has_rate",
+    "equal", "budget_zero",
+    // 六
+    "basic.total", "basic.personnel", "basic.public", "basic.personnel_items", "basic.public_items",
+    "basic.has_personnel_items", "basic.has_public_items",
+    // 七、八
+    "fund.has", "capital.has",
+    // 九 "三公"
+    "tp.has", "tp.budget", "tp.actual", "tp.rate", "tp.has_rate", "tp.equal", "tp.reason", "tp.has_reason",
+    "tp.abroad", "tp.vehicle", "tp.vehicle_purchase", "tp.vehicle_operation", "tp.reception",
+    "groups", "persons", "bought", "bought_note", "has_bought_note", "held", "operation_use",
+    "has_operation_use", "foreign", "domestic", "foreign_groups", "foreign_persons", "foreign_use",
+    "has_foreign_use", "domestic_groups", "domestic_persons", "domestic_use", "has_domestic_use",
+    // 十 机关运行经费
+    "operating.amount", "operating.budget", "operating.rate", "operating.has_rate", "operating.has_budget",
+    "operating.equal", "operating.reason", "operating.has_reason",
+    // 十一 政府采购
+    "procurement.total", "procurement.goods", "procurement.works", "procurement.services", "procurement.sme",
+    "procurement.sme_share", "procurement.small_micro", "procurement.small_micro_share_of_sme",
+    "procurement.small_micro_share_of_total",
+    // 十二 国有资产
+    "assets.vehicles_total", "assets.vehicles", "assets.other_use", "assets.has_other_use",
+    "assets.equipment_over_1m", "assets.general_equipment_over_500k", "assets.special_equipment_over_1m",
+    // 十三 and free texts
+    "performance",
+    // 第四部分、第五部分
+    "glossary", "term", "attachments", "has_attachments", "index",
+    // 第二部分
+    "tables", "id", "toc",
+};
+
+// A map that refuses names outside the vocabulary, so templates can be
+// checked against kNames and the check cannot drift from what is set.
+class Ctx {
+ public:
+  explicit Ctx(std::string prefix = "") : prefix_(std::move(prefix)) {}
+  Ctx& set(const std::string& key, mstch::node value) {
+    std::string full = prefix_.empty() ? key : prefix_ + "." + key;
+    if (std::find(kNames.begin(), kNames.end(), full) == kNames.end() &&
+        std::find(kNames.begin(), kNames.end(), key) == kNames.end())
+      throw std::logic_error("context name not in the vocabulary: " + full);
+    map_[key] = std::move(value);
+    return *this;
+  }
+  mstch::map& map() { return map_; }
+
+ private:
+  std::string prefix_;
+  mstch::map map_;
+};
+
+struct Fmt {
+  bool text_grouping;
+  std::string money(Money m) const { return format_wan(m.printed_wan_cents(), text_grouping); }
+  std::string cents(std::int64_t c) const { return format_wan(c, text_grouping); }
+  static std::string rate(std::int64_t r) { return format_hundredths(r); }
+};
+
+std::string str(const Text& t) { return t.value; }
+
+// Sets a dotted name ("dept.grand_income") as nested maps.
+void set_dotted(mstch::map& root, const std::string& dotted, mstch::node value) {
+  auto dot = dotted.find('.');
+  if (dot == std::string::npos) {
+    root[dotted] = std::move(value);
+    return;
+  }
+  std::string head = dotted.substr(0, dot);
+  auto it = root.find(head);
+  if (it == root.end()) it = root.emplace(head, mstch::map{}).first;
+  set_dotted(boost::get<mstch::map>(it->second), dotted.substr(dot + 1), std::move(value));
+}
+
+mstch::node free_tree(const FreeNode& n) {
+  switch (n.kind) {
+    case FreeNode::Kind::Null: return std::string();
+    case FreeNode::Kind::Scalar: return n.text;
+    case FreeNode::Kind::Sequence: {
+      mstch::array a;
+      std::size_t i = 0;
+      for (const auto& item : n.items) {
+        mstch::node child = free_tree(item);
+        if (auto* m = boost::get<mstch::map>(&child)) {
+          (*m)["n"] = std::to_string(i + 1);
+          (*m)["cn"] = cn_number(static_cast<std::int64_t>(i + 1));
+          (*m)["first"] = i == 0;
+          (*m)["last"] = i + 1 == n.items.size();
+        }
+        a.push_back(std::move(child));
+        ++i;
+      }
+      return a;
+    }
+    case FreeNode::Kind::Map: {
+      mstch::map m;
+      for (const auto& [k, v] : n.entries) m[k] = free_tree(v);
+      return m;
+    }
+  }
+  return std::string();
+}
+
+mstch::map change_map(const Change& c, const Text& reason, const Fmt& f) {
+  Ctx x;
+  x.set("current", f.cents(c.current));
+  x.set("last_year", f.cents(c.last));
+  x.set("diff", f.cents(c.diff < 0 ? -c.diff : c.diff));
+  x.set("rate", c.rate ? Fmt::rate(*c.rate) : std::string());
+  x.set("has_rate", c.rate.has_value());
+  x.set("up", c.known && c.diff > 0);
+  x.set("down", c.known && c.diff < 0);
+  x.set("same", c.known && c.diff == 0);
+  x.set("known", c.known);
+  x.set("reason", str(reason));
+  x.set("has_reason", !reason.value.empty());
+  return x.map();
+}
+
+mstch::map completion_map(const Completion& c, const Fmt& f) {
+  Ctx x;
+  x.set("budget", f.cents(c.budget));
+  x.set("actual", f.cents(c.actual));
+  x.set("rate", c.rate ? Fmt::rate(*c.rate) : std::string());
+  x.set("has_rate", c.rate.has_value());
+  x.set("equal", c.budget == c.actual);
+  x.set("budget_zero", c.budget == 0);
+  return x.map();
+}
+
+mstch::array share_list(const std::vector<Share>& shares, const TemplateSet& t, const std::string& group,
+                        const Fmt& f) {
+  mstch::array a;
+  for (std::size_t i = 0; i < shares.size(); ++i) {
+    const Share& s = shares[i];
+    Ctx x;
+    x.set("key", s.key);
+    x.set("name", s.name.empty() ? t.label(group, s.key) : s.name);
+    std::string short_name = s.name;
+    const std::string suffix = "支出";
+    if (short_name.size() > suffix.size() &&
+        short_name.compare(short_name.size() - suffix.size(), suffix.size(), suffix) == 0)
+      short_name.erase(short_name.size() - suffix.size());
+    x.set("short_name", short_name);
+    x.set("amount", f.cents(s.amount));
+    x.set("share", s.share ? Fmt::rate(*s.share) : std::string());
+    x.set("has_share", s.share.has_value());
+    x.set("first", i == 0);
+    x.set("last", i + 1 == shares.size());
+    a.push_back(x.map());
+  }
+  return a;
+}
+
+mstch::array name_list(const std::vector<std::string>& names) {
+  mstch::array a;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    Ctx x;
+    x.set("name", names[i]);
+    x.set("first", i == 0);
+    x.set("last", i + 1 == names.size());
+    a.push_back(x.map());
+  }
+  return a;
+}
+
+mstch::array text_list(const std::vector<Text>& texts) {
+  mstch::array a;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    Ctx x;
+    x.set("n", std::to_string(i + 1));
+    x.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
+    x.set("text", texts[i].value);
+    x.set("name", texts[i].value);
+    x.set("first", i == 0);
+    x.set("last", i + 1 == texts.size());
+    a.push_back(x.map());
+  }
+  return a;
+}
+
+// Splits a free text into paragraphs at line breaks.
+mstch::array paragraphs(const std::string& text) {
+  mstch::array a;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t e = text.find('\n', start);
+    std::string line = text.substr(start, e == std::string::npos ? std::string::npos : e - start);
+    if (!line.empty()) {
+      Ctx x;
+      x.set("text", line);
+      a.push_back(x.map());
+    }
+    if (e == std::string::npos) break;
+    start = e + 1;
+  }
+  return a;
+}
+
+}  // namespace
+
+const std::vector<std::string>& context_names() { return kNames; }
+
+mstch::map build_context(const Model& m, const TemplateSet& t) {
+  const Source& s = *m.source;
+  const Fmt f{t.settings.text_grouping};
+  Ctx root;
+  root.set("department", s.department.value);
+  root.set("year", std::to_string(s.year.value));
+  if (s.publish_date.present) {
+    const std::string& d = s.publish_date.value;
+    root.set("publish_date", cn_date(std::stoll(d.substr(0, 4)), std::stoi(d.substr(5, 2))));
+  } else {
+    root.set("publish_date", std::string());
+  }
+
+  // 第一部分.
+  const Overview& o = s.overview;
+  root.set("has_duties_intro", !o.duties_intro.value.empty());
+  root.set("duties_intro", o.duties_intro.value);
+  root.set("duties", text_list(o.duties));
+  root.set("organisation", paragraphs(o.organisation.value));
+  root.set("units", text_list(o.units));
+  root.set("unit_count", std::to_string(o.units.size()));
+  root.set("multi_unit", o.units.size() > 1);
+
+  // Figures by name.
+  mstch::map& r = root.map();
+  for (const auto& name : scalar_names()) set_dotted(r, name, f.money(*m.scalar(name)));
+  for (const auto& name : fig_names()) set_dotted(r, "total." + name, f.money(m.total[*fig_by_name(name)]));
+
+  root.set("grand_change", change_map(m.grand_change, s.last_year.total_reason, f));
+  root.set("fiscal_change", change_map(m.fiscal_change, s.last_year.fiscal_reason, f));
+  root.set("general_change", change_map(m.general_change, s.last_year.general_reason, f));
+  root.set("operating_change", change_map(m.operating_change, s.operating_costs.reason, f));
+  root.set("income_shares", share_list(m.income_shares, t, "income_sources", f));
+  root.set("spending_shares", share_list(m.spending_shares, t, "spending_kinds", f));
+
+  // 五.
+  {
+    Ctx g("general");
+    g.set("amount", f.money(m.total[Fig::GeneralTotal]));
+    g.set("share_of_spending", m.general_share_of_spending ? Fmt::rate(*m.general_share_of_spending) : "");
+    g.set("by_class", share_list(m.general_by_class, t, "", f));
+    g.set("budget", f.cents(m.general_completion.budget));
+    g.set("actual", f.cents(m.general_completion.actual));
+    g.set("rate", m.general_completion.rate ? Fmt::rate(*m.general_completion.rate) : "");
+    g.set("has_rate", m.general_completion.rate.has_value());
+    root.set("general", g.map());
+  }
+  {
+    mstch::array items;
+    for (std::size_t i = 0; i < m.item_lines.size(); ++i) {
+      const ItemLine& l = m.item_lines[i];
+      mstch::map x = completion_map(l.completion, f);
+      Ctx c;
+      c.map() = std::move(x);
+      c.set("n", std::to_string(i + 1));
+      c.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
+      c.set("class_name", l.class_name);
+      c.set("kuan_name", l.kuan_name);
+      c.set("name", l.row->name);
+      c.set("reason", l.reason ? l.reason->value : std::string());
+      c.set("has_reason", l.reason && !l.reason->value.empty());
+      c.set("first", i == 0);
+      c.set("last", i + 1 == m.item_lines.size());
+      items.push_back(c.map());
+    }
+    root.set("items", items);
+  }
+
+  // 六.
+  {
+    Ctx b("basic");
+    b.set("total", f.money(m.total[Fig::GeneralBasic]));
+    b.set("personnel", f.money(m.personnel_total));
+    b.set("public", f.money(m.public_total));
+    b.set("personnel_items", name_list(m.personnel_items));
+    b.set("public_items", name_list(m.public_items));
+    b.set("has_personnel_items", !m.personnel_items.empty());
+    b.set("has_public_items", !m.public_items.empty());
+    root.set("basic", b.map());
+  }
+  {
+    auto any = [&](std::initializer_list<Money> v) {
+      return std::any_of(v.begin(), v.end(), [](Money x) { return x.printed_wan_cents() != 0; });
+    };
+    set_dotted(r, "fund.has", any({m.total[Fig::IncomeFund], m.total[Fig::FundTotal], m.opening_fund, m.closing_fund}));
+    set_dotted(r, "capital.has",
+               any({m.total[Fig::IncomeCapital], m.total[Fig::CapitalTotal], m.opening_capital, m.closing_capital}));
+  }
+
+  // 九 "三公".
+  {
+    const ThreePublic& tp = s.three_public;
+    const auto& fig = m.three_public;
+    auto part = [&](const Completion& c, const std::optional<std::int64_t>& share, const Text& reason) {
+      Ctx x;
+      x.map() = completion_map(c, f);
+      x.set("share", share ? Fmt::rate(*share) : std::string());
+      x.set("has_share", share.has_value());
+      x.set("reason", reason.value);
+      x.set("has_reason", !reason.value.empty());
+      return x;
+    };
+    Ctx abroad = part(fig.abroad, fig.share_abroad, tp.abroad_reason);
+    abroad.set("groups", std::to_string(tp.abroad_groups.value));
+    abroad.set("persons", std::to_string(tp.abroad_persons.value));
+    Ctx vehicle = part(fig.vehicle, fig.share_vehicle, tp.vehicle_reason);
+    vehicle.set("bought", std::to_string(tp.vehicles_bought.value));
+    vehicle.set("bought_note", tp.vehicles_bought_note.value);
+    vehicle.set("has_bought_note", !tp.vehicles_bought_note.value.empty());
+    vehicle.set("held", std::to_string(tp.vehicles_held.value));
+    vehicle.set("operation_use", tp.vehicle_operation_use.value);
+    vehicle.set("has_operation_use", !tp.vehicle_operation_use.value.empty());
+    Ctx reception = part(fig.reception, fig.share_reception, tp.reception_reason);
+    reception.set("foreign", f.money(tp.reception_foreign.value));
+    reception.set("domestic", f.money(tp.reception_domestic.value));
+    reception.set("foreign_groups", std::to_string(tp.foreign_groups.value));
+    reception.set("foreign_persons", std::to_string(tp.foreign_persons.value));
+    reception.set("foreign_use", tp.foreign_use.value);
+    reception.set("has_foreign_use", !tp.foreign_use.value.empty());
+    reception.set("domestic_groups", std::to_string(tp.domestic_groups.value));
+    reception.set("domestic_persons", std::to_string(tp.domestic_persons.value));
+    reception.set("domestic_use", tp.domestic_use.value);
+    reception.set("has_domestic_use", !tp.domestic_use.value.empty());
+    Ctx x("tp");
+    x.set("has", fig.budget_total.printed_wan_cents() != 0 || fig.actual_total.printed_wan_cents() != 0);
+    x.set("budget", f.money(fig.budget_total));
+    x.set("actual", f.money(fig.actual_total));
+    x.set("rate", fig.total.rate ? Fmt::rate(*fig.total.rate) : std::string());
+    x.set("has_rate", fig.total.rate.has_value());
+    x.set("equal", fig.total.budget == fig.total.actual);
+    x.set("reason", tp.reason.value);
+    x.set("has_reason", !tp.reason.value.empty());
+    x.set("abroad", abroad.map());
+    x.set("vehicle", vehicle.map());
+    x.set("vehicle_purchase", completion_map(fig.vehicle_purchase, f));
+    x.set("vehicle_operation", completion_map(fig.vehicle_operation, f));
+    x.set("reception", reception.map());
+    root.set("tp", x.map());
+  }
+
+  // 十 机关运行经费.
+  {
+    const OperatingCosts& oc = s.operating_costs;
+    Ctx x("operating");
+    x.set("amount", f.money(oc.amount.value));
+    x.set("budget", f.money(oc.budget.value));
+    x.set("rate", m.operating_completion.rate ? Fmt::rate(*m.operating_completion.rate) : "");
+    x.set("has_rate", m.operating_completion.rate.has_value());
+    x.set("has_budget", oc.budget.present);
+    x.set("equal", m.operating_completion.budget == m.operating_completion.actual);
+    x.set("reason", oc.reason.value);
+    x.set("has_reason", !oc.reason.value.empty());
+    root.set("operating", x.map());
+  }
+
+  // 十一 政府采购.
+  {
+    const Procurement& p = s.procurement;
+    auto rate = [](const std::optional<std::int64_t>& v) { return v ? Fmt::rate(*v) : Fmt::rate(0); };
+    Ctx x("procurement");
+    x.set("total", f.money(m.procurement_total));
+    x.set("goods", f.money(p.goods.value));
+    x.set("works", f.money(p.works.value));
+    x.set("services", f.money(p.services.value));
+    x.set("sme", f.money(p.sme.value));
+    x.set("sme_share", rate(m.sme_share));
+    x.set("small_micro", f.money(p.small_micro.value));
+    x.set("small_micro_share_of_sme", rate(m.small_micro_share_of_sme));
+    x.set("small_micro_share_of_total", rate(m.small_micro_share_of_total));
+    root.set("procurement", x.map());
+  }
+
+  // 十二 国有资产占用: vehicle uses in the order labels.yaml lists them.
+  {
+    const Assets& a = s.assets;
+    Ctx x("assets");
+    x.set("vehicles_total", std::to_string(m.vehicles_total));
+    mstch::array uses;
+    const auto* order = t.label_group("vehicle_uses");
+    for (std::size_t i = 0; order && i < order->size(); ++i) {
+      const auto& [key, name] = (*order)[i];
+      auto c = a.vehicles.find(key);
+      Ctx u;
+      u.set("key", key);
+      u.set("name", name);
+      u.set("count", std::to_string(c == a.vehicles.end() ? 0 : c->second.value));
+      u.set("first", i == 0);
+      u.set("last", i + 1 == order->size());
+      uses.push_back(u.map());
+    }
+    x.set("vehicles", uses);
+    x.set("other_use", a.other_vehicles_use.value);
+    x.set("has_other_use", !a.other_vehicles_use.value.empty());
+    x.set("equipment_over_1m", std::to_string(a.equipment_over_1m.value));
+    x.set("general_equipment_over_500k", std::to_string(a.general_equipment_over_500k.value));
+    x.set("special_equipment_over_1m", std::to_string(a.special_equipment_over_1m.value));
+    root.set("assets", x.map());
+  }
+
+  root.set("performance", free_tree(s.performance));
+
+  // 第四部分: the standard entries, then (optionally) one per 项 used.
+  {
+    mstch::array g;
+    std::int64_t n = 0;
+    auto add = [&](const std::string& term, const std::string& text) {
+      Ctx x;
+      ++n;
+      x.set("n", std::to_string(n));
+      x.set("cn", cn_number(n));
+      x.set("term", term);
+      x.set("text", text);
+      g.push_back(x.map());
+    };
+    for (const auto& e : t.glossary) add(e.term, e.text);
+    if (s.item_glossary.value)
+      for (const auto& row : m.rows) {
+        if (row.level != 3) continue;
+        auto d = m.catalog->item_descriptions.find(row.code);
+        if (d == m.catalog->item_descriptions.end()) continue;
+        std::string term = m.find(row.code.substr(0, 3))->name + "（类）" + m.find(row.code.substr(0, 5))->name +
+                           "（款）" + row.name + "（项）";
+        add(term, d->second);
+      }
+    root.set("glossary", g);
+  }
+
+  {
+    mstch::array a;
+    for (std::size_t i = 0; i < s.attachments.size(); ++i) {
+      Ctx x;
+      x.set("index", std::to_string(i));
+      x.set("n", std::to_string(i + 1));
+      x.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
+      x.set("title", s.attachments[i].title.value);
+      a.push_back(x.map());
+    }
+    root.set("has_attachments", !s.attachments.empty());
+    root.set("attachments", a);
+  }
+
+  {
+    mstch::array a;
+    for (std::size_t i = 0; i < t.tables.size(); ++i) {
+      Ctx x;
+      x.set("id", t.tables[i].id);
+      x.set("n", std::to_string(i + 1));
+      x.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
+      x.set("title", t.tables[i].title);
+      x.set("toc", t.tables[i].toc);
+      a.push_back(x.map());
+    }
+    root.set("tables", a);
+  }
+  return root.map();
+}
+
+}  // namespace juesuan

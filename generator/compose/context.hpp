@@ -1,0 +1,21 @@
+// The values the Mustache templates can use, built from a Model: every
+// figure already formatted, every choice (增加/减少, has a rate or not) a
+// boolean. templates/README.md lists the names.
+#pragma once
+
+#include <mstch/mstch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "compose/templates.hpp"
+#include "model/model.hpp"
+
+namespace juesuan {
+
+mstch::map build_context(const Model& model, const TemplateSet& templates);
+
+// Every name build_context may set, for checking templates when they load.
+const std::vector<std::string>& context_names();
+
+}  // namespace juesuan

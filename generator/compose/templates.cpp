@@ -1,0 +1,350 @@
+#include "compose/templates.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "compose/context.hpp"
+#include "core/file.hpp"
+#include "model/model.hpp"
+#include "source/yaml_tree.hpp"
+
+namespace juesuan {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using yaml::Node;
+
+[[noreturn]] void fail(const Loc& loc, const std::string& what) { throw Error(Failure::Setup, loc, what); }
+
+Node parse_setup(const fs::path& path) {
+  std::shared_ptr<const SourceFile> f;
+  try {
+    f = read_source_file(path);
+    return yaml::parse(f);
+  } catch (const Error& e) {
+    throw Error(Failure::Setup, e.loc(), e.message());
+  }
+}
+
+std::string scalar(const Node* n, const char* what, const Loc& where) {
+  if (!n) fail(where, std::string("template: missing ") + what);
+  if (!n->is_scalar()) fail(n->loc, std::string("template: ") + what + " must be text");
+  return n->text;
+}
+
+std::string opt_scalar(const Node* n) { return n && n->is_scalar() ? n->text : std::string(); }
+
+bool opt_bool(const Node* n) { return n && n->is_scalar() && n->text == "true"; }
+
+doc::Align align_of(const std::string& s, const Loc& loc) {
+  if (s.empty() || s == "left") return doc::Align::Left;
+  if (s == "center") return doc::Align::Center;
+  if (s == "right") return doc::Align::Right;
+  fail(loc, "template: align must be left, center or right");
+}
+
+// A figure name must be a 功能分类 figure or a department scalar.
+void check_value(const std::string& v, const Loc& loc) {
+  if (fig_by_name(v)) return;
+  auto names = scalar_names();
+  if (std::find(names.begin(), names.end(), v) != names.end()) return;
+  if (v.rfind("econ.", 0) == 0) return;
+  fail(loc, "template: unknown figure \"" + v + "\"");
+}
+
+CellSpec cell(const Node& n, bool header) {
+  CellSpec c;
+  c.loc = n.loc;
+  c.header = header;
+  if (n.is_scalar() || n.is_null()) {
+    c.text = n.text;
+    c.align = header ? doc::Align::Center : doc::Align::Left;
+    return c;
+  }
+  if (!n.is_map()) fail(n.loc, "template: a cell is text or a map");
+  for (const auto& [k, v] : n.entries) {
+    static const std::set<std::string> keys = {"text", "v", "class", "colspan", "rowspan", "align", "th"};
+    if (!keys.count(k.text)) fail(k.loc, "template: unknown cell key \"" + k.text + "\"");
+  }
+  c.text = opt_scalar(n.find("text"));
+  c.value = opt_scalar(n.find("v"));
+  c.class_code = opt_scalar(n.find("class"));
+  if (!c.value.empty()) check_value(c.value, n.loc);
+  if (const Node* s = n.find("colspan")) c.colspan = std::max(1, std::atoi(s->text.c_str()));
+  if (const Node* s = n.find("rowspan")) c.rowspan = std::max(1, std::atoi(s->text.c_str()));
+  c.align = c.value.empty() ? (header ? doc::Align::Center : doc::Align::Left) : doc::Align::Right;
+  if (const Node* a = n.find("align")) c.align = align_of(a->text, a->loc);
+  if (const Node* t = n.find("th")) c.header = t->text == "true";
+  return c;
+}
+
+std::vector<std::vector<CellSpec>> grid(const Node* n, bool header) {
+  std::vector<std::vector<CellSpec>> out;
+  if (!n) return out;
+  if (!n->is_seq()) fail(n->loc, "template: rows must be a list");
+  for (const Node& row : n->items) {
+    if (!row.is_seq()) fail(row.loc, "template: a row must be a list of cells");
+    std::vector<CellSpec> cells;
+    for (const Node& c : row.items) cells.push_back(cell(c, header));
+    out.push_back(std::move(cells));
+  }
+  return out;
+}
+
+std::vector<std::string> strings(const Node* n) {
+  std::vector<std::string> out;
+  if (!n) return out;
+  if (!n->is_seq()) fail(n->loc, "template: expected a list");
+  for (const Node& i : n->items) out.push_back(i.text);
+  return out;
+}
+
+TableSpec table(const Node& n) {
+  TableSpec t;
+  t.loc = n.loc;
+  t.id = scalar(n.find("id"), "id", n.loc);
+  t.number = scalar(n.find("number"), "number", n.loc);
+  t.title = scalar(n.find("title"), "title", n.loc);
+  t.toc = opt_scalar(n.find("toc"));
+  std::string kind = scalar(n.find("kind"), "kind", n.loc);
+  if (kind == "grid") t.kind = TableSpec::Kind::Grid;
+  else if (kind == "classified") t.kind = TableSpec::Kind::Classified;
+  else if (kind == "economic") t.kind = TableSpec::Kind::Economic;
+  else fail(n.find("kind")->loc, "template: kind must be grid, classified or economic");
+  t.head = grid(n.find("head"), true);
+  t.rows = grid(n.find("rows"), false);
+  for (const auto& w : strings(n.find("widths"))) t.widths.push_back(std::atof(w.c_str()));
+  t.notes = strings(n.find("notes"));
+  t.empty_note = opt_scalar(n.find("empty_note"));
+  t.empty_if_zero = strings(n.find("empty_if_zero"));
+  for (const auto& v : t.empty_if_zero) check_value(v, n.loc);
+  t.landscape = opt_bool(n.find("landscape"));
+  t.zero_blank = opt_bool(n.find("zero_blank"));
+  t.columns = strings(n.find("columns"));
+  for (const auto& v : t.columns) check_value(v, n.loc);
+  t.total_code_text = opt_scalar(n.find("total_code"));
+  t.total_name_text = opt_scalar(n.find("total_name"));
+  t.code_and_name_merged_in_total = opt_bool(n.find("total_merged"));
+  if (const Node* p = n.find("panels")) {
+    if (!p->is_seq()) fail(p->loc, "template: panels must be a list of code lists");
+    for (const Node& panel : p->items) t.panels.push_back(strings(&panel));
+  }
+  if (const Node* f = n.find("footer")) {
+    auto rows = grid(f, false);
+    if (rows.size() != 1) fail(f->loc, "template: footer is one row");
+    t.footer = rows[0];
+  }
+  return t;
+}
+
+std::string read_text(const fs::path& p) {
+  try {
+    return read_source_file(p)->text;
+  } catch (const Error& e) {
+    throw Error(Failure::Setup, e.message());
+  }
+}
+
+TemplateSet load_set(const fs::path& dir, const fs::path& common) {
+  TemplateSet s;
+  s.dir = dir;
+  s.format = dir.filename().string();
+  Node fmt = parse_setup(dir / "format.yaml");
+  s.settings.text_grouping = opt_bool(fmt.find("text_grouping"));
+  s.settings.table_grouping = opt_bool(fmt.find("table_grouping"));
+  s.settings.unit_line = scalar(fmt.find("unit_line"), "unit_line", fmt.loc);
+  s.settings.year_line = scalar(fmt.find("year_line"), "year_line", fmt.loc);
+  s.settings.department_line = scalar(fmt.find("department_line"), "department_line", fmt.loc);
+  s.settings.title = scalar(fmt.find("title"), "title", fmt.loc);
+  if (const Node* p = fmt.find("page_number_format")) s.settings.page_number_format = p->text;
+
+  Node tables = parse_setup(dir / "tables.yaml");
+  const Node* list = tables.find("tables");
+  if (!list || !list->is_seq()) fail(tables.loc, "template: tables.yaml needs a list \"tables\"");
+  for (const Node& t : list->items) s.tables.push_back(table(t));
+
+  Node labels = parse_setup(dir / "labels.yaml");
+  for (const auto& [group, m] : labels.entries) {
+    if (!m.is_map()) fail(m.loc, "template: labels are groups of key: name");
+    for (const auto& [k, v] : m.entries) s.labels[group.text].emplace_back(k.text, v.text);
+  }
+
+  Node glossary = parse_setup(dir / "glossary.yaml");
+  if (!glossary.is_seq()) fail(glossary.loc, "template: glossary.yaml is a list of {term, text}");
+  for (const Node& e : glossary.items)
+    s.glossary.push_back({scalar(e.find("term"), "term", e.loc), scalar(e.find("text"), "text", e.loc)});
+
+  // Mustache: the common partials, overridden by the format's own.
+  for (const fs::path& d : {common, dir}) {
+    std::error_code ec;
+    if (!fs::is_directory(d, ec)) continue;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(d))
+      if (e.path().extension() == ".mustache") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) s.partials[f.stem().string()] = read_text(f);
+  }
+  auto main = s.partials.find("document");
+  if (main == s.partials.end()) fail(Loc{}, "template: " + (dir / "document.mustache").string() + " is missing");
+  s.main = main->second;
+
+  // Every Mustache file is checked against the names compose provides.
+  std::vector<std::string> names = context_names();
+  for (const fs::path& d : {common, dir}) {
+    std::error_code ec;
+    if (!fs::is_directory(d, ec)) continue;
+    for (const auto& e : fs::directory_iterator(d))
+      if (e.path().extension() == ".mustache") {
+        auto f = std::make_shared<SourceFile>();
+        f->path = e.path().string();
+        f->text = read_text(e.path());
+        check_mustache(f, names, s.partials);
+      }
+  }
+  return s;
+}
+
+}  // namespace
+
+const TableSpec* TemplateSet::table(std::string_view id) const {
+  for (const auto& t : tables)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+std::string TemplateSet::label(const std::string& group, const std::string& key) const {
+  auto g = labels.find(group);
+  if (g == labels.end()) return key;
+  for (const auto& [k, v] : g->second)
+    if (k == key) return v;
+  return key;
+}
+
+const std::vector<std::pair<std::string, std::string>>* TemplateSet::label_group(const std::string& group) const {
+  auto g = labels.find(group);
+  return g == labels.end() ? nullptr : &g->second;
+}
+
+Templates Templates::load(const fs::path& dir) {
+  Templates t;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw Error(Failure::Setup, "template folder not found: " + dir.string());
+  std::vector<fs::path> dirs;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.is_directory() && e.path().filename() != "common") dirs.push_back(e.path());
+  std::sort(dirs.begin(), dirs.end());
+  for (const auto& d : dirs) {
+    TemplateSet s = load_set(d, dir / "common");
+    t.sets_.emplace(s.format, std::move(s));
+  }
+  return t;
+}
+
+const TemplateSet* Templates::find(std::string_view format) const {
+  auto it = sets_.find(format);
+  return it == sets_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Templates::formats() const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : sets_) out.push_back(k);
+  return out;
+}
+
+namespace {
+
+struct Pos {
+  int line = 1, col = 1;
+};
+
+Pos pos_at(const std::string& text, std::size_t off) {
+  Pos p;
+  for (std::size_t i = 0; i < off && i < text.size(); ++i) {
+    if (text[i] == '\n') { ++p.line; p.col = 1; }
+    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++p.col;
+  }
+  return p;
+}
+
+bool known_exact(const std::string& name, const std::vector<std::string>& names) {
+  for (const auto& n : names) {
+    if (n == name) return true;
+    // "tp.abroad" is known when "tp.abroad.budget" is.
+    if (n.size() > name.size() && n.compare(0, name.size(), name) == 0 && n[name.size()] == '.') return true;
+  }
+  return false;
+}
+
+// A dotted name is known when a known prefix is followed by known names:
+// "tp.abroad.budget" = "tp.abroad" then "budget". Names under
+// "performance." are the department's own keys and cannot be checked.
+bool known(const std::string& name, const std::vector<std::string>& names) {
+  if (name == "." || known_exact(name, names)) return true;
+  if (name.rfind("performance.", 0) == 0) return true;
+  for (std::size_t dot = name.find('.'); dot != std::string::npos; dot = name.find('.', dot + 1)) {
+    if (!known_exact(name.substr(0, dot), names)) continue;
+    std::string rest = name.substr(dot + 1);
+    bool ok = true;
+    std::size_t start = 0;
+    while (ok) {
+      std::size_t e = rest.find('.', start);
+      ok = known_exact(rest.substr(start, e == std::string::npos ? std::string::npos : e - start), names);
+      if (e == std::string::npos) break;
+      start = e + 1;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void check_mustache(const std::shared_ptr<const SourceFile>& file, const std::vector<std::string>& names,
+                    const std::map<std::string, std::string>& partials) {
+  const std::string& t = file->text;
+  std::vector<std::pair<std::string, std::size_t>> open;
+  auto at = [&](std::size_t off) {
+    Pos p = pos_at(t, off);
+    return Loc{file, p.line, p.col};
+  };
+  std::size_t i = 0;
+  while ((i = t.find("{{", i)) != std::string::npos) {
+    std::size_t close = t.find("}}", i + 2);
+    if (close == std::string::npos) fail(at(i), "template syntax: \"{{\" is never closed by \"}}\"");
+    std::string tag = t.substr(i + 2, close - i - 2);
+    if (!tag.empty() && tag[0] == '{') fail(at(i), "template: triple braces would insert text unescaped; use {{name}}");
+    char sigil = tag.empty() ? ' ' : tag[0];
+    std::string name = tag;
+    if (std::string("#^/!>&=").find(sigil) != std::string::npos) name = tag.substr(1);
+    while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    switch (sigil) {
+      case '!': break;
+      case '=': fail(at(i), "template: changing delimiters is not allowed");
+      case '&': fail(at(i), "template: {{& …}} would insert text unescaped; use {{name}}");
+      case '>':
+        if (!partials.count(name)) fail(at(i), "template: no partial named \"" + name + "\"");
+        break;
+      case '#':
+      case '^':
+        if (!known(name, names)) fail(at(i), "template: unknown placeholder \"" + name + "\"");
+        open.emplace_back(name, i);
+        break;
+      case '/':
+        if (open.empty()) fail(at(i), "template syntax: {{/" + name + "}} closes no section");
+        if (open.back().first != name)
+          fail(at(i), "template syntax: {{/" + name + "}} closes {{#" + open.back().first + "}}");
+        open.pop_back();
+        break;
+      default:
+        if (name.empty()) fail(at(i), "template syntax: empty {{}}");
+        if (!known(name, names)) fail(at(i), "template: unknown placeholder \"" + name + "\"");
+    }
+    i = close + 2;
+  }
+  if (!open.empty()) fail(at(open.back().second), "template syntax: {{#" + open.back().first + "}} is never closed");
+}
+
+}  // namespace juesuan

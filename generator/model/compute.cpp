@@ -1,0 +1,327 @@
+#include "model/model.hpp"
+
+#include <algorithm>
+
+namespace juesuan {
+
+namespace {
+
+constexpr std::array<std::string_view, kFigCount> kFigNames = {
+    "income.total", "income.fiscal", "income.general", "income.fund", "income.capital",
+    "income.superior", "income.service", "income.business", "income.affiliated", "income.other",
+    "spend.total", "spend.basic", "spend.project", "spend.to_superior", "spend.business", "spend.to_affiliated",
+    "fiscal.total",
+    "general.total", "general.basic", "general.project",
+    "fund.total", "fund.basic", "fund.project", "fund.opening", "fund.closing",
+    "capital.total", "capital.basic", "capital.project", "capital.opening", "capital.closing",
+    "budget",
+};
+
+Money v(const Amount& a) { return a.value; }
+
+Figures item_figures(const Item& it) {
+  Figures f;
+  f[Fig::IncomeGeneral] = v(it.income.general);
+  f[Fig::IncomeFund] = v(it.income.fund);
+  f[Fig::IncomeCapital] = v(it.income.capital);
+  f[Fig::IncomeFiscal] = f[Fig::IncomeGeneral] + f[Fig::IncomeFund] + f[Fig::IncomeCapital];
+  f[Fig::IncomeSuperior] = v(it.income.superior);
+  f[Fig::IncomeService] = v(it.income.service);
+  f[Fig::IncomeBusiness] = v(it.income.business);
+  f[Fig::IncomeAffiliated] = v(it.income.affiliated);
+  f[Fig::IncomeOther] = v(it.income.other);
+  f[Fig::IncomeTotal] = f[Fig::IncomeFiscal] + f[Fig::IncomeSuperior] + f[Fig::IncomeService] +
+                        f[Fig::IncomeBusiness] + f[Fig::IncomeAffiliated] + f[Fig::IncomeOther];
+
+  f[Fig::GeneralBasic] = v(it.basic.general);
+  f[Fig::GeneralProject] = v(it.project.general);
+  f[Fig::GeneralTotal] = f[Fig::GeneralBasic] + f[Fig::GeneralProject];
+  f[Fig::FundBasic] = v(it.basic.fund);
+  f[Fig::FundProject] = v(it.project.fund);
+  f[Fig::FundTotal] = f[Fig::FundBasic] + f[Fig::FundProject];
+  f[Fig::CapitalBasic] = v(it.basic.capital);
+  f[Fig::CapitalProject] = v(it.project.capital);
+  f[Fig::CapitalTotal] = f[Fig::CapitalBasic] + f[Fig::CapitalProject];
+  f[Fig::FiscalTotal] = f[Fig::GeneralTotal] + f[Fig::FundTotal] + f[Fig::CapitalTotal];
+
+  f[Fig::SpendBasic] = f[Fig::GeneralBasic] + f[Fig::FundBasic] + f[Fig::CapitalBasic] + v(it.basic.other);
+  f[Fig::SpendProject] = f[Fig::GeneralProject] + f[Fig::FundProject] + f[Fig::CapitalProject] + v(it.project.other);
+  f[Fig::SpendToSuperior] = v(it.to_superior);
+  f[Fig::SpendBusiness] = v(it.business);
+  f[Fig::SpendToAffiliated] = v(it.to_affiliated);
+  f[Fig::SpendTotal] = f[Fig::SpendBasic] + f[Fig::SpendProject] + f[Fig::SpendToSuperior] +
+                       f[Fig::SpendBusiness] + f[Fig::SpendToAffiliated];
+
+  f[Fig::FundOpening] = v(it.fund_balance.opening);
+  f[Fig::FundClosing] = v(it.fund_balance.closing);
+  f[Fig::CapitalOpening] = v(it.capital_balance.opening);
+  f[Fig::CapitalClosing] = v(it.capital_balance.closing);
+  f[Fig::Budget] = v(it.budget);
+  return f;
+}
+
+std::int64_t p(Money m) { return m.printed_wan_cents(); }
+
+Change change(Money current, const Amount& last) {
+  Change c;
+  c.current = p(current);
+  if (!last.present) return c;
+  c.known = true;
+  c.last = p(last.value);
+  c.diff = c.current - c.last;
+  c.rate = percent_hundredths(c.diff < 0 ? -c.diff : c.diff, c.last);
+  return c;
+}
+
+Completion completion(Money budget, Money actual) {
+  Completion c;
+  c.budget = p(budget);
+  c.actual = p(actual);
+  c.rate = percent_hundredths(c.actual, c.budget);
+  return c;
+}
+
+std::optional<std::int64_t> share_of(Money part, Money whole) { return percent_hundredths(p(part), p(whole)); }
+
+void add_share(std::vector<Share>& out, std::string key, std::string name, Money amount, Money whole) {
+  if (p(amount) == 0) return;
+  out.push_back(Share{std::move(key), std::move(name), p(amount), share_of(amount, whole)});
+}
+
+}  // namespace
+
+std::optional<Fig> fig_by_name(std::string_view name) {
+  for (std::size_t i = 0; i < kFigCount; ++i)
+    if (kFigNames[i] == name) return static_cast<Fig>(i);
+  return std::nullopt;
+}
+
+std::vector<std::string> fig_names() { return {kFigNames.begin(), kFigNames.end()}; }
+
+Figures& Figures::operator+=(const Figures& o) {
+  for (std::size_t i = 0; i < kFigCount; ++i) v[i] += o.v[i];
+  return *this;
+}
+
+const ClassRow* Model::find(std::string_view code) const {
+  for (const auto& r : rows)
+    if (r.code == code) return &r;
+  return nullptr;
+}
+
+Model compute(const Source& s, const Catalog& cat) {
+  Model m;
+  m.source = &s;
+  m.catalog = &cat;
+
+  // 项 rows, then their 款 and 类 as sums, in code order.
+  std::vector<const Item*> items;
+  for (const auto& it : s.items) items.push_back(&it);
+  std::sort(items.begin(), items.end(), [](const Item* a, const Item* b) { return a->code.value < b->code.value; });
+  auto name_of = [&](const std::string& code) {
+    const std::string* n = cat.functional_name(code);
+    return n ? *n : code;
+  };
+  for (const Item* it : items) {
+    const std::string& code = it->code.value;
+    Figures f = item_figures(*it);
+    std::string lei = code.substr(0, 3), kuan = code.substr(0, 5);
+    if (m.rows.empty() || m.rows.back().code.substr(0, 3) != lei || m.find(lei) == nullptr)
+      if (!m.find(lei)) m.rows.push_back(ClassRow{lei, name_of(lei), 1, {}, nullptr});
+    if (!m.find(kuan)) m.rows.push_back(ClassRow{kuan, name_of(kuan), 2, {}, nullptr});
+    std::string name = it->name.present ? it->name.value : name_of(code);
+    m.rows.push_back(ClassRow{code, name, 3, f, it});
+    for (auto& r : m.rows)
+      if (r.code == lei || r.code == kuan) r.f += f;
+    m.total += f;
+  }
+
+  // 01表.
+  const Balances& b = s.balances;
+  m.income_total = m.total[Fig::IncomeTotal];
+  m.spending_total = m.total[Fig::SpendTotal];
+  m.use_of_nonfiscal_surplus = v(b.use_of_nonfiscal_surplus);
+  m.surplus_distribution = v(b.surplus_distribution);
+  m.opening_general = v(b.opening_general);
+  m.opening_fund = m.total[Fig::FundOpening];
+  m.opening_capital = m.total[Fig::CapitalOpening];
+  m.opening_fiscal = m.opening_general + m.opening_fund + m.opening_capital;
+  m.closing_general = v(b.closing_general);
+  m.closing_fund = m.total[Fig::FundClosing];
+  m.closing_capital = m.total[Fig::CapitalClosing];
+  m.closing_fiscal = m.closing_general + m.closing_fund + m.closing_capital;
+  m.opening_total = m.opening_fiscal + v(b.opening_other);
+  m.closing_total = m.closing_fiscal + v(b.closing_other);
+  m.grand_income = m.income_total + m.use_of_nonfiscal_surplus + m.opening_total;
+  m.grand_spending = m.spending_total + m.surplus_distribution + m.closing_total;
+
+  // 04表.
+  m.fiscal_income = m.total[Fig::IncomeFiscal];
+  m.fiscal_grand_income = m.fiscal_income + m.opening_fiscal;
+  m.fiscal_grand_spending = m.total[Fig::FiscalTotal] + m.closing_fiscal;
+
+  // 06表: 款 as entered, 类 as their sums.
+  std::map<std::string, Money> econ;
+  for (const auto& [code, amount] : s.basic_economic) {
+    econ[code] += amount.value;
+    econ[code.substr(0, 3)] += amount.value;
+  }
+  for (const auto& [code, amount] : econ) {
+    const std::string* n = cat.economic_name(code);
+    m.economic.push_back(EconomicRow{code, n ? *n : code, code.size() == 3 ? 1 : 2, amount});
+  }
+  auto in_group = [](const std::vector<std::string>& g, const std::string& code) {
+    return std::find(g.begin(), g.end(), code.substr(0, 3)) != g.end();
+  };
+  for (const auto& r : m.economic) {
+    if (r.level != 2) {
+      if (in_group(cat.personnel, r.code)) m.personnel_total += r.amount;
+      else if (in_group(cat.public_funds, r.code)) m.public_total += r.amount;
+      continue;
+    }
+    if (p(r.amount) == 0) continue;
+    if (in_group(cat.personnel, r.code)) m.personnel_items.push_back(r.name);
+    else if (in_group(cat.public_funds, r.code)) m.public_items.push_back(r.name);
+  }
+  m.economic_total = m.personnel_total + m.public_total;
+
+  // "三公".
+  const ThreePublic& t = s.three_public;
+  auto& tp = m.three_public;
+  tp.budget_vehicle = v(t.budget_vehicle_purchase) + v(t.budget_vehicle_operation);
+  tp.budget_total = v(t.budget_abroad) + tp.budget_vehicle + v(t.budget_reception);
+  tp.actual_vehicle = v(t.vehicle_purchase) + v(t.vehicle_operation);
+  tp.actual_reception = v(t.reception_foreign) + v(t.reception_domestic);
+  tp.actual_total = v(t.abroad) + tp.actual_vehicle + tp.actual_reception;
+  tp.total = completion(tp.budget_total, tp.actual_total);
+  tp.abroad = completion(v(t.budget_abroad), v(t.abroad));
+  tp.vehicle = completion(tp.budget_vehicle, tp.actual_vehicle);
+  tp.vehicle_purchase = completion(v(t.budget_vehicle_purchase), v(t.vehicle_purchase));
+  tp.vehicle_operation = completion(v(t.budget_vehicle_operation), v(t.vehicle_operation));
+  tp.reception = completion(v(t.budget_reception), tp.actual_reception);
+  tp.share_abroad = share_of(v(t.abroad), tp.actual_total);
+  tp.share_vehicle = share_of(tp.actual_vehicle, tp.actual_total);
+  tp.share_reception = share_of(tp.actual_reception, tp.actual_total);
+
+  // 情况说明.
+  m.grand_change = change(m.grand_income, s.last_year.total);
+  m.fiscal_change = change(m.fiscal_grand_income, s.last_year.fiscal_total);
+  m.general_change = change(m.total[Fig::GeneralTotal], s.last_year.general_spending);
+
+  add_share(m.income_shares, "fiscal", "", m.total[Fig::IncomeFiscal], m.income_total);
+  add_share(m.income_shares, "superior", "", m.total[Fig::IncomeSuperior], m.income_total);
+  add_share(m.income_shares, "service", "", m.total[Fig::IncomeService], m.income_total);
+  add_share(m.income_shares, "business", "", m.total[Fig::IncomeBusiness], m.income_total);
+  add_share(m.income_shares, "affiliated", "", m.total[Fig::IncomeAffiliated], m.income_total);
+  add_share(m.income_shares, "other", "", m.total[Fig::IncomeOther], m.income_total);
+
+  add_share(m.spending_shares, "basic", "", m.total[Fig::SpendBasic], m.spending_total);
+  add_share(m.spending_shares, "project", "", m.total[Fig::SpendProject], m.spending_total);
+  add_share(m.spending_shares, "to_superior", "", m.total[Fig::SpendToSuperior], m.spending_total);
+  add_share(m.spending_shares, "business", "", m.total[Fig::SpendBusiness], m.spending_total);
+  add_share(m.spending_shares, "to_affiliated", "", m.total[Fig::SpendToAffiliated], m.spending_total);
+
+  const Money general = m.total[Fig::GeneralTotal];
+  m.general_share_of_spending = share_of(general, m.spending_total);
+  for (const auto& r : m.rows)
+    if (r.level == 1) add_share(m.general_by_class, r.code, r.name, r.f[Fig::GeneralTotal], general);
+  m.general_completion = completion(m.total[Fig::Budget], general);
+  for (const auto& r : m.rows) {
+    if (r.level != 3) continue;
+    if (p(r.f[Fig::GeneralTotal]) == 0 && p(r.f[Fig::Budget]) == 0) continue;
+    ItemLine line;
+    line.row = &r;
+    line.class_name = m.find(r.code.substr(0, 3))->name;
+    line.kuan_name = m.find(r.code.substr(0, 5))->name;
+    line.completion = completion(r.f[Fig::Budget], r.f[Fig::GeneralTotal]);
+    line.reason = &r.item->reason;
+    m.item_lines.push_back(line);
+  }
+
+  const OperatingCosts& oc = s.operating_costs;
+  m.operating_completion = completion(v(oc.budget), v(oc.amount));
+  m.operating_change = change(v(oc.amount), oc.last_year);
+
+  const Procurement& pr = s.procurement;
+  m.procurement_total = v(pr.goods) + v(pr.works) + v(pr.services);
+  m.sme_share = share_of(v(pr.sme), m.procurement_total);
+  m.small_micro_share_of_sme = share_of(v(pr.small_micro), v(pr.sme));
+  m.small_micro_share_of_total = share_of(v(pr.small_micro), m.procurement_total);
+  for (const auto& [use, n] : s.assets.vehicles) m.vehicles_total += n.value;
+  return m;
+}
+
+}  // namespace juesuan
+
+namespace juesuan {
+
+namespace {
+
+struct ScalarDef {
+  std::string_view name;
+  Money (*get)(const Model&);
+};
+
+#define JS_SCALAR(name, expr) ScalarDef{name, [](const Model& m) -> Money { return expr; }}
+const ScalarDef kScalars[] = {
+    JS_SCALAR("dept.income_total", m.income_total),
+    JS_SCALAR("dept.spending_total", m.spending_total),
+    JS_SCALAR("dept.use_of_nonfiscal_surplus", m.use_of_nonfiscal_surplus),
+    JS_SCALAR("dept.surplus_distribution", m.surplus_distribution),
+    JS_SCALAR("dept.opening_total", m.opening_total),
+    JS_SCALAR("dept.closing_total", m.closing_total),
+    JS_SCALAR("dept.grand_income", m.grand_income),
+    JS_SCALAR("dept.grand_spending", m.grand_spending),
+    JS_SCALAR("fiscal.income", m.fiscal_income),
+    JS_SCALAR("fiscal.opening_general", m.opening_general),
+    JS_SCALAR("fiscal.opening_fund", m.opening_fund),
+    JS_SCALAR("fiscal.opening_capital", m.opening_capital),
+    JS_SCALAR("fiscal.opening_total", m.opening_fiscal),
+    JS_SCALAR("fiscal.closing_general", m.closing_general),
+    JS_SCALAR("fiscal.closing_fund", m.closing_fund),
+    JS_SCALAR("fiscal.closing_capital", m.closing_capital),
+    JS_SCALAR("fiscal.closing_total", m.closing_fiscal),
+    JS_SCALAR("fiscal.grand_income", m.fiscal_grand_income),
+    JS_SCALAR("fiscal.grand_spending", m.fiscal_grand_spending),
+    JS_SCALAR("econ.personnel_total", m.personnel_total),
+    JS_SCALAR("econ.public_total", m.public_total),
+    JS_SCALAR("econ.total", m.economic_total),
+    JS_SCALAR("three.budget_total", m.three_public.budget_total),
+    JS_SCALAR("three.budget_abroad", m.source->three_public.budget_abroad.value),
+    JS_SCALAR("three.budget_vehicle", m.three_public.budget_vehicle),
+    JS_SCALAR("three.budget_vehicle_purchase", m.source->three_public.budget_vehicle_purchase.value),
+    JS_SCALAR("three.budget_vehicle_operation", m.source->three_public.budget_vehicle_operation.value),
+    JS_SCALAR("three.budget_reception", m.source->three_public.budget_reception.value),
+    JS_SCALAR("three.actual_total", m.three_public.actual_total),
+    JS_SCALAR("three.actual_abroad", m.source->three_public.abroad.value),
+    JS_SCALAR("three.actual_vehicle", m.three_public.actual_vehicle),
+    JS_SCALAR("three.actual_vehicle_purchase", m.source->three_public.vehicle_purchase.value),
+    JS_SCALAR("three.actual_vehicle_operation", m.source->three_public.vehicle_operation.value),
+    JS_SCALAR("three.actual_reception", m.three_public.actual_reception),
+    JS_SCALAR("three.actual_reception_foreign", m.source->three_public.reception_foreign.value),
+    JS_SCALAR("three.actual_reception_domestic", m.source->three_public.reception_domestic.value),
+};
+#undef JS_SCALAR
+
+}  // namespace
+
+std::optional<Money> Model::scalar(std::string_view name) const {
+  for (const auto& d : kScalars)
+    if (d.name == name) return d.get(*this);
+  if (name.substr(0, 5) == "econ.") {
+    std::string code(name.substr(5));
+    Money sum;
+    for (const auto& r : economic)
+      if (r.code == code) sum = r.amount;
+    return sum;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> scalar_names() {
+  std::vector<std::string> out;
+  for (const auto& d : kScalars) out.emplace_back(d.name);
+  return out;
+}
+
+}  // namespace juesuan

@@ -1,0 +1,150 @@
+// compute: Source -> Model. Pure functions: every row, subtotal, 合计 and
+// 总计 of the nine tables, and every share, change and rate the 情况说明
+// quotes, computed once here in exact arithmetic. No formatting, no words.
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/money.hpp"
+#include "source/catalog.hpp"
+#include "source/source.hpp"
+
+namespace juesuan {
+
+// The figures every 功能分类 row (项, 款, 类, 合计) carries.
+enum class Fig : int {
+  IncomeTotal, IncomeFiscal, IncomeGeneral, IncomeFund, IncomeCapital,
+  IncomeSuperior, IncomeService, IncomeBusiness, IncomeAffiliated, IncomeOther,
+  SpendTotal, SpendBasic, SpendProject, SpendToSuperior, SpendBusiness, SpendToAffiliated,
+  FiscalTotal,                                   // 财政拨款支出 (three funds)
+  GeneralTotal, GeneralBasic, GeneralProject,    // 一般公共预算财政拨款支出
+  FundTotal, FundBasic, FundProject, FundOpening, FundClosing,
+  CapitalTotal, CapitalBasic, CapitalProject, CapitalOpening, CapitalClosing,
+  Budget,                                        // 年初预算 (一般公共预算)
+  Count_
+};
+constexpr std::size_t kFigCount = static_cast<std::size_t>(Fig::Count_);
+
+// The figure names templates use ("spend.basic", …); nullopt if unknown.
+std::optional<Fig> fig_by_name(std::string_view name);
+std::vector<std::string> fig_names();
+
+struct Figures {
+  std::array<Money, kFigCount> v{};
+  Money operator[](Fig f) const { return v[static_cast<std::size_t>(f)]; }
+  Money& operator[](Fig f) { return v[static_cast<std::size_t>(f)]; }
+  Figures& operator+=(const Figures& o);
+};
+
+// One row of a 功能分类 table: 类 (level 1), 款 (2) or 项 (3).
+struct ClassRow {
+  std::string code;
+  std::string name;
+  int level = 3;
+  Figures f;
+  const Item* item = nullptr;  // level 3 only
+};
+
+// A change against last year: amounts as printed (0.01 万元 units).
+struct Change {
+  std::int64_t current = 0, last = 0, diff = 0;   // diff = current - last
+  std::optional<std::int64_t> rate;               // diff / last, 0.01 % units
+  bool known = false;                             // last year's figure given
+};
+
+// A part of a whole, as printed: amount and its share of the whole.
+struct Share {
+  std::string key;                 // what it is (a source, a kind, a 类 code)
+  std::string name;
+  std::int64_t amount = 0;         // 0.01 万元
+  std::optional<std::int64_t> share;  // 0.01 %
+};
+
+// Budget against actual, as printed.
+struct Completion {
+  std::int64_t budget = 0, actual = 0;
+  std::optional<std::int64_t> rate;   // actual / budget, 0.01 %; none when budget is 0
+};
+
+struct EconomicRow {
+  std::string code, name;
+  int level = 2;   // 1 = 类 (3 digits), 2 = 款 (5 digits)
+  Money amount;
+};
+
+struct ItemLine {              // one numbered item of section 五（三）
+  const ClassRow* row = nullptr;
+  std::string class_name, kuan_name;
+  Completion completion;
+  const Text* reason = nullptr;
+};
+
+struct Model {
+  const Source* source = nullptr;
+  const Catalog* catalog = nullptr;
+
+  std::vector<ClassRow> rows;      // 类, its 款, their 项, in code order
+  Figures total;                   // 合计
+
+  // Department totals (01表).
+  Money income_total, spending_total;                 // 本年收入合计 / 本年支出合计
+  Money use_of_nonfiscal_surplus, surplus_distribution;
+  Money opening_total, closing_total;                 // 年初 / 年末结转和结余
+  Money grand_income, grand_spending;                 // 收入总计 / 支出总计
+  // 财政拨款 (04表).
+  Money fiscal_income;                                // 本年收入合计
+  Money opening_general, opening_fund, opening_capital, opening_fiscal;
+  Money closing_general, closing_fund, closing_capital, closing_fiscal;
+  Money fiscal_grand_income, fiscal_grand_spending;
+
+  // 06表.
+  std::vector<EconomicRow> economic;   // every 类 and 款 with an amount, code order
+  Money personnel_total, public_total, economic_total;
+  std::vector<std::string> personnel_items, public_items;  // non-zero 款 names
+
+  // "三公" (09表 / 07表 of 2021).
+  struct ThreePublicFigures {
+    Money budget_total, budget_vehicle, actual_total, actual_vehicle, actual_reception;
+    Completion total, abroad, vehicle, vehicle_purchase, vehicle_operation, reception;
+    std::optional<std::int64_t> share_abroad, share_vehicle, share_reception;
+  } three_public;
+
+  // 情况说明 figures.
+  Change grand_change, fiscal_change, general_change;
+  std::vector<Share> income_shares;    // 二: each non-zero source
+  std::vector<Share> spending_shares;  // 三: each non-zero kind
+  std::optional<std::int64_t> general_share_of_spending;  // 五（一）
+  std::vector<Share> general_by_class; // 五（二）
+  Completion general_completion;       // 五（三）
+  std::vector<ItemLine> item_lines;    // 五（三） numbered items
+  Completion operating_completion;     // 十 (年初预算)
+  Change operating_change;             // 十 (上年)
+  Money procurement_total;
+  std::optional<std::int64_t> sme_share, small_micro_share_of_sme, small_micro_share_of_total;
+  std::int64_t vehicles_total = 0;
+
+  Model() = default;
+  Model(const Model&) = delete;  // item_lines point into rows
+  Model& operator=(const Model&) = delete;
+  Model(Model&&) = default;
+  Model& operator=(Model&&) = default;
+
+  const ClassRow* find(std::string_view code) const;
+
+  // A department-level figure by the name table templates use
+  // ("dept.grand_income", "econ.30101", "three.actual_total", …).
+  std::optional<Money> scalar(std::string_view name) const;
+};
+
+// Every name scalar() knows, except the open family "econ.<code>".
+std::vector<std::string> scalar_names();
+
+// Computes the whole model. The Source and Catalog must outlive it.
+Model compute(const Source& source, const Catalog& catalog);
+
+}  // namespace juesuan
