@@ -23,7 +23,7 @@ const std::vector<std::string> kNames = {
     "dept.opening_total", "dept.closing_total", "dept.grand_income", "dept.grand_spending",
     "fiscal.income", "fiscal.opening_general", "fiscal.opening_fund", "fiscal.opening_capital", "fiscal.opening_total",
     "fiscal.closing_general", "fiscal.closing_fund", "fiscal.closing_capital", "fiscal.closing_total",
-    "fiscal.grand_income", "fiscal.grand_spending", "econ.personnel_total", "econ.public_total", "econ.total",
+    "fiscal.grand_income", "fiscal.grand_spending", "fiscal.grand_general", "fiscal.grand_fund", "fiscal.grand_capital", "econ.personnel_total", "econ.public_total", "econ.total",
     "three.budget_total", "three.budget_abroad", "three.budget_vehicle", "three.budget_vehicle_purchase",
     "three.budget_vehicle_operation", "three.budget_reception", "three.actual_total", "three.actual_abroad",
     "three.actual_vehicle", "three.actual_vehicle_purchase", "three.actual_vehicle_operation",
@@ -74,6 +74,13 @@ const std::vector<std::string> kNames = {
     "tables", "id", "toc",
 };
 
+bool in_vocabulary(const std::string& name) {
+  for (const auto& n : kNames)
+    if (n == name || (n.size() > name.size() && n.compare(0, name.size(), name) == 0 && n[name.size()] == '.'))
+      return true;
+  return false;
+}
+
 // A map that refuses names outside the vocabulary, so templates can be
 // checked against kNames and the check cannot drift from what is set.
 class Ctx {
@@ -81,8 +88,7 @@ class Ctx {
   explicit Ctx(std::string prefix = "") : prefix_(std::move(prefix)) {}
   Ctx& set(const std::string& key, mstch::node value) {
     std::string full = prefix_.empty() ? key : prefix_ + "." + key;
-    if (std::find(kNames.begin(), kNames.end(), full) == kNames.end() &&
-        std::find(kNames.begin(), kNames.end(), key) == kNames.end())
+    if (!in_vocabulary(full) && !in_vocabulary(key))
       throw std::logic_error("context name not in the vocabulary: " + full);
     map_[key] = std::move(value);
     return *this;

@@ -132,9 +132,8 @@ TableSpec table(const Node& n) {
     for (const Node& panel : p->items) t.panels.push_back(strings(&panel));
   }
   if (const Node* f = n.find("footer")) {
-    auto rows = grid(f, false);
-    if (rows.size() != 1) fail(f->loc, "template: footer is one row");
-    t.footer = rows[0];
+    if (!f->is_seq()) fail(f->loc, "template: footer is one row: a list of cells");
+    for (const Node& c : f->items) t.footer.push_back(cell(c, false));
   }
   return t;
 }

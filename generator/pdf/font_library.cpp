@@ -1,0 +1,184 @@
+// FontLibrary: parses fonts/manifest.yaml, loads each font file once per
+// process (a cache keyed by file and face index) and answers chain lookups.
+#include "pdf/font_library.hpp"
+
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <yaml-cpp/yaml.h>
+
+#include <mutex>
+
+#include "pdf/pdf.hpp"
+
+namespace juesuan::pdf {
+namespace detail {
+
+namespace {
+
+int be16(const char* p) { return static_cast<std::int16_t>((static_cast<unsigned char>(p[0]) << 8) | static_cast<unsigned char>(p[1])); }
+
+std::string pdf_safe_name(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
+      out += c;
+  return out;
+}
+
+}  // namespace
+
+Face::Face(const std::filesystem::path& file, unsigned index) : file_(file), index_(index) {
+  blob_ = hb_blob_create_from_file_or_fail(file.c_str());
+  if (!blob_) throw PdfError("cannot read font file " + file.string());
+  unsigned faces = hb_face_count(blob_);
+  if (index >= faces) {
+    hb_blob_destroy(blob_);
+    throw PdfError("font file " + file.string() + " has " + std::to_string(faces) +
+                   " face(s); the manifest asks for index " + std::to_string(index));
+  }
+  face_ = hb_face_create(blob_, index);
+  hb_face_make_immutable(face_);
+  glyph_count_ = hb_face_get_glyph_count(face_);
+  hb_blob_t* glyf = hb_face_reference_table(face_, HB_TAG('g', 'l', 'y', 'f'));
+  bool has_glyf = hb_blob_get_length(glyf) > 0;
+  hb_blob_destroy(glyf);
+  if (!has_glyf || glyph_count_ == 0) {
+    hb_face_destroy(face_);
+    hb_blob_destroy(blob_);
+    throw PdfError("font file " + file.string() +
+                   " has no TrueType outlines (glyf table); only TrueType fonts can be embedded");
+  }
+  upem_ = hb_face_get_upem(face_);
+  font_ = hb_font_create(face_);
+  hb_font_set_scale(font_, static_cast<int>(upem_), static_cast<int>(upem_));
+  hb_font_make_immutable(font_);
+  subset_source_ = hb_subset_preprocess(face_);
+  hb_face_make_immutable(subset_source_);
+
+  const double k = 1000.0 / upem_;
+  hb_position_t v;
+  if (hb_ot_metrics_get_position(font_, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v)) ascent_ = v * k;
+  if (hb_ot_metrics_get_position(font_, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)) descent_ = v * k;
+  if (hb_ot_metrics_get_position(font_, HB_OT_METRICS_TAG_CAP_HEIGHT, &v) && v > 0) cap_height_ = v * k;
+  else cap_height_ = ascent_ * 0.8;
+  hb_blob_t* head = hb_face_reference_table(face_, HB_TAG('h', 'e', 'a', 'd'));
+  unsigned len = 0;
+  const char* d = hb_blob_get_data(head, &len);
+  if (len >= 44)
+    for (int i = 0; i < 4; ++i) bbox_[i] = static_cast<int>(be16(d + 36 + 2 * i) * k);
+  hb_blob_destroy(head);
+
+  char name[128];
+  unsigned name_len = sizeof name;
+  hb_ot_name_get_utf8(face_, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &name_len, name);
+  ps_name_ = pdf_safe_name(std::string(name, name_len));
+  if (ps_name_.empty()) ps_name_ = pdf_safe_name(file.stem().string());
+  if (ps_name_.empty()) ps_name_ = "Font";
+}
+
+Face::~Face() {
+  hb_font_destroy(font_);
+  hb_face_destroy(subset_source_);
+  hb_face_destroy(face_);
+  hb_blob_destroy(blob_);
+}
+
+std::uint32_t Face::glyph(char32_t cp) const {
+  hb_codepoint_t g = 0;
+  return hb_font_get_nominal_glyph(font_, cp, &g) ? g : 0;
+}
+
+double Face::advance(std::uint32_t gid) const {
+  return hb_font_get_glyph_h_advance(font_, gid) * 1000.0 / upem_;
+}
+
+std::shared_ptr<const Face> load_face(const std::filesystem::path& file, unsigned index) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, unsigned>, std::weak_ptr<const Face>> cache;
+  std::lock_guard lock(mutex);
+  auto key = std::make_pair(std::filesystem::absolute(file).lexically_normal().string(), index);
+  if (auto f = cache[key].lock()) return f;
+  auto f = std::make_shared<const Face>(file, index);
+  cache[key] = f;
+  return f;
+}
+
+const std::vector<int>& FontSet::chain(const std::string& role) const {
+  auto it = roles.find(role);
+  if (it == roles.end()) throw PdfError("the font manifest has no role \"" + role + "\"");
+  return it->second;
+}
+
+}  // namespace detail
+
+namespace {
+
+[[noreturn]] void manifest_error(const std::filesystem::path& m, const YAML::Node& n, const std::string& what) {
+  throw PdfError(m.string() + ":" + std::to_string(n.Mark().line + 1) + ": " + what);
+}
+
+}  // namespace
+
+FontLibrary FontLibrary::load(const std::filesystem::path& manifest) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(manifest.string());
+  } catch (const YAML::Exception& e) {
+    throw PdfError("cannot read font manifest " + manifest.string() + ": " + e.what());
+  }
+  auto set = std::make_shared<detail::FontSet>();
+  const auto dir = manifest.parent_path();
+  const YAML::Node fonts = root["fonts"];
+  if (!fonts || !fonts.IsSequence()) manifest_error(manifest, root, "expected a list \"fonts\"");
+  std::map<std::string, int> by_name;
+  for (const auto& f : fonts) {
+    detail::FontEntry e;
+    if (!f["name"] || !f["file"]) manifest_error(manifest, f, "each font needs a name and a file");
+    e.name = f["name"].as<std::string>();
+    e.package = f["package"] ? f["package"].as<std::string>() : "";
+    std::filesystem::path file = f["file"].as<std::string>();
+    if (file.is_relative()) file = dir / file;
+    unsigned index = f["index"] ? f["index"].as<unsigned>() : 0;
+    if (!f["licence"]) manifest_error(manifest, f, "font \"" + e.name + "\" needs a licence file");
+    e.licence = dir / f["licence"].as<std::string>();
+    if (!std::filesystem::exists(e.licence))
+      manifest_error(manifest, f, "licence file " + e.licence.string() + " of font \"" + e.name + "\" is missing");
+    if (!std::filesystem::exists(file))
+      manifest_error(manifest, f, "font file " + file.string() + " not found" +
+                                      (e.package.empty() ? "" : " (install the Debian package " + e.package + ")"));
+    if (by_name.count(e.name)) manifest_error(manifest, f, "font \"" + e.name + "\" is defined twice");
+    e.face = detail::load_face(file, index);
+    by_name[e.name] = static_cast<int>(set->fonts.size());
+    set->fonts.push_back(std::move(e));
+  }
+  const YAML::Node roles = root["roles"];
+  if (!roles || !roles.IsMap()) manifest_error(manifest, root, "expected a map \"roles\"");
+  for (const auto& r : roles) {
+    auto role = r.first.as<std::string>();
+    std::vector<int> chain;
+    if (!r.second.IsSequence() || r.second.size() == 0)
+      manifest_error(manifest, r.second, "role \"" + role + "\" needs a list of font names");
+    for (const auto& n : r.second) {
+      auto it = by_name.find(n.as<std::string>());
+      if (it == by_name.end())
+        manifest_error(manifest, n, "role \"" + role + "\" names an unknown font \"" + n.as<std::string>() + "\"");
+      chain.push_back(it->second);
+    }
+    set->roles[role] = std::move(chain);
+  }
+  return FontLibrary(std::move(set));
+}
+
+std::vector<std::string> FontLibrary::roles() const {
+  std::vector<std::string> out;
+  for (const auto& [name, chain] : set_->roles) out.push_back(name);
+  return out;
+}
+
+std::vector<std::string> FontLibrary::chain(const std::string& role) const {
+  std::vector<std::string> out;
+  for (int i : set_->chain(role)) out.push_back(set_->fonts[i].name);
+  return out;
+}
+
+}  // namespace juesuan::pdf

@@ -1,0 +1,142 @@
+// Layout: the Document flowed into pages of positioned glyph runs, rules and
+// link areas (a display list in PDF points, origin at the page's bottom-left),
+// plus the anchors, outline and 目录 slots that the writer fills in once all
+// page numbers are known. Internal to the PDF writer.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "document/document.hpp"
+#include "pdf/font_library.hpp"
+#include "pdf/pdf.hpp"
+#include "pdf/text.hpp"
+
+namespace juesuan::pdf::detail {
+
+struct GlyphRef {
+  std::uint32_t gid;
+  char32_t cp;
+};
+
+// Glyphs of one font at one size on one baseline, starting at (x, y).
+struct TextRun {
+  int font = 0;
+  double size = 0;
+  double x = 0, y = 0;
+  double char_spacing = 0;  // Tc: added after every glyph (justification)
+  bool bold = false;
+  std::vector<GlyphRef> glyphs;
+};
+
+struct Rule {
+  double x1, y1, x2, y2, width;
+};
+struct Box {  // a stroked rectangle (table cell)
+  double x, y, w, h, width;
+};
+struct LinkArea {
+  double x1, y1, x2, y2;
+  std::string target;
+};
+// A 目录 entry waiting for its page number: dot leader from `leader_from`
+// to the number, which ends at `right`, on baseline `y`.
+struct TocSlot {
+  std::string target;
+  TextStyle style;
+  double leader_from, right, y;
+};
+
+struct Page {
+  bool landscape = false;
+  double width = 0, height = 0;
+  bool numbered = true;  // false for the cover and 目录 pages
+  int number = 0;        // printed page number (numbered pages only)
+  std::vector<TextRun> runs;
+  std::vector<Rule> rules;
+  std::vector<Box> boxes;
+  std::vector<LinkArea> links;
+  std::vector<TocSlot> toc_slots;
+  std::vector<int> repeated_header_rows;  // for tests/diagnostics: head rows drawn again here
+};
+
+struct Anchor {
+  int page = 0;
+  double y = 0;  // top of the element, PDF coordinates
+};
+
+struct OutlineItem {
+  int depth = 0;
+  std::string title;
+  std::string target;
+};
+
+struct Layout {
+  std::vector<Page> pages;
+  std::map<std::string, Anchor> anchors;
+  std::vector<OutlineItem> outline;
+};
+
+// Flows the document into pages, then numbers the pages, draws the page
+// numbers and fills the 目录 (second pass: numbers are right-aligned in
+// space reserved by the first, so the layout does not move).
+Layout lay_out(const doc::Document& document, const FontSet& fonts, const PdfOptions& options,
+               Shaper& shaper, std::vector<std::string>* warnings);
+
+// ---- shared by layout.cpp and table.cpp -------------------------------------
+
+// The page cursor: where the next block goes, and when a new page starts.
+class Flow {
+ public:
+  Flow(const PdfOptions& options, Layout& layout) : opt_(options), layout_(layout) {}
+
+  void new_page(bool landscape);
+  Page& page() { return layout_.pages.back(); }
+  int page_index() const { return static_cast<int>(layout_.pages.size()) - 1; }
+  bool empty() const { return layout_.pages.empty(); }
+  bool landscape() const { return !empty() && layout_.pages.back().landscape; }
+
+  const Margins& margins() const { return landscape() ? opt_.landscape : opt_.portrait; }
+  double left() const { return margins().left; }
+  double right() const { return layout_.pages.back().width - margins().right; }
+  double width() const { return right() - left(); }
+  double top() const { return margins().top; }
+  double bottom() const { return layout_.pages.back().height - margins().bottom; }
+
+  double y = 0;               // distance from the top of the page to the cursor
+  bool fresh = true;          // nothing placed on this page yet
+  bool only_headings = true;  // only headings placed on this page so far
+
+  bool fits(double h) const { return y + h <= bottom() + 0.01; }
+  // Starts a new page (same orientation) unless h fits or the page is fresh.
+  void ensure(double h) {
+    if (!fits(h) && !fresh) new_page(landscape());
+  }
+  double pdf_y(double from_top) const { return layout_.pages.back().height - from_top; }
+
+  // Draws glyphs [b, e) starting at x with the baseline `baseline` below the
+  // page top; splits into runs at font changes.
+  void draw(const std::vector<GlyphUse>& g, std::size_t b, std::size_t e, double x, double baseline,
+            const TextStyle& style, double char_spacing = 0);
+  void anchor(const std::string& id, double from_top);
+
+  const PdfOptions& options() const { return opt_; }
+  Layout& layout() { return layout_; }
+
+ private:
+  const PdfOptions& opt_;
+  Layout& layout_;
+};
+
+// Baseline of a line of `style` text whose line box starts `top` below the page top.
+inline double baseline_in(double top, const TextStyle& s) {
+  return top + (s.leading - s.size) / 2 + 0.88 * s.size;
+}
+
+// Tables: title block, head rows repeated on every page, notes kept with rows.
+void lay_out_table(const doc::Table& table, Flow& flow, Shaper& shaper, std::vector<std::string>* warnings);
+// The height a table needs at least on the page where it starts.
+double table_start_height(const doc::Table& table, const PdfOptions& options);
+
+}  // namespace juesuan::pdf::detail

@@ -1,0 +1,106 @@
+// The PDF writer: renders a finished doc::Document to PDF bytes with libharu,
+// owning the font path (HarfBuzz subsets, Type0/CIDFontType2 dictionaries,
+// valid ToUnicode). The public surface is this header only; everything else
+// in generator/pdf is detail.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "document/document.hpp"
+
+namespace juesuan::pdf {
+
+// Every failure of the PDF writer: a bad font manifest, an unreadable font,
+// a libharu error (its code and detail are in the message).
+class PdfError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+namespace detail {
+struct FontSet;
+}
+
+// The fonts of fonts/manifest.yaml: each role (title, heading, body, table)
+// has a fallback chain of font files. Loading reads and parses each file once
+// per process; the library is immutable afterwards, cheap to copy, and safe
+// to share between threads rendering documents at the same time.
+class FontLibrary {
+ public:
+  static FontLibrary load(const std::filesystem::path& manifest);
+
+  // The role names the manifest defines, and the font names of one chain.
+  std::vector<std::string> roles() const;
+  std::vector<std::string> chain(const std::string& role) const;
+
+  const detail::FontSet& set() const { return *set_; }
+
+ private:
+  explicit FontLibrary(std::shared_ptr<const detail::FontSet> set) : set_(std::move(set)) {}
+  std::shared_ptr<const detail::FontSet> set_;
+};
+
+// How a kind of text is set: a font role of the manifest, a size and the
+// distance between baselines, both in points.
+struct TextStyle {
+  std::string role;
+  double size = 16;
+  double leading = 28;
+  bool bold = false;  // drawn with a thin outline stroke (no bold font needed)
+};
+
+struct Margins {
+  double top = 0, right = 0, bottom = 0, left = 0;
+};
+
+struct PdfDate {
+  int year = 2000, month = 1, day = 1, hour = 0, minute = 0, second = 0;
+};
+
+// One options struct for the whole writer. Defaults follow GB/T 9704 in
+// spirit: A4, 版心 156 × 225 mm, 16 pt body text on a 28 pt line pitch.
+struct PdfOptions {
+  double page_width = 595.276;   // A4 portrait, points
+  double page_height = 841.890;
+  Margins portrait{104.9, 73.7, 99.2, 79.4};    // 37 / 26 / 35 / 28 mm
+  Margins landscape{62.4, 62.4, 70.9, 62.4};    // 22 / 22 / 25 / 22 mm
+
+  TextStyle cover_title{"title", 26, 48, false};
+  TextStyle cover_line{"heading", 16, 30, false};
+  TextStyle part{"title", 22, 40, false};        // Heading level 0
+  TextStyle section{"heading", 16, 28, false};   // Heading level 1
+  TextStyle subsection{"body", 16, 28, true};    // Heading level 2 and deeper
+  TextStyle body{"body", 16, 28, false};
+  TextStyle note{"body", 14, 24, false};         // Role::Note outside tables
+  TextStyle toc_title{"title", 22, 44, false};
+  TextStyle toc_part{"heading", 16, 30, false};  // 目录 entries, level 0
+  TextStyle toc_entry{"body", 16, 30, false};    // 目录 entries, level >= 1
+  TextStyle table_title{"title", 18, 30, false};
+  TextStyle table_caption{"table", 10.5, 17, false};  // 公开01表, 部门/年度/单位
+  TextStyle table_cell{"table", 10, 13, false};
+  TextStyle table_note{"table", 10.5, 16, false};
+  TextStyle page_number{"table", 14, 14, false};
+
+  double cell_padding = 3;           // points, each side of a cell's text
+  double grid_line_width = 0.5;
+  double page_number_gap = 19.8;     // 7 mm below the text block
+  double min_cell_font = 7;          // a wide table may shrink its text to this
+  bool table_starts_page = true;     // each table begins on a fresh page
+  int first_level_indent_chars = 2;  // paragraph first-line indent
+
+  // Info /CreationDate; none by default so that output stays deterministic.
+  std::optional<PdfDate> creation_date;
+};
+
+// Renders the whole Document to PDF bytes in memory (no file I/O). Warnings
+// (a character no font of the chain has, a table too wide even on a
+// landscape page) are appended to *warnings when given.
+std::string write_pdf(const doc::Document& document, const FontLibrary& fonts,
+                      const PdfOptions& options, std::vector<std::string>* warnings = nullptr);
+
+}  // namespace juesuan::pdf

@@ -1,0 +1,201 @@
+// Glyph selection with fallback chains, and line breaking: ICU's line
+// BreakIterator (one per thread, reused) filtered by Chinese punctuation
+// rules (禁则).
+#include "pdf/text.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+namespace juesuan::pdf::detail {
+
+std::u32string utf8_to_u32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    int n;
+    if (c < 0x80) { cp = c; n = 1; }
+    else if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; n = 2; }
+    else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; n = 3; }
+    else if ((c & 0xF8) == 0xF0) { cp = c & 0x07; n = 4; }
+    else { out.push_back(0xFFFD); ++i; continue; }
+    if (i + n > s.size()) { out.push_back(0xFFFD); break; }
+    bool ok = true;
+    for (int k = 1; k < n; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) { ok = false; break; }
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (!ok) { out.push_back(0xFFFD); ++i; continue; }
+    out.push_back(cp);
+    i += n;
+  }
+  return out;
+}
+
+namespace {
+
+std::string u32_to_utf8(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) out += static_cast<char>(cp);
+  else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
+  else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12)); out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18)); out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x3000; }
+
+// 行首禁则: may not begin a line.
+bool no_line_start(char32_t c) {
+  static const std::u32string_view set =
+      U"，。、；：？！）》」』”’】〕〉〗｝．…—·％‰,.;:?!)]}%";
+  return set.find(c) != std::u32string_view::npos;
+}
+// 行尾禁则: may not end a line.
+bool no_line_end(char32_t c) {
+  static const std::u32string_view set = U"（《「『“‘【〔〈〖｛([{";
+  return set.find(c) != std::u32string_view::npos;
+}
+
+// Allowed break positions p (0 < p < n): a line may start at glyph p.
+std::vector<std::size_t> break_positions(std::u32string_view text) {
+  std::vector<std::size_t> out;
+  if (text.size() < 2) return out;
+  thread_local std::unique_ptr<icu::BreakIterator> iter = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createLineInstance(icu::Locale("zh"), status));
+    if (U_FAILURE(status)) it.reset();
+    return it;
+  }();
+  icu::UnicodeString u = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(text.data()),
+                                                        static_cast<int32_t>(text.size()));
+  if (!iter) {  // no ICU data: break between any two characters
+    for (std::size_t p = 1; p < text.size(); ++p) out.push_back(p);
+  } else {
+    iter->setText(u);
+    // UTF-16 offsets -> code point indices
+    std::size_t cpi = 0;
+    int32_t u16 = 0;
+    for (int32_t b = iter->next(); b != icu::BreakIterator::DONE; b = iter->next()) {
+      while (u16 < b && cpi < text.size()) { u16 += text[cpi] > 0xFFFF ? 2 : 1; ++cpi; }
+      if (cpi > 0 && cpi < text.size()) out.push_back(cpi);
+    }
+  }
+  std::erase_if(out, [&](std::size_t p) { return no_line_start(text[p]) || no_line_end(text[p - 1]); });
+  return out;
+}
+
+}  // namespace
+
+Shaper::Pick Shaper::pick(const std::vector<int>& chain, char32_t cp, const std::string& role) {
+  auto& cache = cache_[&chain];
+  if (auto it = cache.find(cp); it != cache.end()) return it->second;
+  Pick p{-1, 0};
+  for (int f : chain)
+    if (auto g = fonts_.fonts[f].face->glyph(cp)) { p = {f, g}; break; }
+  if (p.font < 0) {
+    // Nothing has it: draw a visible replacement, never a blank.
+    for (char32_t r : {char32_t(0x25A1), char32_t(0xFFFD)}) {
+      for (int f : chain)
+        if (auto g = fonts_.fonts[f].face->glyph(r)) { p = {f, g}; break; }
+      if (p.font >= 0) break;
+    }
+    if (p.font < 0) p = {chain.front(), 0};  // .notdef: a box in these fonts
+    if (warnings_) {
+      char hex[16];
+      std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
+      warnings_->push_back(std::string("no font of role \"") + role + "\" has the character " + hex + " \"" +
+                           u32_to_utf8(cp) + "\"; a replacement glyph is drawn in its place");
+    }
+  }
+  cache[cp] = p;
+  return p;
+}
+
+std::vector<GlyphUse> Shaper::shape(std::u32string_view text, const TextStyle& style) {
+  const auto& chain = fonts_.chain(style.role);
+  std::vector<GlyphUse> out;
+  out.reserve(text.size());
+  for (char32_t cp : text) {
+    char32_t shown = cp;
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) shown = U' ';
+    Pick p = pick(chain, shown, style.role);
+    double adv = fonts_.fonts[p.font].face->advance(p.gid) * style.size / 1000.0;
+    out.push_back({p.font, p.gid, shown == cp ? cp : U' ', adv});
+  }
+  return out;
+}
+
+double Shaper::width(std::u32string_view text, const TextStyle& style) {
+  double w = 0;
+  for (const auto& g : shape(text, style)) w += g.advance;
+  return w;
+}
+
+std::vector<Line> break_lines(std::u32string_view text, const std::vector<GlyphUse>& glyphs, double first_width,
+                              double width) {
+  std::vector<Line> lines;
+  const std::size_t n = glyphs.size();
+  if (n == 0) return lines;
+  std::vector<double> prefix(n + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) prefix[i + 1] = prefix[i] + glyphs[i].advance;
+  auto breaks = break_positions(text);
+  breaks.push_back(n);
+  auto span_width = [&](std::size_t b, std::size_t e) {
+    while (e > b && is_space(text[e - 1])) --e;
+    return prefix[e] - prefix[b];
+  };
+  const double eps = 0.01;
+  std::size_t pos = 0;
+  auto bi = breaks.begin();
+  while (pos < n) {
+    while (pos < n && lines.size() > 0 && is_space(text[pos]) && text[pos] != 0x3000) ++pos;  // no leading space
+    if (pos >= n) break;
+    const double avail = lines.empty() ? first_width : width;
+    while (bi != breaks.end() && *bi <= pos) ++bi;
+    std::size_t best = 0;
+    for (auto it = bi; it != breaks.end(); ++it) {
+      if (span_width(pos, *it) <= avail + eps) best = *it;
+      else break;
+    }
+    if (best == 0) {
+      // Nothing fits: cut between characters, keeping closing punctuation
+      // off the next line's start where possible.
+      std::size_t e = pos + 1;
+      while (e < n && prefix[e + 1] - prefix[pos] <= avail + eps) ++e;
+      if (e < n && e > pos + 1 && no_line_start(text[e])) --e;
+      best = e;
+    }
+    lines.push_back({pos, best, span_width(pos, best)});
+    pos = best;
+  }
+  return lines;
+}
+
+double widest_unbreakable(std::u32string_view text, const std::vector<GlyphUse>& glyphs) {
+  auto breaks = break_positions(text);
+  breaks.push_back(glyphs.size());
+  double best = 0;
+  std::size_t b = 0;
+  for (std::size_t e : breaks) {
+    double w = 0;
+    for (std::size_t i = b; i < e; ++i)
+      if (!is_space(text[i])) w += glyphs[i].advance;
+    best = std::max(best, w);
+    b = e;
+  }
+  return best;
+}
+
+}  // namespace juesuan::pdf::detail

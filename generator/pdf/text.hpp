@@ -1,0 +1,60 @@
+// Text: UTF-8 to code points, glyph selection through a role's fallback
+// chain (with a visible replacement glyph when no font has a character), and
+// line breaking with ICU's line BreakIterator plus Chinese punctuation rules.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pdf/font_library.hpp"
+#include "pdf/pdf.hpp"
+
+namespace juesuan::pdf::detail {
+
+std::u32string utf8_to_u32(std::string_view s);
+
+// One character set in one glyph. `cp` is the character the reader should
+// get back (also when a replacement glyph is drawn for it).
+struct GlyphUse {
+  int font = 0;            // index into FontSet::fonts
+  std::uint32_t gid = 0;   // glyph id in that font
+  char32_t cp = 0;
+  double advance = 0;      // points, at the style's size
+};
+
+class Shaper {
+ public:
+  Shaper(const FontSet& fonts, std::vector<std::string>* warnings) : fonts_(fonts), warnings_(warnings) {}
+  // One glyph per character, each from the first font of the chain that has it.
+  std::vector<GlyphUse> shape(std::u32string_view text, const TextStyle& style);
+  double width(std::u32string_view text, const TextStyle& style);
+
+ private:
+  struct Pick { int font; std::uint32_t gid; };
+  Pick pick(const std::vector<int>& chain, char32_t cp, const std::string& role);
+  const FontSet& fonts_;
+  std::vector<std::string>* warnings_;
+  std::unordered_map<const std::vector<int>*, std::unordered_map<char32_t, Pick>> cache_;
+};
+
+// A line: glyphs [begin, end) of the shaped text; `width` excludes trailing spaces.
+struct Line {
+  std::size_t begin = 0, end = 0;
+  double width = 0;
+};
+
+// Breaks shaped text into lines no wider than `first_width` (the first line)
+// and `width` (the others). Break opportunities come from ICU; a line never
+// starts with closing punctuation (，。、；：？！）》」』” …) nor ends with
+// opening punctuation (（《「『“ …). A piece wider than a line is cut between
+// characters.
+std::vector<Line> break_lines(std::u32string_view text, const std::vector<GlyphUse>& glyphs,
+                              double first_width, double width);
+
+// The widest piece of the text that can never be broken (points).
+double widest_unbreakable(std::u32string_view text, const std::vector<GlyphUse>& glyphs);
+
+}  // namespace juesuan::pdf::detail
