@@ -1,5 +1,7 @@
 #include "core/diag.hpp"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -80,12 +82,19 @@ std::string render_diagnostic(Severity severity, const Loc& loc, std::string_vie
   std::string out = location_prefix(loc) + ": " + sev + ": " + std::string(message) + "\n";
   if (loc.file && loc.line > 0) {
     std::string_view raw = loc.file->line(loc.line);
-    constexpr std::size_t kMaxShown = 200;
-    std::string shown = printable(raw.substr(0, std::min(raw.size(), kMaxShown * 4)));
+    // A very long line is shown as a window of characters around the column.
+    constexpr int kBefore = 40, kAfter = 40;
+    int first = std::max(1, loc.col - kBefore);
+    std::string_view head = prefix_chars(raw, first);
+    std::string_view rest = raw.substr(head.size());
+    std::string_view upto = prefix_chars(rest, loc.col - first + 1);
+    std::string_view shown_part = prefix_chars(rest, loc.col - first + 1 + kAfter);
+    std::string prefix = first > 1 ? "…" : "";
+    std::string suffix = shown_part.size() < rest.size() ? "…" : "";
     std::string num = std::to_string(loc.line);
     std::string gutter(num.size(), ' ');
-    out += " " + num + " | " + shown + "\n";
-    int pad = display_width(printable(prefix_chars(raw, loc.col)));
+    out += " " + num + " | " + prefix + printable(shown_part) + suffix + "\n";
+    int pad = display_width(prefix) + display_width(printable(upto));
     out += " " + gutter + " | " + std::string(pad, ' ') + "^\n";
   }
   return out;

@@ -67,6 +67,9 @@ std::string missing_key(std::string_view key, std::string_view what) {
 }
 std::string unknown_key(std::string_view key, std::string_view where,
                         const std::vector<std::string>& allowed, std::string_view suggestion) {
+  bool numeric = !key.empty() && key.find_first_not_of("0123456789.") == std::string_view::npos;
+  if (numeric)
+    return "这里的 " + q(key) + " 被当成了一个键：金额中不要使用千分位逗号（在 {…} 中逗号会把金额分开），例如写 1205.51";
   std::string s = "不认识的键 " + q(key);
   if (!where.empty()) s += "（在 " + q(where) + " 中）";
   if (!suggestion.empty()) return s + "：是不是想写 " + q(suggestion) + "？";

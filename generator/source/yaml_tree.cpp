@@ -6,6 +6,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -21,6 +22,16 @@ const Node* Node::find(std::string_view key) const {
 
 namespace {
 
+// yaml-cpp counts columns in bytes; people count characters.
+Loc mark_loc(const std::shared_ptr<const SourceFile>& file, const YAML::Mark& m) {
+  std::string_view line = file->line(m.line + 1);
+  int col = 1;
+  for (int i = 0; i < m.column && i < static_cast<int>(line.size()); ++i)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++col;
+  if (m.column > static_cast<int>(line.size())) col += m.column - static_cast<int>(line.size());
+  return Loc{file, m.line + 1, col};
+}
+
 struct Builder : YAML::EventHandler {
   std::shared_ptr<const SourceFile> file;
   Limits limits;
@@ -30,7 +41,7 @@ struct Builder : YAML::EventHandler {
   Node root;
   bool have_root = false;
 
-  Loc at(const YAML::Mark& m) const { return Loc{file, m.line + 1, m.column + 1}; }
+  Loc at(const YAML::Mark& m) const { return mark_loc(file, m); }
 
   void add(Node n) {
     if (stack.empty()) {
@@ -119,6 +130,7 @@ struct Builder : YAML::EventHandler {
 void check_text(const std::shared_ptr<const SourceFile>& file) {
   const std::string& t = file->text;
   int line = 1, col = 1;
+  bool in_indent = true;
   int32_t i = 0, n = static_cast<int32_t>(t.size());
   if (n >= 3 && t.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;  // a BOM is fine
   while (i < n) {
@@ -126,22 +138,107 @@ void check_text(const std::shared_ptr<const SourceFile>& file) {
     U8_NEXT(reinterpret_cast<const uint8_t*>(t.data()), i, n, c);
     if (c < 0) throw Error(Failure::Input, Loc{file, line, col}, msg::not_utf8());
     if (c == 0) throw Error(Failure::Input, Loc{file, line, col}, msg::binary_file());
-    if (c == '\n') { ++line; col = 1; }
+    if (c == '\t' && in_indent) throw Error(Failure::Input, Loc{file, line, col}, msg::tab_indent());
+    if (c != ' ' && c != '\t' && c != '-') in_indent = false;
+    if (c == '\n') { ++line; col = 1; in_indent = true; }
     else ++col;
   }
 }
 
-// yaml-cpp's messages are for programmers: say the same in plain words.
-std::string plain_message(const std::string& m) {
-  if (m.find("illegal map value") != std::string::npos) return msg::yaml_illegal_map_value();
-  if (m.find("end of map not found") != std::string::npos) return msg::yaml_unclosed("}");
-  if (m.find("end of sequence not found") != std::string::npos) return msg::yaml_unclosed("]");
-  if (m.find("end of map flow not found") != std::string::npos) return msg::yaml_unclosed("}");
-  if (m.find("end of sequence flow not found") != std::string::npos) return msg::yaml_unclosed("]");
-  if (m.find("unknown escape character") != std::string::npos) return msg::yaml_bad_escape();
-  if (m.find("end of map") != std::string::npos || m.find("block") != std::string::npos) return msg::yaml_bad_indentation();
-  if (m.find("deep") != std::string::npos || m.find("bad file") != std::string::npos) return msg::too_deep(64);
-  return msg::yaml_syntax(m);
+// The line/column (1-based, in characters) of a byte offset.
+Loc loc_at(const std::shared_ptr<const SourceFile>& file, std::string_view text, std::size_t off) {
+  int line = 1, col = 1;
+  for (std::size_t i = 0; i < off && i < text.size(); ++i) {
+    if (text[i] == '\n') { ++line; col = 1; }
+    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+  }
+  return Loc{file, line, col};
+}
+
+// Where a quoted scalar opened on a line is never closed on that line: the
+// usual cause of yaml-cpp's confusing errors further down. Quotes count only
+// where a value starts (after ": ", "- ", "[", "{" or ",").
+std::optional<std::size_t> unclosed_quote(std::string_view text, std::size_t until) {
+  std::size_t pos = 0;
+  while (pos < text.size() && pos <= until) {
+    std::size_t e = text.find('\n', pos);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view line = text.substr(pos, e - pos);
+    bool value_start = true;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      char c = line[i];
+      if (c == '#' && (i == 0 || line[i - 1] == ' ')) break;
+      if ((c == '"' || c == '\'') && value_start) {
+        std::size_t j = i + 1;
+        bool closed = false;
+        for (; j < line.size(); ++j) {
+          if (c == '"' && line[j] == '\\') { ++j; continue; }
+          if (line[j] == c) {
+            if (c == '\'' && j + 1 < line.size() && line[j + 1] == '\'') { ++j; continue; }
+            closed = true;
+            break;
+          }
+        }
+        if (!closed) return pos + i;
+        i = j;
+        value_start = false;
+        continue;
+      }
+      if (c == ' ' || c == '[' || c == '{' || c == ',') {
+        if (c != ' ' || (i > 0 && (line[i - 1] == ':' || line[i - 1] == '-' || line[i - 1] == ',' ||
+                                   line[i - 1] == '[' || line[i - 1] == '{')))
+          value_start = true;
+        continue;
+      }
+      if (c == '-' && i + 1 < line.size() && line[i + 1] == ' ') continue;
+      value_start = false;
+    }
+    pos = e + 1;
+  }
+  return std::nullopt;
+}
+
+// The last flow bracket opened before `until` and not closed.
+std::optional<std::size_t> unclosed_bracket(std::string_view text, std::size_t until) {
+  std::vector<std::size_t> open;
+  char quote = 0;
+  bool comment = false;
+  for (std::size_t i = 0; i < text.size() && i <= until; ++i) {
+    char c = text[i];
+    if (c == '\n') { comment = false; if (quote) quote = 0; continue; }
+    if (comment) continue;
+    if (quote) { if (c == quote) quote = 0; continue; }
+    if (c == '"' || c == '\'') { quote = c; continue; }
+    if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')) { comment = true; continue; }
+    if (c == '[' || c == '{') open.push_back(i);
+    if ((c == ']' || c == '}') && !open.empty()) open.pop_back();
+  }
+  if (open.empty()) return std::nullopt;
+  return open.back();
+}
+
+// yaml-cpp's messages are for programmers, and its positions are often
+// where it gave up rather than where the mistake is: find the mistake and
+// say it in plain words.
+Error diagnose(const std::shared_ptr<const SourceFile>& file, std::string_view body, const YAML::Exception& e) {
+  const std::string& m = e.msg;
+  Loc at = mark_loc(file, e.mark);
+  std::size_t off = e.mark.pos < 0 ? body.size() : static_cast<std::size_t>(e.mark.pos);
+  if (auto q = unclosed_quote(body, off)) return Error(Failure::Input, loc_at(file, body, *q), msg::unclosed_quote());
+  if (m.find("flow") != std::string::npos) {
+    if (auto b = unclosed_bracket(body, off)) {
+      bool curly = body[*b] == '{';
+      return Error(Failure::Input, loc_at(file, body, *b), msg::yaml_unclosed(curly ? "}" : "]"));
+    }
+  }
+  if (m.find("illegal map value") != std::string::npos) return Error(Failure::Input, at, msg::yaml_illegal_map_value());
+  if (m.find("unknown escape character") != std::string::npos) return Error(Failure::Input, at, msg::yaml_bad_escape());
+  if (m.find("end of map") != std::string::npos || m.find("end of sequence") != std::string::npos ||
+      m.find("block") != std::string::npos)
+    return Error(Failure::Input, at, msg::yaml_bad_indentation());
+  if (m.find("bad file") != std::string::npos || m.find("deep") != std::string::npos)
+    return Error(Failure::Input, at, msg::too_deep(64));
+  return Error(Failure::Input, at, msg::yaml_syntax(m));
 }
 
 }  // namespace
@@ -161,15 +258,17 @@ Node parse(std::shared_ptr<const SourceFile> file, const Limits& limits) {
     parser.HandleNextDocument(b);
     if (!b.have_root || b.root.is_null())
       throw Error(Failure::Input, Loc{file, 0, 0}, msg::empty_file());
+    // yaml-cpp accepts a quote left open, swallowing the following lines
+    // into one string: refuse a quoted value that does not end on its line.
+    if (auto q = unclosed_quote(body, body.size()))
+      throw Error(Failure::Input, loc_at(file, body, *q), msg::unclosed_quote());
     Builder extra;
     extra.file = file;
     extra.limits = limits;
     if (parser.HandleNextDocument(extra) && extra.have_root)
       throw Error(Failure::Input, extra.root.loc, msg::second_document());
   } catch (const YAML::Exception& e) {
-    Loc loc{file, e.mark.line + 1, e.mark.column + 1};
-    if (e.mark.is_null()) loc = Loc{file, 0, 0};
-    throw Error(Failure::Input, loc, plain_message(e.msg));
+    throw diagnose(file, body, e);
   }
   return std::move(b.root);
 }

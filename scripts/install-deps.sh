@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian packages juesuan needs to build, test and render.
+# Does nothing when they are all present, so every script can call it.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  build-essential cmake ninja-build pkg-config
+  # libraries
+  libyaml-cpp-dev libicu-dev libhpdf-dev libmstch-dev libboost-dev libharfbuzz-dev
+  # tests
+  catch2 qpdf poppler-utils
+  # fonts (see fonts/manifest.yaml)
+  fonts-lxgw-wenkai fonts-arphic-uming fonts-wqy-microhei fonts-droid-fallback
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "installing: ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
