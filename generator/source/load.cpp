@@ -74,7 +74,7 @@ class Reader {
     Amount a;
     if (!n) return a;
     if (n->is_null()) throw Error(Failure::Input, n->loc, msg::bad_amount("", AmountError::Empty, src_.unit));
-    if (!n->is_scalar()) throw Error(Failure::Input, n->loc, msg::bad_amount("", AmountError::NotANumber, src_.unit));
+    if (!n->is_scalar()) throw Error(Failure::Input, n->loc, msg::expected_amount(what));
     ParsedAmount p = parse_amount(n->text, src_.unit);
     if (!p.value) throw Error(Failure::Input, n->loc, msg::bad_amount(n->text, p.error, src_.unit));
     if (!may_be_negative && p.value->fen() < 0) throw Error(Failure::Input, n->loc, msg::negative_amount(what));
@@ -114,7 +114,7 @@ void load_header(Reader& r, const Node& root) {
       {"items", "功能分类项级科目", true}, {"basic_economic", "基本支出经济分类"},
       {"balances", "结转和结余"}, {"last_year", "上年度决算数"}, {"three_public", "“三公”经费"},
       {"operating_costs", "机关运行经费"}, {"procurement", "政府采购"}, {"assets", "国有资产占用"},
-      {"performance", "预算绩效"}, {"attachments", "附件"}});
+      {"performance", "预算绩效"}, {"attachments", "附件"}, {"supplied", "部门自行填报的合计数（仅供审核）"}});
   // The unit first: every amount depends on it.
   const Node* unit = root.find("amount_unit");
   if (!unit->is_scalar() || (unit->text != "元" && unit->text != "万元"))
@@ -167,17 +167,18 @@ void load_by_fund(Reader& r, const Node* n, const char* where, ByFund& out) {
   if (!n) return;
   r.map(*n, where, {{"general", "一般公共预算财政拨款"}, {"fund", "政府性基金预算财政拨款"},
                     {"capital", "国有资本经营预算财政拨款"}, {"other", "非财政拨款资金"}});
-  out.general = r.amount(n->find("general"), where);
-  out.fund = r.amount(n->find("fund"), where);
-  out.capital = r.amount(n->find("capital"), where);
-  out.other = r.amount(n->find("other"), where);
+  std::string w(where);
+  out.general = r.amount(n->find("general"), w + ".general");
+  out.fund = r.amount(n->find("fund"), w + ".fund");
+  out.capital = r.amount(n->find("capital"), w + ".capital");
+  out.other = r.amount(n->find("other"), w + ".other");
 }
 
 void load_balance(Reader& r, const Node* n, const char* where, Balance& out) {
   if (!n) return;
   r.map(*n, where, {{"opening", "年初结转和结余"}, {"closing", "年末结转和结余"}});
-  out.opening = r.amount(n->find("opening"), where);
-  out.closing = r.amount(n->find("closing"), where);
+  out.opening = r.amount(n->find("opening"), std::string(where) + ".opening");
+  out.closing = r.amount(n->find("closing"), std::string(where) + ".closing");
 }
 
 void load_items(Reader& r, const Node* n) {
@@ -198,12 +199,12 @@ void load_items(Reader& r, const Node* n) {
     const std::string& c = it.code.value;
     if (c.size() != 7 || !all_digits(c)) throw Error(Failure::Input, code->loc, msg::bad_functional_code(c));
     it.name = r.text(in.find("name"), "name");
-    if (!cat.functional_name(c) && !it.name.present)
-      throw Error(Failure::Input, code->loc, msg::unknown_functional_code(c));
-    if (!cat.functional_name(c.substr(0, 5)))
-      throw Error(Failure::Input, code->loc, msg::unknown_parent(c, c.substr(0, 5), "款"));
     if (!cat.functional_name(c.substr(0, 3)))
       throw Error(Failure::Input, code->loc, msg::unknown_parent(c, c.substr(0, 3), "类"));
+    if (!cat.functional_name(c.substr(0, 5)))
+      throw Error(Failure::Input, code->loc, msg::unknown_parent(c, c.substr(0, 5), "款"));
+    if (!cat.functional_name(c) && !it.name.present)
+      throw Error(Failure::Input, code->loc, msg::unknown_functional_code(c));
     auto [pos, fresh] = seen.emplace(c, code->loc.line);
     if (!fresh) throw Error(Failure::Input, code->loc, msg::duplicate_code(c, pos->second));
 
@@ -257,8 +258,8 @@ void load_balances(Reader& r, const Node* n) {
     const Node* m = n->find(key);
     if (!m) return;
     r.map(*m, key, {{"general", "一般公共预算财政拨款"}, {"other", "非财政拨款"}});
-    general = r.amount(m->find("general"), key);
-    other = r.amount(m->find("other"), key);
+    general = r.amount(m->find("general"), std::string("balances.") + key + ".general");
+    other = r.amount(m->find("other"), std::string("balances.") + key + ".other");
   };
   pair("opening", b.opening_general, b.opening_other);
   pair("closing", b.closing_general, b.closing_other);
@@ -447,6 +448,22 @@ void load_attachments(Reader& r, const Node* n) {
   }
 }
 
+// supplied: { "spend.total@201": 1013.01, "dept.grand_income": 2337.23 }
+void load_supplied(Reader& r, const Node* n) {
+  if (!n) return;
+  if (!n->is_map()) throw Error(Failure::Input, n->loc, msg::expected_map("supplied"));
+  for (const auto& [k, v] : n->entries) {
+    Supplied s;
+    std::string key = k.text;
+    auto at = key.find('@');
+    s.figure = key.substr(0, at);
+    if (at != std::string::npos) s.code = key.substr(at + 1);
+    s.amount = r.amount(&v, key, true);
+    s.loc = k.loc;
+    r.src_.supplied.push_back(std::move(s));
+  }
+}
+
 }  // namespace
 
 Source load_source(std::shared_ptr<const SourceFile> file, const LoadContext& ctx) {
@@ -454,7 +471,7 @@ Source load_source(std::shared_ptr<const SourceFile> file, const LoadContext& ct
   Source src;
   src.file = file;
   Reader r(src, ctx);
-  if (!root.is_map()) throw Error(Failure::Input, root.loc, msg::expected_map(""));
+  if (!root.is_map()) throw Error(Failure::Input, root.loc, msg::top_level_not_map());
   load_header(r, root);
   load_overview(r, root.find("overview"));
   if (!root.find("items")->is_null() && !root.find("items")->is_seq())
@@ -469,6 +486,7 @@ Source load_source(std::shared_ptr<const SourceFile> file, const LoadContext& ct
   load_assets(r, root.find("assets"));
   if (const Node* p = root.find("performance")) src.performance = free_node(*p);
   load_attachments(r, root.find("attachments"));
+  load_supplied(r, root.find("supplied"));
   return src;
 }
 

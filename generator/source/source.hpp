@@ -122,6 +122,16 @@ struct Attachment {
   std::vector<AttachmentBlock> blocks;
 };
 
+// A figure the department supplies although the generator computes it (a
+// total copied from its own spreadsheet). Never used to build the report:
+// `check` compares it with the computed figure.
+struct Supplied {
+  std::string figure;   // a figure name, e.g. "spend.total" or "dept.grand_income"
+  std::string code;     // for 功能分类 figures: the 类/款/项 code ("" = 合计)
+  Amount amount;
+  Loc loc;              // the key
+};
+
 struct Overview {
   Text duties_intro;
   std::vector<Text> duties;
@@ -148,6 +158,7 @@ struct Source {
   Assets assets;
   FreeNode performance;
   std::vector<Attachment> attachments;
+  std::vector<Supplied> supplied;
 };
 
 }  // namespace juesuan

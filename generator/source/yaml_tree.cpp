@@ -62,6 +62,8 @@ struct Builder : YAML::EventHandler {
       top.entries.emplace_back(std::move(n), Node{});
       expecting_key.back() = false;
     } else {
+      // An empty value has no position of its own: point at its key.
+      if (n.is_null()) n.loc = top.entries.back().first.loc;
       top.entries.back().second = std::move(n);
       expecting_key.back() = true;
     }
