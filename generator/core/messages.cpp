@@ -62,6 +62,12 @@ std::string expected_list(std::string_view what) {
 std::string expected_text(std::string_view what) {
   return q(what) + " 应当是一段文字，不能是列表或“键: 值”";
 }
+std::string expected_amount(std::string_view what) {
+  return q(what) + " 应当是一个金额数字，不能是列表或“键: 值”";
+}
+std::string top_level_not_map() {
+  return "文件的最外层应当是一组“键: 值”（department、year、format……），不能是列表";
+}
 std::string missing_key(std::string_view key, std::string_view what) {
   return "缺少必填项 " + q(key) + "（" + std::string(what) + "）";
 }

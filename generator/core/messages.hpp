@@ -38,6 +38,8 @@ std::string yaml_syntax(std::string_view detail);
 std::string expected_map(std::string_view what);
 std::string expected_list(std::string_view what);
 std::string expected_text(std::string_view what);
+std::string expected_amount(std::string_view what);
+std::string top_level_not_map();
 std::string missing_key(std::string_view key, std::string_view what);
 std::string unknown_key(std::string_view key, std::string_view where,
                         const std::vector<std::string>& allowed, std::string_view suggestion);
