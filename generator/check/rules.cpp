@@ -37,22 +37,21 @@ Money rounding_bound(const Model& m, std::int64_t terms) {
   return Money::fen(terms * 5'000);  // 0.005 万元 = 50 元 = 5000 分
 }
 
-// Compares a figure the department typed with the one computed. Within the
-// rounding bound it is a note (the department's 万元 figures were rounded
-// from 元), beyond it an error.
-void compare(Ctx& c, const char* rule, const Loc& loc, const std::string& what, Money stated, Money computed,
-             std::int64_t terms) {
-  Money diff = stated - computed;
+// Compares two figures that should be equal. Within the rounding bound the
+// difference is a note (the department's 万元 figures were rounded from 元),
+// beyond it an error.
+void compare(Ctx& c, const char* rule, const Loc& loc, const std::string& what, const std::string& a_name, Money a,
+             const std::string& b_name, Money b, std::int64_t terms) {
+  Money diff = a - b;
   if (diff.is_zero()) return;
   Money abs = diff.fen() < 0 ? -diff : diff;
   Money bound = rounding_bound(c.m, terms);
   bool yuan_file = c.m.source->unit == Unit::Yuan;
-  std::string s = what + "：填报 " + (yuan_file ? yuan(stated) : wan(stated)) + "，按明细计算为 " +
-                  (yuan_file ? yuan(computed) : wan(computed)) + "，相差 " + (yuan_file ? yuan(abs) : wan(abs));
+  auto show = [&](Money m) { return yuan_file ? yuan(m) : wan(m); };
+  std::string s = what + "：" + a_name + " " + show(a) + "，" + b_name + " " + show(b) + "，相差 " + show(abs);
   if (abs <= bound)
     c.add(Severity::Note, rule, loc,
-          s + "；在 " + std::to_string(terms) + " 个万元数各自四舍五入的误差范围（±" +
-              format_wan((bound.fen() + 50) / 100, false) + "元）之内");
+          s + "，在 " + std::to_string(terms) + " 个万元数各自四舍五入的误差范围（±" + yuan(bound) + "）之内");
   else
     c.add(Severity::Error, rule, loc, s);
 }
@@ -81,7 +80,7 @@ void supplied_figures(Ctx& c) {
     }
     std::int64_t terms = figure(c.terms, s.figure, s.code)->fen() + 1;
     std::string what = s.figure + (s.code.empty() ? "（合计）" : "（" + s.code + "）");
-    compare(c, "supplied-total", s.loc, what, s.amount.value, *v, terms);
+    compare(c, "supplied-total", s.loc, what, "填报", s.amount.value, "按明细计算", *v, terms);
   }
 }
 
@@ -91,7 +90,8 @@ void totals_balance(Ctx& c) {
   Loc loc = m.source->balances.closing_other.present ? m.source->balances.closing_other.loc
             : m.source->balances.closing_general.loc;
   std::int64_t terms = c.terms.grand_income.fen() + c.terms.grand_spending.fen();
-  compare(c, "total-balance", loc, "收入总计与支出总计不相等（按收入方）", m.grand_income, m.grand_spending, terms);
+  compare(c, "total-balance", loc, "收入总计与支出总计不相等", "收入总计", m.grand_income, "支出总计", m.grand_spending,
+          terms);
 }
 
 void fiscal_balance(Ctx& c) {
@@ -102,8 +102,8 @@ void fiscal_balance(Ctx& c) {
   std::int64_t terms = c.terms.opening_general.fen() + c.terms.total[Fig::IncomeGeneral].fen() +
                        c.terms.total[Fig::GeneralTotal].fen() + 1;
   Loc loc = b.closing_general.present ? b.closing_general.loc : Loc{m.source->file, 1, 1};
-  compare(c, "fiscal-balance", loc, "一般公共预算财政拨款年末结转和结余（年初 + 收入 − 支出）", b.closing_general.value,
-          expected, terms);
+  compare(c, "fiscal-balance", loc, "一般公共预算财政拨款年末结转和结余", "填报", b.closing_general.value,
+          "按年初 + 收入 − 支出计算", expected, terms);
 }
 
 void basic_economic(Ctx& c) {
@@ -117,8 +117,8 @@ void basic_economic(Ctx& c) {
   }
   Loc loc = m.source->basic_economic.begin()->second.loc;
   std::int64_t terms = c.terms.economic_total.fen() + c.terms.total[Fig::GeneralBasic].fen();
-  compare(c, "basic-economic", loc, "基本支出经济分类合计（人员经费 + 公用经费）与一般公共预算财政拨款基本支出",
-          m.economic_total, m.total[Fig::GeneralBasic], terms);
+  compare(c, "basic-economic", loc, "基本支出按经济分类与按功能分类的合计不相等", "06表 人员经费 + 公用经费",
+          m.economic_total, "05表 基本支出", m.total[Fig::GeneralBasic], terms);
 }
 
 void variance_reason(Ctx& c) {

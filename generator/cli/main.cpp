@@ -5,8 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "check/check.hpp"
 #include "cli/app.hpp"
 #include "core/file.hpp"
+#include "document/plain_text.hpp"
 #include "html/html_writer.hpp"
 
 namespace fs = std::filesystem;
@@ -15,17 +17,21 @@ using namespace juesuan;
 namespace {
 
 const char* kUsage =
-    "usage: juesuan build DEPT.yaml [-o DIR] [--root DIR]\n"
-    "\n"
-    "  build   generate DEPT's report (HTML) into DIR (default: out/)\n"
-    "  --root  the folder holding templates/, data/ and fonts/\n";
+    "usage: juesuan build DEPT.yaml... [-o DIR]   write DIR/DEPT.html (default DIR: out)\n"
+    "       juesuan check DEPT.yaml...            run the audit rules (审核)\n"
+    "       juesuan check --list-rules            list the audit rules\n"
+    "       juesuan dump DEPT.yaml                print the document as plain text\n"
+    "options: --root DIR   the folder holding templates/, data/ and fonts/\n";
 
 struct Args {
   std::string command;
   std::vector<std::string> inputs;
   fs::path out = "out";
   fs::path root;
+  bool list_rules = false;
 };
+
+[[noreturn]] void usage_error(const std::string& what) { throw Error(Failure::Input, what + "\n" + kUsage); }
 
 Args parse_args(int argc, char** argv) {
   Args a;
@@ -33,26 +39,39 @@ Args parse_args(int argc, char** argv) {
   for (std::size_t i = 0; i < v.size(); ++i) {
     const std::string& s = v[i];
     auto value = [&]() -> std::string {
-      if (i + 1 >= v.size()) throw Error(Failure::Input, "option " + s + " needs a value\n" + kUsage);
+      if (i + 1 >= v.size()) usage_error("option " + s + " needs a value");
       return v[++i];
     };
     if (s == "-o" || s == "--output") a.out = value();
     else if (s == "--root") a.root = value();
+    else if (s == "--list-rules") a.list_rules = true;
     else if (s == "-h" || s == "--help") { std::cout << kUsage; std::exit(0); }
-    else if (!s.empty() && s[0] == '-') throw Error(Failure::Input, "unknown option " + s + "\n" + kUsage);
+    else if (!s.empty() && s[0] == '-') usage_error("unknown option " + s);
     else if (a.command.empty()) a.command = s;
     else a.inputs.push_back(s);
   }
-  if (a.command.empty()) throw Error(Failure::Input, std::string("no command given\n") + kUsage);
+  if (a.command.empty()) usage_error("no command given");
   if (a.root.empty()) a.root = default_root();
   return a;
 }
 
+// Prints findings; returns true when one of them is an error.
+bool report(const std::vector<Finding>& findings) {
+  for (const auto& f : findings) std::cerr << render_finding(f) << "\n";
+  return has_errors(findings);
+}
+
 int cmd_build(const Args& a) {
-  if (a.inputs.empty()) throw Error(Failure::Input, std::string("build needs a YAML file\n") + kUsage);
+  if (a.inputs.empty()) usage_error("build needs a YAML file");
   Resources res = Resources::load(a.root);
+  int status = 0;
   for (const auto& in : a.inputs) {
     auto built = build_document(res, in);
+    if (report(check(built->model))) {
+      std::cerr << in << ": not built: the audit found errors (juesuan check " << in << ")\n";
+      status = static_cast<int>(Failure::Findings);
+      continue;
+    }
     std::string html = html::write_html(built->document);
     std::error_code ec;
     fs::create_directories(a.out, ec);
@@ -60,6 +79,31 @@ int cmd_build(const Args& a) {
     write_file_atomic(target, html);
     std::cerr << "wrote " << target.string() << "\n";
   }
+  return status;
+}
+
+int cmd_check(const Args& a) {
+  if (a.list_rules) {
+    for (const auto& r : rule_list()) std::cout << r.id << "\t" << r.description << "\n";
+    return 0;
+  }
+  if (a.inputs.empty()) usage_error("check needs a YAML file");
+  Resources res = Resources::load(a.root);
+  bool errors = false;
+  for (const auto& in : a.inputs) {
+    auto built = build_document(res, in);
+    auto findings = check(built->model);
+    for (const auto& f : findings) std::cout << render_finding(f) << "\n";
+    errors = errors || has_errors(findings);
+  }
+  return errors ? static_cast<int>(Failure::Findings) : 0;
+}
+
+int cmd_dump(const Args& a) {
+  if (a.inputs.size() != 1) usage_error("dump needs one YAML file");
+  Resources res = Resources::load(a.root);
+  auto built = build_document(res, a.inputs.front());
+  std::cout << doc::plain_text(built->document);
   return 0;
 }
 
@@ -69,7 +113,9 @@ int main(int argc, char** argv) {
   try {
     Args a = parse_args(argc, argv);
     if (a.command == "build") return cmd_build(a);
-    throw Error(Failure::Input, "unknown command \"" + a.command + "\"\n" + kUsage);
+    if (a.command == "check") return cmd_check(a);
+    if (a.command == "dump") return cmd_dump(a);
+    usage_error("unknown command \"" + a.command + "\"");
   } catch (const Error& e) {
     std::cerr << e.render();
     return static_cast<int>(e.kind());
