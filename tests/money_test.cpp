@@ -28,7 +28,7 @@ TEST_CASE("amounts in 元 are read exactly to the 分") {
 
 TEST_CASE("amounts in 万元 are read exactly, up to the 分") {
   CHECK(wan("1").fen() == 1'000'000);
-  CHECK(wan("684.70").fen() == 68'470'000);
+  CHECK(wan("684.70").fen() == 684'700'000);  // 684.70 万元 = 6,847,000 元
   CHECK(wan("0.000001").fen() == 1);
   CHECK(wan("2334.61").fen() == yuan("23346100").fen());
   CHECK(parse_amount("0.0000001", Unit::WanYuan).error == AmountError::TooManyDecimals);
