@@ -1,0 +1,415 @@
+// HTML writer. Each Document block maps to one element:
+//   Heading   -> <h1>..<h3> (level 0..2) with its id
+//   Paragraph -> <p class="role align [indent]">
+//   List      -> <ol class="list"> whose items show their own labels
+//   Toc       -> <nav class="toc"> of links to the headings and tables
+//   PageBreak -> <hr class="page-break"> (a page break in print)
+//   Table     -> <section> with title, number, 部门/年度/单位 line, a scrolling
+//                box holding the <table> (thead/tbody), then the notes
+// The CSS is embedded; nothing is loaded from elsewhere. All text goes
+// through escape(); the writer adds no words of its own.
+#include "html/html_writer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace juesuan::html {
+
+namespace {
+
+// Screen first; the print rules make an A4 document like the published one.
+constexpr std::string_view kCss = R"css(
+:root{--serif:"FangSong","仿宋","STFangsong","FangSong_GB2312","仿宋_GB2312","Noto Serif CJK SC","Source Han Serif SC","SimSun","宋体","Songti SC","AR PL UMing CN",serif;
+--song:"SimSun","宋体","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC","AR PL UMing CN",serif;
+--hei:"SimHei","黑体","STHeiti","Heiti SC","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:#fff;color:#111;font-family:var(--serif);font-size:1rem;line-height:1.75}
+main{max-width:62rem;margin:0 auto;padding:1rem}
+h1,h2,h3{font-family:var(--hei);font-weight:bold;line-height:1.4;margin:1.5em 0 .75em}
+h1{font-size:1.5rem;text-align:center}
+h2{font-size:1.2rem}
+h3{font-size:1.05rem}
+p{margin:.5em 0}
+.indent{text-indent:2em}
+.left{text-align:left}.center{text-align:center}.right{text-align:right}.justify{text-align:justify}
+.cover-title{font-family:var(--hei);font-size:2rem;font-weight:bold;line-height:1.5;margin:.5em 0}
+main>.cover-title:first-child{margin-top:4em}
+.cover-line{font-size:1.2rem;margin-top:2em}
+.note{font-size:.9em}
+.download{text-align:right;font-family:var(--hei)}
+ol.list{list-style:none;margin:.5em 0;padding:0}
+ol.list li{text-indent:2em;margin:.25em 0}
+nav.toc ol{list-style:none;margin:0;padding:0}
+nav.toc li{margin:.2em 0}
+nav.toc .level-1{padding-left:2em}
+nav.toc .level-2{padding-left:4em}
+nav.toc a{color:inherit;text-decoration:none}
+nav.toc a:hover,nav.toc a:focus{text-decoration:underline}
+.toc-title{text-align:center}
+hr.page-break{border:0;border-top:1px dashed #bbb;margin:2em 0}
+section.table{margin:2em 0}
+.table-title{font-family:var(--hei);font-size:1.2rem;text-align:center;margin:0 0 .25em}
+.table-number{text-align:right;margin:0;font-size:.9em}
+.table-meta{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 2em;font-size:.9em;margin:.25em 0}
+.table-scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}
+.table-scroll:focus{outline:2px solid #4a78c2}
+table{border-collapse:collapse;width:100%;min-width:36rem;font-family:var(--song);font-size:.85rem;line-height:1.4}
+.landscape table{min-width:52rem}
+th,td{border:1px solid #000;padding:.2em .35em;vertical-align:middle}
+th{font-weight:normal}
+thead th,thead td{font-weight:bold;text-align:center}
+td.right,th.right{white-space:nowrap;font-variant-numeric:tabular-nums}
+.em{font-weight:bold}
+@page{size:A4;margin:25mm 26mm 25mm 28mm}
+@page wide{size:A4 landscape;margin:20mm 20mm 20mm 20mm}
+@media print{
+body{font-size:14pt;line-height:1.6}
+main{max-width:none;padding:0}
+a{color:inherit;text-decoration:none}
+.download{display:none}
+main>.cover-title:first-child{margin-top:6cm}
+hr.page-break{border:0;margin:0;break-after:page;page-break-after:always}
+.new-page,section.own-page{break-before:page;page-break-before:always}
+section.landscape{page:wide}
+h1,h2,h3,.table-title,.table-number,.table-meta{break-after:avoid;page-break-after:avoid}
+.table-scroll{overflow:visible}
+table{min-width:0;font-size:10.5pt}
+.landscape table{min-width:0;font-size:9pt}
+thead{display:table-header-group}
+tr{break-inside:avoid;page-break-inside:avoid}
+p,li{orphans:2;widows:2}
+}
+)css";
+
+const char* align_class(doc::Align a) {
+  switch (a) {
+    case doc::Align::Left: return "left";
+    case doc::Align::Center: return "center";
+    case doc::Align::Right: return "right";
+    case doc::Align::Justify: return "justify";
+  }
+  return "left";
+}
+
+const char* role_class(doc::Role r) {
+  switch (r) {
+    case doc::Role::CoverTitle: return "cover-title";
+    case doc::Role::CoverLine: return "cover-line";
+    case doc::Role::Body: return "body";
+    case doc::Role::Note: return "note";
+  }
+  return "body";
+}
+
+// A CSS string literal: quotes, backslashes and anything that could close
+// the <style> element become hex escapes.
+std::string css_string(std::string_view s) {
+  std::string out = "\"";
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7f || ch == '"' || ch == '\\' || ch == '<' || ch == '>' || ch == '&') {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\%x ", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+
+// A relative width as a percentage with at most two decimals ("12.5%").
+std::string percent(double part, double whole) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", part / whole * 100.0);
+  std::string s = buf;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s + "%";
+}
+
+int span(int n) { return std::max(n, 1); }
+
+// The number of columns a group of rows occupies, counting cells carried
+// down from earlier rows by rowspan.
+int column_count(const std::vector<doc::Row>& rows) {
+  std::vector<int> busy;  // per column: rows still covered from above
+  int width = 0;
+  for (const auto& row : rows) {
+    std::size_t col = 0;
+    for (const auto& cell : row) {
+      while (col < busy.size() && busy[col] > 0) ++col;
+      std::size_t end = col + static_cast<std::size_t>(span(cell.colspan));
+      if (busy.size() < end) busy.resize(end, 0);
+      for (std::size_t c = col; c < end; ++c) busy[c] = span(cell.rowspan);
+      col = end;
+    }
+    width = std::max(width, static_cast<int>(col));
+    for (int& b : busy) b = std::max(b - 1, 0);
+  }
+  return width;
+}
+
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out) {}
+
+  void block(const doc::Block& b) { std::visit([this](const auto& x) { write(x); }, b); }
+
+ private:
+  void text(std::string_view s) { out_ += escape(s); }
+  void attr(const char* name, std::string_view value) {
+    out_ += ' ';
+    out_ += name;
+    out_ += "=\"";
+    out_ += escape(value);
+    out_ += '"';
+  }
+
+  void write(const doc::Heading& h) {
+    std::string tag = "h" + std::to_string(std::clamp(h.level + 1, 1, 6));
+    out_ += "<" + tag;
+    if (!h.id.empty()) attr("id", h.id);
+    if (h.new_page) out_ += " class=\"new-page\"";
+    out_ += '>';
+    text(h.text);
+    out_ += "</" + tag + ">\n";
+  }
+
+  void write(const doc::Paragraph& p) {
+    out_ += "<p class=\"";
+    out_ += role_class(p.role);
+    out_ += ' ';
+    out_ += align_class(p.align);
+    if (p.indent) out_ += " indent";
+    out_ += "\">";
+    text(p.text);
+    out_ += "</p>\n";
+  }
+
+  void write(const doc::List& l) {
+    out_ += "<ol class=\"list\">\n";
+    for (const auto& item : l.items) {
+      out_ += "<li>";
+      if (!item.label.empty()) {
+        out_ += "<span class=\"label\">";
+        text(item.label);
+        out_ += "</span>";
+      }
+      text(item.text);
+      out_ += "</li>\n";
+    }
+    out_ += "</ol>\n";
+  }
+
+  void write(const doc::Toc& toc) {
+    out_ += "<nav class=\"toc\"";
+    if (!toc.title.empty()) out_ += " aria-labelledby=\"toc-title\"";
+    out_ += ">\n";
+    if (!toc.title.empty()) {
+      out_ += "<h1 class=\"toc-title\" id=\"toc-title\">";
+      text(toc.title);
+      out_ += "</h1>\n";
+    }
+    out_ += "<ol>\n";
+    for (const auto& e : toc.entries) {
+      out_ += "<li class=\"level-" + std::to_string(std::clamp(e.level, 0, 2)) + "\">";
+      if (e.target.empty()) {
+        text(e.text);
+      } else {
+        out_ += "<a";
+        attr("href", "#" + e.target);
+        out_ += '>';
+        text(e.text);
+        out_ += "</a>";
+      }
+      out_ += "</li>\n";
+    }
+    out_ += "</ol>\n</nav>\n";
+  }
+
+  void write(const doc::PageBreak&) { out_ += "<hr class=\"page-break\">\n"; }
+
+  void write(const doc::Table& t) {
+    const std::string title_id = t.id.empty() || t.title.empty() ? "" : t.id + "-title";
+    out_ += "<section class=\"table";
+    if (t.landscape) out_ += " landscape";
+    if (t.in_toc) out_ += " own-page";
+    out_ += '"';
+    if (!t.id.empty()) attr("id", t.id);
+    if (!title_id.empty()) attr("aria-labelledby", title_id);
+    out_ += ">\n";
+
+    if (!t.title.empty()) {
+      const char* tag = t.in_toc ? "h2" : "p";
+      out_ += std::string("<") + tag + " class=\"table-title\"";
+      if (!title_id.empty()) attr("id", title_id);
+      out_ += '>';
+      text(t.title);
+      out_ += std::string("</") + tag + ">\n";
+    }
+    if (!t.number.empty()) {
+      out_ += "<p class=\"table-number\">";
+      text(t.number);
+      out_ += "</p>\n";
+    }
+    if (!t.department.empty() || !t.year.empty() || !t.unit.empty()) {
+      out_ += "<div class=\"table-meta\">";
+      meta("department", t.department);
+      meta("year", t.year);
+      meta("unit", t.unit);
+      out_ += "</div>\n";
+    }
+
+    // Focusable so that a keyboard can scroll it; a named region when titled.
+    out_ += "<div class=\"table-scroll\" tabindex=\"0\"";
+    if (!title_id.empty()) {
+      out_ += " role=\"region\"";
+      attr("aria-labelledby", title_id);
+    }
+    out_ += ">\n<table>\n";
+    columns(t);
+    if (!t.head.empty()) {
+      out_ += "<thead>\n";
+      for (const auto& row : t.head) rowmarkup(row, true);
+      out_ += "</thead>\n";
+    }
+    out_ += "<tbody>\n";
+    for (const auto& row : t.body) rowmarkup(row, false);
+    out_ += "</tbody>\n</table>\n</div>\n";
+
+    for (const auto& n : t.notes) {
+      out_ += "<p class=\"note justify\">";
+      text(n);
+      out_ += "</p>\n";
+    }
+    out_ += "</section>\n";
+  }
+
+  void meta(const char* cls, const std::string& s) {
+    if (s.empty()) return;
+    out_ += std::string("<span class=\"") + cls + "\">";
+    text(s);
+    out_ += "</span>";
+  }
+
+  // <colgroup>s follow the cells of the first header row, so that a cell
+  // with scope="colgroup" names the columns it heads; <col> widths come from
+  // Table::widths when there is one per column.
+  void columns(const doc::Table& t) {
+    const int n = std::max(column_count(t.head), column_count(t.body));
+    if (n == 0) return;
+    std::vector<int> groups;
+    if (!t.head.empty())
+      for (const auto& c : t.head.front()) groups.push_back(span(c.colspan));
+    int covered = 0;
+    for (int g : groups) covered += g;
+    if (covered < n) groups.push_back(n - covered);
+
+    double total = 0;
+    for (double w : t.widths) total += w;
+    const bool widths = t.widths.size() == static_cast<std::size_t>(n) && total > 0 && std::isfinite(total) &&
+                        std::all_of(t.widths.begin(), t.widths.end(), [](double w) { return w >= 0; });
+    int col = 0;
+    for (int g : groups) {
+      g = std::min(g, n - col);
+      if (g <= 0) break;
+      if (!widths) {
+        out_ += g > 1 ? "<colgroup span=\"" + std::to_string(g) + "\"></colgroup>\n" : "<colgroup></colgroup>\n";
+      } else {
+        out_ += "<colgroup>";
+        for (int i = 0; i < g; ++i)
+          out_ += "<col style=\"width:" + percent(t.widths[static_cast<std::size_t>(col + i)], total) + "\">";
+        out_ += "</colgroup>\n";
+      }
+      col += g;
+    }
+  }
+
+  // Head rows: every non-empty cell is a column header. Body rows: cells
+  // marked header are row headers. Empty cells are plain <td>s.
+  void rowmarkup(const doc::Row& row, bool head) {
+    out_ += "<tr>";
+    for (const auto& c : row) {
+      const bool th = !c.text.empty() && (head || c.header);
+      out_ += th ? "<th" : "<td";
+      if (th) {
+        const char* scope = !head ? "row" : span(c.colspan) > 1 ? "colgroup" : "col";
+        out_ += std::string(" scope=\"") + scope + "\"";
+      }
+      if (span(c.colspan) > 1) out_ += " colspan=\"" + std::to_string(c.colspan) + "\"";
+      if (span(c.rowspan) > 1) out_ += " rowspan=\"" + std::to_string(c.rowspan) + "\"";
+      out_ += " class=\"";
+      out_ += align_class(c.align);
+      if (c.emphasis) out_ += " em";
+      out_ += "\">";
+      text(c.text);
+      out_ += th ? "</th>" : "</td>";
+    }
+    out_ += "</tr>\n";
+  }
+
+  std::string& out_;
+};
+
+// Page numbers in print, from Document::page_number_format ("- {} -"), on
+// every page but the first (the cover). The rule on the unnamed @page also
+// applies to the landscape pages.
+std::string page_number_css(const std::string& format) {
+  auto at = format.find("{}");
+  if (at == std::string::npos) return {};
+  return "@page{@bottom-center{content:" + css_string(format.substr(0, at)) + " counter(page) " +
+         css_string(format.substr(at + 2)) + ";font-family:\"FangSong\",\"仿宋\",serif;font-size:12pt}}\n" +
+         "@page:first{@bottom-center{content:none}}\n";
+}
+
+}  // namespace
+
+std::string escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view stylesheet() { return kCss.substr(1); }
+
+std::string write_html(const doc::Document& d, const HtmlOptions& options) {
+  std::string body = "<main>\n";
+  if (!options.pdf_link.empty() && !options.pdf_link_text.empty())
+    body += "<p class=\"download\"><a href=\"" + escape(options.pdf_link) + "\" type=\"application/pdf\">" +
+            escape(options.pdf_link_text) + "</a></p>\n";
+  Writer w(body);
+  for (const auto& b : d.blocks) w.block(b);
+  body += "</main>\n";
+  if (!options.standalone) return body;
+
+  const std::string& lang = !options.lang.empty() ? options.lang : !d.language.empty() ? d.language : "zh-CN";
+  std::string out = "<!DOCTYPE html>\n<html lang=\"" + escape(lang) + "\">\n<head>\n";
+  out += "<meta charset=\"utf-8\">\n";
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += "<title>" + escape(d.title) + "</title>\n";
+  if (!d.author.empty()) out += "<meta name=\"author\" content=\"" + escape(d.author) + "\">\n";
+  if (!options.pdf_link.empty())
+    out += "<link rel=\"alternate\" type=\"application/pdf\" href=\"" + escape(options.pdf_link) + "\">\n";
+  out += "<style>\n";
+  out += stylesheet();
+  out += page_number_css(d.page_number_format);
+  out += "</style>\n</head>\n<body>\n";
+  out += body;
+  out += "</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace juesuan::html
