@@ -13,9 +13,10 @@ namespace {
 // as a template writes it inside {{#items}}…{{/items}}.
 const std::vector<std::string> kNames = {
     // header
-    "department", "year", "publish_date", "title",
+    "department", "short_name", "year", "publish_date", "title",
     // 第一部分
     "has_duties_intro", "duties_intro", "duties", "organisation", "units", "unit_count", "multi_unit",
+    "composition", "has_composition",
     // list elements (generic)
     "n", "cn", "text", "name", "short_name", "first", "last", "amount", "share", "has_share", "count", "key",
     // figures by name: dept.*, fiscal.*, econ.*, three.*, total.<figure>
@@ -256,6 +257,7 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   const Fmt f{t.settings.text_grouping};
   Ctx root;
   root.set("department", s.department.value);
+  root.set("short_name", s.short_name.present ? s.short_name.value : s.department.value);
   root.set("year", std::to_string(s.year.value));
   if (s.publish_date.present) {
     const std::string& d = s.publish_date.value;
@@ -273,6 +275,8 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   root.set("units", text_list(o.units));
   root.set("unit_count", std::to_string(o.units.size()));
   root.set("multi_unit", o.units.size() > 1);
+  root.set("composition", o.composition.value);
+  root.set("has_composition", !o.composition.value.empty());
 
   // Figures by name.
   mstch::map& r = root.map();

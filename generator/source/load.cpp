@@ -108,7 +108,7 @@ class Reader {
 void load_header(Reader& r, const Node& root) {
   Source& s = r.src_;
   r.map(root, "", {
-      {"department", "部门名称", true}, {"year", "决算年度", true}, {"format", "表样", true},
+      {"department", "部门名称", true}, {"short_name", "部门简称"}, {"year", "决算年度", true}, {"format", "表样", true},
       {"amount_unit", "金额单位：元 或 万元", true}, {"publish_date", "公开日期，如 2023-09"},
       {"item_glossary", "名词解释是否逐项列出功能分类科目"}, {"overview", "第一部分 概况"},
       {"items", "功能分类项级科目", true}, {"basic_economic", "基本支出经济分类"},
@@ -122,6 +122,7 @@ void load_header(Reader& r, const Node& root) {
   s.unit = unit->text == "元" ? Unit::Yuan : Unit::WanYuan;
 
   s.department = r.text(root.find("department"), "department");
+  s.short_name = r.text(root.find("short_name"), "short_name");
   if (s.department.value.empty())
     throw Error(Failure::Input, root.find("department")->loc, msg::missing_key("department", "部门名称"));
   const Node* year = root.find("year");
@@ -153,8 +154,9 @@ void load_header(Reader& r, const Node& root) {
 void load_overview(Reader& r, const Node* n) {
   if (!n) return;
   Overview& o = r.src_.overview;
-  r.map(*n, "overview", {{"duties_intro", "部门职责引言"}, {"duties", "主要职责"},
+  r.map(*n, "overview", {{"composition", "决算单位构成"}, {"duties_intro", "部门职责引言"}, {"duties", "主要职责"},
                          {"organisation", "机构设置"}, {"units", "决算单位构成"}});
+  o.composition = r.text(n->find("composition"), "composition");
   o.duties_intro = r.text(n->find("duties_intro"), "duties_intro");
   if (const Node* d = r.seq(n->find("duties"), "duties"))
     for (const auto& i : d->items) o.duties.push_back(r.text(&i, "duties"));

@@ -133,6 +133,7 @@ struct Supplied {
 };
 
 struct Overview {
+  Text composition;       // 决算单位构成, e.g. 本级决算、所属事业单位决算
   Text duties_intro;
   std::vector<Text> duties;
   Text organisation;
@@ -142,6 +143,7 @@ struct Overview {
 struct Source {
   std::shared_ptr<const SourceFile> file;
   Text department;
+  Text short_name;        // the department's name in headings (default: department)
   Count year;
   Text format;
   Unit unit = Unit::WanYuan;
