@@ -8,6 +8,8 @@
 #include "check/check.hpp"
 #include "cli/app.hpp"
 #include "core/file.hpp"
+#include "diff/diff.hpp"
+#include "source/yaml_tree.hpp"
 #include "document/plain_text.hpp"
 #include "html/html_writer.hpp"
 
@@ -20,6 +22,7 @@ const char* kUsage =
     "usage: juesuan build DEPT.yaml... [-o DIR]   write DIR/DEPT.html (default DIR: out)\n"
     "       juesuan check DEPT.yaml...            run the audit rules (审核)\n"
     "       juesuan check --list-rules            list the audit rules\n"
+    "       juesuan diff OLD.yaml NEW.yaml        what a correction changes: inputs, table cells, sentences\n"
     "       juesuan dump DEPT.yaml                print the document as plain text\n"
     "options: --root DIR   the folder holding templates/, data/ and fonts/\n";
 
@@ -99,6 +102,19 @@ int cmd_check(const Args& a) {
   return errors ? static_cast<int>(Failure::Findings) : 0;
 }
 
+int cmd_diff(const Args& a) {
+  if (a.inputs.size() != 2) usage_error("diff needs two YAML files: the old one and the new one");
+  Resources res = Resources::load(a.root);
+  auto old_built = build_document(res, a.inputs[0]);
+  auto new_built = build_document(res, a.inputs[1]);
+  DocumentDiff d;
+  d.inputs = diff_inputs(yaml::parse(old_built->source.file), yaml::parse(new_built->source.file));
+  d.cells = diff_tables(old_built->document, new_built->document);
+  d.sentences = diff_sentences(old_built->document, new_built->document);
+  std::cout << render(d, a.inputs[0], a.inputs[1]);
+  return 0;
+}
+
 int cmd_dump(const Args& a) {
   if (a.inputs.size() != 1) usage_error("dump needs one YAML file");
   Resources res = Resources::load(a.root);
@@ -114,6 +130,7 @@ int main(int argc, char** argv) {
     Args a = parse_args(argc, argv);
     if (a.command == "build") return cmd_build(a);
     if (a.command == "check") return cmd_check(a);
+    if (a.command == "diff") return cmd_diff(a);
     if (a.command == "dump") return cmd_dump(a);
     usage_error("unknown command \"" + a.command + "\"");
   } catch (const Error& e) {
