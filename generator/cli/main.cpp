@@ -11,7 +11,6 @@
 #include "diff/diff.hpp"
 #include "source/yaml_tree.hpp"
 #include "document/plain_text.hpp"
-#include "html/html_writer.hpp"
 
 namespace fs = std::filesystem;
 using namespace juesuan;
@@ -19,7 +18,9 @@ using namespace juesuan;
 namespace {
 
 const char* kUsage =
-    "usage: juesuan build DEPT.yaml... [-o DIR]   write DIR/DEPT.html (default DIR: out)\n"
+    "usage: juesuan build DEPT.yaml... [-o DIR] [--force]\n"
+    "                                             write DIR/DEPT.html (default DIR: out); an output\n"
+    "                                             whose inputs are unchanged is skipped unless --force\n"
     "       juesuan check DEPT.yaml...            run the audit rules (审核)\n"
     "       juesuan check --list-rules            list the audit rules\n"
     "       juesuan diff OLD.yaml NEW.yaml        what a correction changes: inputs, table cells, sentences\n"
@@ -32,6 +33,7 @@ struct Args {
   fs::path out = "out";
   fs::path root;
   bool list_rules = false;
+  bool force = false;
 };
 
 [[noreturn]] void usage_error(const std::string& what) { throw Error(Failure::Input, what + "\n" + kUsage); }
@@ -48,6 +50,7 @@ Args parse_args(int argc, char** argv) {
     if (s == "-o" || s == "--output") a.out = value();
     else if (s == "--root") a.root = value();
     else if (s == "--list-rules") a.list_rules = true;
+    else if (s == "--force") a.force = true;
     else if (s == "-h" || s == "--help") { std::cout << kUsage; std::exit(0); }
     else if (!s.empty() && s[0] == '-') usage_error("unknown option " + s);
     else if (a.command.empty()) a.command = s;
@@ -69,18 +72,21 @@ int cmd_build(const Args& a) {
   Resources res = Resources::load(a.root);
   int status = 0;
   for (const auto& in : a.inputs) {
-    auto built = build_document(res, in);
-    if (report(check(built->model))) {
-      std::cerr << in << ": not built: the audit found errors (juesuan check " << in << ")\n";
-      status = static_cast<int>(Failure::Findings);
-      continue;
+    Outcome o = build_outputs(res, in, a.out, OutputOptions{a.force});
+    report(o.findings);
+    switch (o.status) {
+      case Outcome::Status::Unchanged:
+        std::cerr << "unchanged: " << in << " (its outputs in " << a.out.string()
+                  << " are up to date; --force rebuilds)\n";
+        break;
+      case Outcome::Status::Rejected:
+        std::cerr << in << ": not built: the audit found errors (see above)\n";
+        status = static_cast<int>(Failure::Findings);
+        break;
+      case Outcome::Status::Built:
+        for (const auto& p : o.written) std::cerr << "wrote " << p.string() << "\n";
+        break;
     }
-    std::string html = html::write_html(built->document);
-    std::error_code ec;
-    fs::create_directories(a.out, ec);
-    fs::path target = a.out / (fs::path(in).stem().string() + ".html");
-    write_file_atomic(target, html);
-    std::cerr << "wrote " << target.string() << "\n";
   }
   return status;
 }

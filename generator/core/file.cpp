@@ -27,6 +27,14 @@ std::shared_ptr<const SourceFile> read_source_file(const std::filesystem::path& 
   return file;
 }
 
+std::optional<std::string> read_source_file_if_exists(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return std::move(ss).str();
+}
+
 void write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
   std::string target = path.string();
   std::string tmp = target + ".tmp-" + std::to_string(::getpid());

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,9 @@ namespace juesuan {
 
 // Throws Error(Failure::Input) when the file cannot be read.
 std::shared_ptr<const SourceFile> read_source_file(const std::filesystem::path& path);
+
+// The contents of a small file, or nothing when it does not exist.
+std::optional<std::string> read_source_file_if_exists(const std::filesystem::path& path);
 
 // Writes bytes atomically; throws Error(Failure::Output) on any failure
 // (no such folder, no permission, disk full), removing the temporary file.
