@@ -1,0 +1,94 @@
+// Rebuild only what changed: a second build of an unchanged input writes
+// nothing and says so; editing a template or the YAML rebuilds; --force
+// rebuilds. Runs the real program against a private copy of the resources.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status;
+  std::string err;
+};
+
+Run run(const std::string& args, const fs::path& dir) {
+  fs::path err = dir / "stderr.txt";
+  std::string cmd = std::string(JUESUAN_BINARY) + " " + args + " 2>" + err.string() + " >/dev/null";
+  int rc = std::system(cmd.c_str());
+  std::ifstream in(err);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return Run{WEXITSTATUS(rc), ss.str()};
+}
+
+struct Sandbox {
+  fs::path dir;
+  Sandbox() {
+    dir = fs::temp_directory_path() / ("juesuan-incr-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
+    fs::create_directories(dir);
+    const fs::path src = JUESUAN_SOURCE_DIR;
+    for (const char* d : {"templates", "data/catalog", "fonts"}) {
+      fs::create_directories(dir / "root" / d);
+      fs::copy(src / d, dir / "root" / d, fs::copy_options::recursive);
+    }
+    fs::copy_file(src / "data/examples/2022-jiaozuo-zhengwu-dashuju.yaml", dir / "dept.yaml");
+  }
+  ~Sandbox() { fs::remove_all(dir); }
+  std::string build(const std::string& extra = "") {
+    return "build " + (dir / "dept.yaml").string() + " -o " + (dir / "out").string() + " --root " +
+           (dir / "root").string() + extra;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a second build of an unchanged input writes nothing and says so") {
+  Sandbox s;
+  Run first = run(s.build(), s.dir);
+  REQUIRE(first.status == 0);
+  CHECK(first.err.find("wrote ") != std::string::npos);
+  fs::path html = s.dir / "out" / "dept.html";
+  REQUIRE(fs::exists(html));
+  auto before = fs::last_write_time(html);
+
+  Run second = run(s.build(), s.dir);
+  CHECK(second.status == 0);
+  CHECK(second.err.find("unchanged: ") != std::string::npos);
+  CHECK(second.err.find("wrote ") == std::string::npos);
+  CHECK(fs::last_write_time(html) == before);
+
+  Run forced = run(s.build(" --force"), s.dir);
+  CHECK(forced.status == 0);
+  CHECK(forced.err.find("wrote ") != std::string::npos);
+}
+
+TEST_CASE("editing a template or the department's file rebuilds") {
+  Sandbox s;
+  REQUIRE(run(s.build(), s.dir).status == 0);
+  {
+    std::ofstream t(s.dir / "root/templates/2022/labels.yaml", std::ios::app);
+    t << "# edited\n";
+  }
+  Run after_template = run(s.build(), s.dir);
+  CHECK(after_template.err.find("wrote ") != std::string::npos);
+  CHECK(run(s.build(), s.dir).err.find("unchanged: ") != std::string::npos);
+  {
+    std::ofstream y(s.dir / "dept.yaml", std::ios::app);
+    y << "# corrected\n";
+  }
+  CHECK(run(s.build(), s.dir).err.find("wrote ") != std::string::npos);
+}
+
+TEST_CASE("an output deleted by hand is rebuilt") {
+  Sandbox s;
+  REQUIRE(run(s.build(), s.dir).status == 0);
+  fs::remove(s.dir / "out" / "dept.html");
+  CHECK(run(s.build(), s.dir).err.find("wrote ") != std::string::npos);
+  CHECK(fs::exists(s.dir / "out" / "dept.html"));
+}
