@@ -2,6 +2,7 @@
 // process (a cache keyed by file and face index) and answers chain lookups.
 #include "pdf/font_library.hpp"
 
+#include <hb.h>
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <yaml-cpp/yaml.h>

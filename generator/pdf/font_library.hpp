@@ -3,14 +3,19 @@
 // document (and thread) that uses it. Internal to the PDF writer.
 #pragma once
 
-#include <hb.h>
-
 #include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
+
+// HarfBuzz types, declared so that this header does not need hb.h.
+extern "C" {
+struct hb_blob_t;
+struct hb_face_t;
+struct hb_font_t;
+}
 
 namespace juesuan::pdf::detail {
 
