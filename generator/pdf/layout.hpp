@@ -32,6 +32,7 @@ struct TextRun {
 
 struct Rule {
   double x1, y1, x2, y2, width;
+  bool dotted = false;  // a 目录 leader
 };
 struct Box {  // a stroked rectangle (table cell)
   double x, y, w, h, width;
@@ -48,9 +49,19 @@ struct TocSlot {
   double leader_from, right, y;
 };
 
+// Runs [first, last] that show one piece of text over several lines (a
+// wrapped table cell): marked as a /Span with /ActualText so that text
+// extraction returns the piece whole instead of interleaving it with the
+// neighbouring cells' lines.
+struct ActualText {
+  std::size_t first, last;
+  std::string text;
+};
+
 struct Page {
   bool landscape = false;
   double width = 0, height = 0;
+  unsigned kind = 0;     // what is on it: kCover | kToc | kOther
   bool numbered = true;  // false for the cover and 目录 pages
   int number = 0;        // printed page number (numbered pages only)
   std::vector<TextRun> runs;
@@ -58,8 +69,10 @@ struct Page {
   std::vector<Box> boxes;
   std::vector<LinkArea> links;
   std::vector<TocSlot> toc_slots;
-  std::vector<int> repeated_header_rows;  // for tests/diagnostics: head rows drawn again here
+  std::vector<ActualText> actual_texts;
 };
+
+enum PageKind : unsigned { kCover = 1, kToc = 2, kOther = 4 };
 
 struct Anchor {
   int page = 0;
@@ -134,9 +147,17 @@ inline double baseline_in(double top, const TextStyle& s) {
   return top + (s.leading - s.size) / 2 + 0.88 * s.size;
 }
 
+// Sets text as lines of one style between x0 and x0 + width, starting at the
+// cursor (first-line indent, alignment, justification, no lone first line at
+// a page's foot nor lone last line at its head); returns the number of lines.
+std::size_t place_text(Flow& flow, Shaper& shaper, const std::u32string& text, const TextStyle& style,
+                       doc::Align align, double indent, double x0, double width, unsigned kind);
+
 // Tables: title block, head rows repeated on every page, notes kept with rows.
 void lay_out_table(const doc::Table& table, Flow& flow, Shaper& shaper, std::vector<std::string>* warnings);
 // The height a table needs at least on the page where it starts.
 double table_start_height(const doc::Table& table, const PdfOptions& options);
+// Whether the table goes on landscape pages (asked for, or too wide for portrait).
+bool table_landscape(const doc::Table& table, const PdfOptions& options, Shaper& shaper);
 
 }  // namespace juesuan::pdf::detail

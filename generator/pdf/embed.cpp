@@ -1,0 +1,246 @@
+// Subsetting (hb-subset plan API, so old glyph ids map to new ones) and the
+// PDF font objects: Type0 → CIDFontType2 → FontDescriptor → FontFile2, with
+// CIDToGIDMap and ToUnicode streams.
+#include "pdf/embed.hpp"
+
+#include <hb-subset.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+namespace juesuan::pdf::detail {
+
+namespace {
+
+template <class T, void (*F)(T*)>
+struct HbDeleter {
+  void operator()(T* p) const { F(p); }
+};
+using SubsetInput = std::unique_ptr<hb_subset_input_t, HbDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
+using SubsetPlan = std::unique_ptr<hb_subset_plan_t, HbDeleter<hb_subset_plan_t, hb_subset_plan_destroy>>;
+using HbFace = std::unique_ptr<hb_face_t, HbDeleter<hb_face_t, hb_face_destroy>>;
+using HbBlob = std::unique_ptr<hb_blob_t, HbDeleter<hb_blob_t, hb_blob_destroy>>;
+
+void hex4(std::string& out, unsigned v) {
+  static const char* d = "0123456789ABCDEF";
+  out += d[(v >> 12) & 15];
+  out += d[(v >> 8) & 15];
+  out += d[(v >> 4) & 15];
+  out += d[v & 15];
+}
+
+void utf16_hex(std::string& out, char32_t cp) {
+  if (cp < 0x10000) {
+    hex4(out, cp);
+  } else {
+    cp -= 0x10000;
+    hex4(out, 0xD800 + (cp >> 10));
+    hex4(out, 0xDC00 + (cp & 0x3FF));
+  }
+}
+
+// A valid ToUnicode CMap: bfrange for runs of CIDs whose characters are
+// consecutive too (within one last byte on both sides), bfchar for the rest.
+std::string to_unicode_cmap(const std::vector<std::pair<char32_t, std::uint32_t>>& chars) {
+  struct Range { unsigned cid; char32_t cp; unsigned n; };
+  std::vector<Range> ranges;
+  for (unsigned i = 0; i < chars.size(); ++i) {
+    const unsigned cid = i + 1;
+    const char32_t cp = chars[i].first;
+    if (!ranges.empty()) {
+      Range& r = ranges.back();
+      if (cp < 0x10000 && r.cp < 0x10000 && cid == r.cid + r.n && cp == r.cp + r.n && (cid >> 8) == (r.cid >> 8) &&
+          (cp >> 8) == (r.cp >> 8)) {
+        ++r.n;
+        continue;
+      }
+    }
+    ranges.push_back({cid, cp, 1});
+  }
+  std::string s =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::vector<Range> singles, multi;
+  for (const auto& r : ranges) (r.n == 1 ? singles : multi).push_back(r);
+  for (std::size_t i = 0; i < singles.size(); i += 100) {
+    std::size_t n = std::min<std::size_t>(100, singles.size() - i);
+    s += std::to_string(n) + " beginbfchar\n";
+    for (std::size_t k = i; k < i + n; ++k) {
+      s += '<'; hex4(s, singles[k].cid); s += "> <"; utf16_hex(s, singles[k].cp); s += ">\n";
+    }
+    s += "endbfchar\n";
+  }
+  for (std::size_t i = 0; i < multi.size(); i += 100) {
+    std::size_t n = std::min<std::size_t>(100, multi.size() - i);
+    s += std::to_string(n) + " beginbfrange\n";
+    for (std::size_t k = i; k < i + n; ++k) {
+      const Range& r = multi[k];
+      s += '<'; hex4(s, r.cid); s += "> <"; hex4(s, r.cid + r.n - 1); s += "> <"; hex4(s, r.cp); s += ">\n";
+    }
+    s += "endbfrange\n";
+  }
+  s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return s;
+}
+
+// Six capital letters naming the subset, from what it contains.
+std::string subset_tag(const std::string& name, const std::vector<std::pair<char32_t, std::uint32_t>>& chars) {
+  std::uint64_t h = 1469598103934665603ull;
+  auto mix = [&](std::uint64_t v) { h = (h ^ v) * 1099511628211ull; };
+  for (char c : name) mix(static_cast<unsigned char>(c));
+  for (const auto& [cp, gid] : chars) { mix(cp); mix(gid); }
+  std::string tag;
+  for (int i = 0; i < 6; ++i) { tag += static_cast<char>('A' + h % 26); h /= 26; }
+  return tag;
+}
+
+// libharu deflates streams at zlib's default level only; font streams are
+// deflated here at the options' level, and this write hook of libharu's
+// dictionary object declares the filter (it runs after the dictionary's own
+// entries). It only writes, never throws.
+extern "C" HPDF_STATUS declare_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+HPDF_Dict stream_dict(Hpdf& pdf, const void* data, std::size_t len, int level, const char* what) {
+  HPDF_Dict d = pdf.check(HPDF_DictStream_New(pdf.mmgr(), pdf.xref()), what);
+  uLongf out_len = compressBound(static_cast<uLong>(len));
+  std::string out(out_len, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &out_len, static_cast<const Bytef*>(data), static_cast<uLong>(len),
+                level) != Z_OK)
+    throw PdfError(std::string(what) + ": zlib could not compress a font stream");
+  d->filter = HPDF_STREAM_FILTER_NONE;
+  d->write_fn = &declare_flate_filter;
+  pdf.check(HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()), static_cast<HPDF_UINT>(out_len)),
+            what);
+  return d;
+}
+
+HPDF_Dict indirect_dict(Hpdf& pdf, const char* what) {
+  HPDF_Dict d = pdf.check(HPDF_Dict_New(pdf.mmgr()), what);
+  pdf.check(HPDF_Xref_Add(pdf.xref(), d), what);
+  return d;
+}
+
+}  // namespace
+
+EmbeddedFonts::EmbeddedFonts(const FontSet& fonts, const Layout& layout, int level)
+    : fonts_(fonts), used_(fonts.fonts.size()), level_(std::clamp(level, 1, 9)) {
+  for (const auto& page : layout.pages)
+    for (const auto& run : page.runs)
+      for (const auto& g : run.glyphs) used_[run.font].chars.emplace_back(g.cp, g.gid);
+  for (auto& u : used_) {
+    std::sort(u.chars.begin(), u.chars.end());
+    u.chars.erase(std::unique(u.chars.begin(), u.chars.end()), u.chars.end());
+    if (u.chars.size() > 65534) throw PdfError("a document uses more than 65534 glyphs of one font");
+    for (std::size_t i = 0; i < u.chars.size(); ++i)
+      u.cids.emplace(key(u.chars[i].second, u.chars[i].first), static_cast<std::uint16_t>(i + 1));
+  }
+}
+
+void EmbeddedFonts::embed(Hpdf& pdf, HPDF_MD5_CTX* hash) {
+  for (std::size_t f = 0; f < used_.size(); ++f)
+    if (!used_[f].chars.empty()) embed_one(pdf, static_cast<int>(f), used_[f], hash);
+}
+
+void EmbeddedFonts::embed_one(Hpdf& pdf, int font, Use& use, HPDF_MD5_CTX* hash) {
+  const FontEntry& entry = fonts_.fonts[font];
+  const Face& face = *entry.face;
+  const std::string what = "embedding font " + entry.name;
+
+  // 1. Subset to the glyphs used (plus .notdef), keeping the old→new map.
+  SubsetInput input(hb_subset_input_create_or_fail());
+  if (!input) throw PdfError(what + ": out of memory");
+  hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
+  hb_set_add(glyphs, 0);
+  for (const auto& c : use.chars) hb_set_add(glyphs, c.second);
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "kern", "morx", "EBDT", "EBLC", "EBSC", "bdat",
+                        "bloc", "gasp", "hdmx", "VDMX", "LTSH", "DSIG", "vhea", "vmtx", "PCLT"})
+    hb_set_add(drop, HB_TAG(t[0], t[1], t[2], t[3]));
+  SubsetPlan plan(hb_subset_plan_create_or_fail(face.subset_source(), input.get()));
+  if (!plan) throw PdfError(what + ": HarfBuzz could not plan the subset");
+  const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+  HbFace sub(hb_subset_plan_execute_or_fail(plan.get()));
+  if (!sub) throw PdfError(what + ": HarfBuzz could not subset the font");
+  HbBlob blob(hb_face_reference_blob(sub.get()));
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(blob.get(), &len);
+  if (!data || len == 0) throw PdfError(what + ": the subset font is empty");
+  HPDF_MD5Update(hash, reinterpret_cast<const HPDF_BYTE*>(data), len);
+
+  // 2. CIDToGIDMap and widths, CID by CID.
+  std::string cid_to_gid(2 * (use.chars.size() + 1), '\0');
+  std::vector<int> widths(use.chars.size() + 1, 0);
+  for (std::size_t i = 0; i < use.chars.size(); ++i) {
+    hb_codepoint_t ng = hb_map_get(old_to_new, use.chars[i].second);
+    if (ng == HB_MAP_VALUE_INVALID) throw PdfError(what + ": a glyph was lost in subsetting");
+    cid_to_gid[2 * (i + 1)] = static_cast<char>(ng >> 8);
+    cid_to_gid[2 * (i + 1) + 1] = static_cast<char>(ng & 0xFF);
+    widths[i + 1] = static_cast<int>(std::lround(face.advance(use.chars[i].second)));
+  }
+
+  const std::string base = subset_tag(face.postscript_name(), use.chars) + "+" + face.postscript_name();
+  const char* w = what.c_str();
+
+  HPDF_Dict file = stream_dict(pdf, data, len, level_, w);
+  pdf.check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(len)), w);
+
+  HPDF_Dict desc = indirect_dict(pdf, w);
+  pdf.check(HPDF_Dict_AddName(desc, "Type", "FontDescriptor"), w);
+  pdf.check(HPDF_Dict_AddName(desc, "FontName", base.c_str()), w);
+  pdf.check(HPDF_Dict_AddNumber(desc, "Flags", 4), w);
+  HPDF_Array bbox = pdf.check(HPDF_Array_New(pdf.mmgr()), w);
+  pdf.check(HPDF_Dict_Add(desc, "FontBBox", bbox), w);
+  for (int i = 0; i < 4; ++i) pdf.check(HPDF_Array_AddNumber(bbox, face.bbox()[i]), w);
+  pdf.check(HPDF_Dict_AddNumber(desc, "ItalicAngle", 0), w);
+  pdf.check(HPDF_Dict_AddNumber(desc, "Ascent", static_cast<HPDF_INT32>(std::lround(face.ascent()))), w);
+  pdf.check(HPDF_Dict_AddNumber(desc, "Descent", static_cast<HPDF_INT32>(std::lround(face.descent()))), w);
+  pdf.check(HPDF_Dict_AddNumber(desc, "CapHeight", static_cast<HPDF_INT32>(std::lround(face.cap_height()))), w);
+  pdf.check(HPDF_Dict_AddNumber(desc, "StemV", 80), w);
+  pdf.check(HPDF_Dict_Add(desc, "FontFile2", file), w);
+
+  HPDF_Dict cidfont = indirect_dict(pdf, w);
+  pdf.check(HPDF_Dict_AddName(cidfont, "Type", "Font"), w);
+  pdf.check(HPDF_Dict_AddName(cidfont, "Subtype", "CIDFontType2"), w);
+  pdf.check(HPDF_Dict_AddName(cidfont, "BaseFont", base.c_str()), w);
+  HPDF_Dict info = pdf.check(HPDF_Dict_New(pdf.mmgr()), w);
+  pdf.check(HPDF_Dict_Add(cidfont, "CIDSystemInfo", info), w);
+  pdf.check(HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf.mmgr(), "Adobe", nullptr)), w);
+  pdf.check(HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf.mmgr(), "Identity", nullptr)), w);
+  pdf.check(HPDF_Dict_AddNumber(info, "Supplement", 0), w);
+  pdf.check(HPDF_Dict_Add(cidfont, "FontDescriptor", desc), w);
+  pdf.check(HPDF_Dict_AddNumber(cidfont, "DW", 1000), w);
+  // W: runs of consecutive CIDs whose width is not the default.
+  HPDF_Array warr = pdf.check(HPDF_Array_New(pdf.mmgr()), w);
+  pdf.check(HPDF_Dict_Add(cidfont, "W", warr), w);
+  for (std::size_t c = 1; c < widths.size();) {
+    if (widths[c] == 1000) { ++c; continue; }
+    pdf.check(HPDF_Array_AddNumber(warr, static_cast<HPDF_INT32>(c)), w);
+    HPDF_Array run = pdf.check(HPDF_Array_New(pdf.mmgr()), w);
+    pdf.check(HPDF_Array_Add(warr, run), w);
+    for (; c < widths.size() && widths[c] != 1000; ++c) pdf.check(HPDF_Array_AddNumber(run, widths[c]), w);
+  }
+  pdf.check(HPDF_Dict_Add(cidfont, "CIDToGIDMap", stream_dict(pdf, cid_to_gid.data(), cid_to_gid.size(), level_, w)), w);
+
+  const std::string cmap = to_unicode_cmap(use.chars);
+  HPDF_Dict type0 = indirect_dict(pdf, w);
+  pdf.check(HPDF_Dict_AddName(type0, "Type", "Font"), w);
+  pdf.check(HPDF_Dict_AddName(type0, "Subtype", "Type0"), w);
+  pdf.check(HPDF_Dict_AddName(type0, "BaseFont", base.c_str()), w);
+  pdf.check(HPDF_Dict_AddName(type0, "Encoding", "Identity-H"), w);
+  HPDF_Array desc_fonts = pdf.check(HPDF_Array_New(pdf.mmgr()), w);
+  pdf.check(HPDF_Dict_Add(type0, "DescendantFonts", desc_fonts), w);
+  pdf.check(HPDF_Array_Add(desc_fonts, cidfont), w);
+  pdf.check(HPDF_Dict_Add(type0, "ToUnicode", stream_dict(pdf, cmap.data(), cmap.size(), level_, w)), w);
+  use.dict = type0;
+}
+
+}  // namespace juesuan::pdf::detail

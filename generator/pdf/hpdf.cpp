@@ -1,0 +1,65 @@
+// libharu wrapper: document lifetime, error recording and raising, saving to
+// memory.
+#include "pdf/hpdf.hpp"
+
+#include <cstdio>
+
+namespace juesuan::pdf::detail {
+
+void Hpdf::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) noexcept {
+  auto* h = static_cast<Hpdf*>(self);
+  if (h->recorded_ == HPDF_OK) {
+    h->recorded_ = error;
+    h->recorded_detail_ = detail;
+  }
+}
+
+Hpdf::Hpdf() {
+  doc_ = HPDF_New(&Hpdf::on_error, this);
+  if (!doc_) throw PdfError("libharu could not create a document (out of memory)");
+}
+
+Hpdf::~Hpdf() {
+  if (doc_) HPDF_Free(doc_);
+}
+
+void Hpdf::check(const char* what) {
+  if (recorded_ || HPDF_GetError(doc_) != HPDF_OK) fail(HPDF_OK, what);
+}
+
+void Hpdf::fail(HPDF_STATUS status, const char* what) {
+  HPDF_STATUS code = recorded_ ? recorded_ : HPDF_GetError(doc_) ? HPDF_GetError(doc_) : status;
+  HPDF_STATUS detail = recorded_ ? recorded_detail_ : HPDF_GetErrorDetail(doc_);
+  char buf[160];
+  if (code == HPDF_OK)
+    std::snprintf(buf, sizeof buf, "libharu: %s failed (no object returned)", what);
+  else
+    std::snprintf(buf, sizeof buf, "libharu: %s failed with error 0x%04X (detail %u)", what,
+                  static_cast<unsigned>(code), static_cast<unsigned>(detail));
+  recorded_ = HPDF_OK;
+  HPDF_ResetError(doc_);
+  throw PdfError(buf);
+}
+
+std::string Hpdf::save() {
+  check(HPDF_SaveToStream(doc_), "HPDF_SaveToStream");
+  const HPDF_UINT32 total = HPDF_GetStreamSize(doc_);
+  std::string out(total, '\0');
+  HPDF_UINT32 done = 0;
+  while (done < total) {
+    HPDF_UINT32 n = total - done;
+    HPDF_STATUS s = HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(out.data()) + done, &n);
+    done += n;
+    if (s == HPDF_STREAM_EOF || recorded_ == HPDF_STREAM_EOF) {  // the end: not an error
+      recorded_ = HPDF_OK;
+      HPDF_ResetError(doc_);
+      break;
+    }
+    check(s, "HPDF_ReadFromStream");
+    if (n == 0) break;
+  }
+  if (done != total) throw PdfError("libharu: the saved PDF is shorter than announced");
+  return out;
+}
+
+}  // namespace juesuan::pdf::detail

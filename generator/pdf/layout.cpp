@@ -1,0 +1,336 @@
+// Layout of the block flow: cover, 目录, headings (kept with what follows),
+// paragraphs and lists (first-line indent, justification, no single line
+// left at a page's foot or head), page breaks; then page numbering, page
+// number lines and the 目录's page numbers and leaders.
+#include "pdf/layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace juesuan::pdf::detail {
+
+void Flow::new_page(bool landscape) {
+  Page p;
+  p.landscape = landscape;
+  p.width = landscape ? opt_.page_height : opt_.page_width;
+  p.height = landscape ? opt_.page_width : opt_.page_height;
+  layout_.pages.push_back(std::move(p));
+  y = top();
+  fresh = true;
+  only_headings = true;
+}
+
+void Flow::draw(const std::vector<GlyphUse>& g, std::size_t b, std::size_t e, double x, double baseline,
+                const TextStyle& style, double char_spacing) {
+  Page& p = page();
+  const double py = pdf_y(baseline);
+  for (std::size_t i = b; i < e;) {
+    TextRun run;
+    run.font = g[i].font;
+    run.size = style.size;
+    run.x = x;
+    run.y = py;
+    run.char_spacing = char_spacing;
+    run.bold = style.bold;
+    for (; i < e && g[i].font == run.font; ++i) {
+      run.glyphs.push_back({g[i].gid, g[i].cp});
+      x += g[i].advance + char_spacing;
+    }
+    p.runs.push_back(std::move(run));
+  }
+}
+
+void Flow::anchor(const std::string& id, double from_top) {
+  if (!id.empty()) layout_.anchors.emplace(id, Anchor{page_index(), pdf_y(from_top)});
+}
+
+namespace {
+
+bool is_trailing_space(char32_t c) { return c == U' ' || c == 0x3000; }
+
+struct Ctx {
+  const doc::Document& document;
+  const PdfOptions& opt;
+  Shaper& shaper;
+  std::vector<std::string>* warnings;
+  Flow& flow;
+  int synthetic = 0;
+  std::string anchor_for(const std::string& id) {
+    return id.empty() ? "\x01" + std::to_string(synthetic++) : id;
+  }
+};
+
+}  // namespace
+
+std::size_t place_text(Flow& f, Shaper& shaper, const std::u32string& text, const TextStyle& style, doc::Align align,
+                       double indent, double x0, double width, unsigned kind) {
+  auto g = shaper.shape(text, style);
+  auto lines = break_lines(text, g, width - indent, width);
+  const std::size_t n = lines.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    // No lone first line at a page's foot, no lone last line at its head.
+    if (n >= 2 && i == 0 && !f.fits(2 * style.leading)) f.ensure(2 * style.leading);
+    if (n >= 3 && i == n - 2 && !f.fits(2 * style.leading) && f.fits(style.leading)) f.ensure(2 * style.leading);
+    f.ensure(style.leading);
+    const Line& ln = lines[i];
+    const double lead = i == 0 ? indent : 0;
+    const double avail = width - lead;
+    std::size_t e = ln.end;
+    while (e > ln.begin && is_trailing_space(text[e - 1]) && text[e - 1] != 0x3000) --e;
+    double x = x0 + lead, cs = 0;
+    switch (align) {
+      case doc::Align::Center: x += (avail - ln.width) / 2; break;
+      case doc::Align::Right: x += avail - ln.width; break;
+      case doc::Align::Justify:
+        if (i + 1 < n && e - ln.begin > 1) {
+          cs = (avail - ln.width) / static_cast<double>(e - ln.begin - 1);
+          if (cs > style.size * 0.5) cs = 0;  // a line cut short: do not spread it out
+        }
+        break;
+      case doc::Align::Left: break;
+    }
+    f.draw(g, ln.begin, e, x, baseline_in(f.y, style), style, cs);
+    f.page().kind |= kind;
+    f.y += style.leading;
+    f.fresh = false;
+  }
+  return n;
+}
+
+namespace {
+
+std::size_t place_text(Ctx& c, const std::u32string& text, const TextStyle& style, doc::Align align, double indent,
+                       double x0, double width, unsigned kind) {
+  return detail::place_text(c.flow, c.shaper, text, style, align, indent, x0, width, kind);
+}
+
+const TextStyle& heading_style(const PdfOptions& o, int level) {
+  return level <= 0 ? o.part : level == 1 ? o.section : o.subsection;
+}
+
+// The least height the block needs at the top of where it goes, so that a
+// heading before it is not left alone.
+double min_height(Ctx& c, const doc::Block* b) {
+  if (!b) return 0;
+  const PdfOptions& o = c.opt;
+  if (auto* p = std::get_if<doc::Paragraph>(b)) return 2 * (p->role == doc::Role::Note ? o.note : o.body).leading;
+  if (std::get_if<doc::List>(b)) return 2 * o.body.leading;
+  if (auto* h = std::get_if<doc::Heading>(b)) return heading_style(o, h->level).leading + 2 * o.body.leading;
+  if (auto* t = std::get_if<doc::Table>(b)) return table_start_height(*t, o);
+  return 0;
+}
+
+void place_heading(Ctx& c, const doc::Heading& h, const doc::Block* next) {
+  Flow& f = c.flow;
+  const TextStyle& s = heading_style(c.opt, h.level);
+  // A heading goes where what follows it goes: before a landscape table, on
+  // the table's landscape page.
+  bool want_landscape = false;
+  if (auto* t = next ? std::get_if<doc::Table>(next) : nullptr) want_landscape = table_landscape(*t, c.opt, c.shaper);
+  if (f.landscape() != want_landscape || (h.new_page && !f.fresh)) f.new_page(want_landscape);
+  const double before = (h.level <= 0 && !f.fresh) ? s.leading / 2 : 0;
+  const auto text = utf8_to_u32(h.text);
+  const double lines = std::max(1.0, std::ceil(c.shaper.width(text, s) / f.width()));
+  f.ensure(before + lines * s.leading + min_height(c, next));
+  if (!f.fresh) f.y += before;
+  std::string id = c.anchor_for(h.id);
+  f.anchor(id, f.y);
+  if (h.in_toc) c.flow.layout().outline.push_back({std::max(0, h.level), h.text, id});
+  const bool centred = h.level <= 0;
+  const double indent = centred ? 0 : c.opt.first_level_indent_chars * c.opt.body.size;
+  bool only = f.only_headings;
+  place_text(c, text, s, centred ? doc::Align::Center : doc::Align::Left, indent, f.left(), f.width(), kOther);
+  f.only_headings = only;
+  if (h.level <= 0) f.y += s.leading / 4;
+}
+
+void place_paragraph(Ctx& c, const doc::Paragraph& p, bool after_cover_title) {
+  Flow& f = c.flow;
+  if (f.landscape()) f.new_page(false);
+  const PdfOptions& o = c.opt;
+  unsigned kind = kOther;
+  const TextStyle* s = &o.body;
+  switch (p.role) {
+    case doc::Role::CoverTitle:
+      s = &o.cover_title;
+      kind = kCover;
+      if (f.fresh) f.y = f.page().height * 0.28;
+      break;
+    case doc::Role::CoverLine:
+      s = &o.cover_line;
+      kind = kCover;
+      if (after_cover_title) f.y = std::max(f.y + s->leading, f.page().height * 0.62);
+      break;
+    case doc::Role::Note: s = &o.note; break;
+    case doc::Role::Body: break;
+  }
+  const double indent = p.indent ? o.first_level_indent_chars * s->size : 0;
+  place_text(c, utf8_to_u32(p.text), *s, p.align, indent, f.left(), f.width(), kind);
+  f.only_headings = false;
+}
+
+void place_list(Ctx& c, const doc::List& l) {
+  Flow& f = c.flow;
+  if (f.landscape()) f.new_page(false);
+  const TextStyle& s = c.opt.body;
+  for (const auto& item : l.items) {
+    std::u32string text = utf8_to_u32(item.label);
+    text += utf8_to_u32(item.text);
+    place_text(c, text, s, doc::Align::Justify, c.opt.first_level_indent_chars * s.size, f.left(), f.width(), kOther);
+  }
+  f.only_headings = false;
+}
+
+void place_toc(Ctx& c, const doc::Toc& toc) {
+  Flow& f = c.flow;
+  if (!f.fresh || f.landscape()) f.new_page(false);
+  const PdfOptions& o = c.opt;
+  if (!toc.title.empty())
+    place_text(c, utf8_to_u32(toc.title), o.toc_title, doc::Align::Center, 0, f.left(), f.width(), kToc);
+  f.y += o.toc_entry.leading / 2;
+  for (const auto& e : toc.entries) {
+    const TextStyle& s = e.level <= 0 ? o.toc_part : o.toc_entry;
+    const double indent = std::max(0, e.level) * 2 * s.size;
+    const double number_room = 3.5 * s.size;  // "999" and a gap, reserved in both passes
+    const double x0 = f.left() + indent;
+    const double width = f.width() - indent - number_room;
+    const auto text = utf8_to_u32(e.text);
+    auto g = c.shaper.shape(text, s);
+    auto lines = break_lines(text, g, width, width);
+    f.ensure(static_cast<double>(lines.size()) * s.leading);
+    const double top = f.y;
+    double end_x = x0;
+    for (const auto& ln : lines) {
+      f.ensure(s.leading);
+      f.draw(g, ln.begin, ln.end, x0, baseline_in(f.y, s), s);
+      end_x = x0 + ln.width;
+      f.y += s.leading;
+    }
+    Page& p = f.page();
+    p.kind |= kToc;
+    f.fresh = false;
+    const double base = f.pdf_y(baseline_in(f.y - s.leading, s));
+    p.toc_slots.push_back({e.target, s, end_x + s.size * 0.3, f.right(), base});
+    p.links.push_back({x0, f.pdf_y(f.y), f.right(), f.pdf_y(top), e.target});
+  }
+}
+
+// Second pass: numbers, page number lines, 目录 numbers and leaders.
+void finish(Layout& L, const doc::Document& d, const PdfOptions& o, Shaper& shaper,
+            std::vector<std::string>* warnings) {
+  int n = 0;
+  for (auto& p : L.pages) {
+    p.numbered = !(p.kind & kToc) && p.kind != kCover;
+    if (p.numbered) p.number = ++n;
+  }
+  auto place_number_text = [&](Page& p, const std::string& s, const TextStyle& st, double right_or_centre,
+                               bool centre, double baseline_pdf) {
+    auto text = utf8_to_u32(s);
+    auto g = shaper.shape(text, st);
+    double w = 0;
+    for (auto& x : g) w += x.advance;
+    double x = centre ? right_or_centre - w / 2 : right_or_centre - w;
+    TextRun run;
+    for (std::size_t i = 0; i < g.size();) {
+      TextRun r;
+      r.font = g[i].font;
+      r.size = st.size;
+      r.x = x;
+      r.y = baseline_pdf;
+      r.bold = st.bold;
+      for (; i < g.size() && g[i].font == r.font; ++i) {
+        r.glyphs.push_back({g[i].gid, g[i].cp});
+        x += g[i].advance;
+      }
+      p.runs.push_back(std::move(r));
+    }
+    return centre ? right_or_centre - w / 2 : right_or_centre - w;
+  };
+  const std::string& fmt = d.page_number_format;
+  for (auto& p : L.pages) {
+    if (!p.numbered) continue;
+    std::string label = fmt;
+    if (auto pos = label.find("{}"); pos != std::string::npos) label.replace(pos, 2, std::to_string(p.number));
+    else label = std::to_string(p.number);
+    const Margins& m = p.landscape ? o.landscape : o.portrait;
+    const double top = p.height - m.bottom + o.page_number_gap;
+    const double base = p.height - (top + 0.88 * o.page_number.size);
+    const double centre = m.left + (p.width - m.left - m.right) / 2;
+    const std::size_t first = p.runs.size();
+    place_number_text(p, label, o.page_number, centre, true, base);
+    // Text extraction would drop evenly spaced spaces ("- 7 -" → "-7-").
+    if (p.runs.size() > first) p.actual_texts.push_back({first, p.runs.size() - 1, label});
+  }
+  for (auto& p : L.pages) {
+    for (const auto& slot : p.toc_slots) {
+      auto it = L.anchors.find(slot.target);
+      if (it == L.anchors.end()) {
+        if (warnings) warnings->push_back("目录 entry points at \"" + slot.target + "\", which is not in the document");
+        continue;
+      }
+      const Page& target = L.pages[it->second.page];
+      if (!target.numbered) continue;
+      double x = place_number_text(p, std::to_string(target.number), slot.style, slot.right, false, slot.y);
+      const double gap = slot.style.size * 0.3;
+      if (x - gap > slot.leader_from)
+        p.rules.push_back({slot.leader_from, slot.y, x - gap, slot.y, slot.style.size * 0.08, true});
+    }
+  }
+}
+
+}  // namespace
+
+Layout lay_out(const doc::Document& d, const FontSet& fonts, const PdfOptions& o, Shaper& shaper,
+               std::vector<std::string>* warnings) {
+  (void)fonts;
+  Layout L;
+  Flow flow(o, L);
+  Ctx c{d, o, shaper, warnings, flow};
+  flow.new_page(false);
+  bool after_toc = false, prev_cover_title = false;
+  for (std::size_t i = 0; i < d.blocks.size(); ++i) {
+    const doc::Block& b = d.blocks[i];
+    const doc::Block* next = i + 1 < d.blocks.size() ? &d.blocks[i + 1] : nullptr;
+    if (after_toc && !std::holds_alternative<doc::PageBreak>(b)) {
+      if (!flow.fresh) flow.new_page(false);
+      after_toc = false;
+    }
+    bool cover_title = false;
+    std::visit(
+        [&](const auto& x) {
+          using T = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<T, doc::Heading>) {
+            place_heading(c, x, next);
+          } else if constexpr (std::is_same_v<T, doc::Paragraph>) {
+            place_paragraph(c, x, prev_cover_title);
+            cover_title = x.role == doc::Role::CoverTitle;
+          } else if constexpr (std::is_same_v<T, doc::List>) {
+            place_list(c, x);
+          } else if constexpr (std::is_same_v<T, doc::Table>) {
+            doc::Table t = x;
+            std::string id = c.anchor_for(x.id);
+            if (x.in_toc) {
+              bool has_part = false;
+              for (const auto& it : L.outline) has_part |= it.depth == 0;
+              L.outline.push_back({has_part ? 1 : 0, x.title, id});
+            }
+            t.id = id;
+            lay_out_table(t, flow, shaper, warnings);
+          } else if constexpr (std::is_same_v<T, doc::Toc>) {
+            place_toc(c, x);
+            after_toc = true;
+          } else if constexpr (std::is_same_v<T, doc::PageBreak>) {
+            if (!flow.fresh || flow.landscape()) flow.new_page(false);
+          }
+        },
+        b);
+    prev_cover_title = cover_title || (prev_cover_title && std::holds_alternative<doc::Paragraph>(b) &&
+                                       std::get<doc::Paragraph>(b).role == doc::Role::CoverTitle);
+  }
+  // A trailing empty page (e.g. after a final PageBreak) is dropped.
+  if (L.pages.size() > 1 && flow.fresh) L.pages.pop_back();
+  finish(L, d, o, shaper, warnings);
+  return L;
+}
+
+}  // namespace juesuan::pdf::detail

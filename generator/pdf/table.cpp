@@ -1,0 +1,349 @@
+// Table layout: the cell grid (colspan and rowspan), column widths (relative
+// widths from the Document, never narrower than a cell's unbreakable text,
+// e.g. an amount), the choice of landscape pages and of a smaller type size
+// for tables that do not fit, and pagination with the head rows repeated on
+// every page, rows joined by a rowspan kept together, and the last rows kept
+// with the notes.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "pdf/layout.hpp"
+
+namespace juesuan::pdf::detail {
+
+namespace {
+
+struct Placed {
+  const doc::Cell* cell;
+  int row, col, rowspan, colspan;
+};
+
+struct Grid {
+  int rows = 0;
+  std::vector<Placed> cells;
+};
+
+Grid build_grid(const std::vector<doc::Row>& rows, int& ncols) {
+  Grid g;
+  g.rows = static_cast<int>(rows.size());
+  std::vector<std::vector<char>> used(rows.size());
+  for (int r = 0; r < g.rows; ++r) {
+    int col = 0;
+    for (const auto& cell : rows[r]) {
+      auto& u = used[r];
+      while (col < static_cast<int>(u.size()) && u[col]) ++col;
+      const int rs = std::clamp(cell.rowspan, 1, g.rows - r);
+      const int cs = std::max(1, cell.colspan);
+      for (int rr = r; rr < r + rs; ++rr) {
+        auto& ur = used[rr];
+        if (static_cast<int>(ur.size()) < col + cs) ur.resize(col + cs, 0);
+        for (int cc = col; cc < col + cs; ++cc) ur[cc] = 1;
+      }
+      g.cells.push_back({&cell, r, col, rs, cs});
+      col += cs;
+      ncols = std::max(ncols, col);
+    }
+  }
+  return g;
+}
+
+TextStyle scaled(const TextStyle& s, double k) {
+  TextStyle t = s;
+  t.size *= k;
+  t.leading *= k;
+  return t;
+}
+
+// Measured columns of a table at one type size.
+struct Columns {
+  std::vector<double> min, want;
+};
+
+Columns measure(const Grid& head, const Grid& body, int ncols, const TextStyle& s, double pad, Shaper& shaper) {
+  Columns c{std::vector<double>(ncols, 2 * s.size + 2 * pad), std::vector<double>(ncols, 2 * s.size + 2 * pad)};
+  std::vector<const Placed*> spanning;
+  for (const Grid* g : {&head, &body})
+    for (const auto& p : g->cells) {
+      if (p.colspan > 1) { spanning.push_back(&p); continue; }
+      auto text = utf8_to_u32(p.cell->text);
+      auto glyphs = shaper.shape(text, s);
+      double natural = 0;
+      for (const auto& x : glyphs) natural += x.advance;
+      c.min[p.col] = std::max(c.min[p.col], widest_unbreakable(text, glyphs) + 2 * pad);
+      c.want[p.col] = std::max(c.want[p.col], std::min(natural, 14 * s.size) + 2 * pad);
+    }
+  for (const Placed* p : spanning) {
+    auto text = utf8_to_u32(p->cell->text);
+    double need = widest_unbreakable(text, shaper.shape(text, s)) + 2 * pad;
+    double have = 0;
+    for (int i = p->col; i < p->col + p->colspan; ++i) have += c.min[i];
+    if (have < need)
+      for (int i = p->col; i < p->col + p->colspan; ++i) c.min[i] += (need - have) / p->colspan;
+  }
+  for (int i = 0; i < ncols; ++i) c.want[i] = std::max(c.want[i], c.min[i]);
+  return c;
+}
+
+// Widths summing to `total`, proportional to `want`, none below `min`.
+std::vector<double> distribute(std::vector<double> want, const std::vector<double>& min, double total) {
+  const std::size_t n = want.size();
+  std::vector<double> w(n, 0);
+  std::vector<char> fixed(n, 0);
+  for (int round = 0; round <= static_cast<int>(n); ++round) {
+    double rest = total, wsum = 0;
+    for (std::size_t i = 0; i < n; ++i) fixed[i] ? rest -= min[i] : wsum += want[i];
+    bool changed = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (fixed[i]) { w[i] = min[i]; continue; }
+      w[i] = wsum > 0 ? want[i] * rest / wsum : rest / n;
+      if (w[i] < min[i] - 1e-6) { fixed[i] = 1; changed = true; }
+    }
+    if (!changed) break;
+  }
+  return w;
+}
+
+struct TablePlan {
+  Grid head, body;
+  int ncols = 0;
+  bool landscape = false;
+  TextStyle cell;
+  std::vector<double> widths;
+};
+
+double usable_width(const PdfOptions& o, bool landscape) {
+  return landscape ? o.page_height - o.landscape.left - o.landscape.right
+                   : o.page_width - o.portrait.left - o.portrait.right;
+}
+
+std::vector<double> relative(const doc::Table& t, int ncols, const Columns& c) {
+  if (static_cast<int>(t.widths.size()) != ncols) return c.want;
+  double sum = std::accumulate(t.widths.begin(), t.widths.end(), 0.0);
+  if (sum <= 0) return c.want;
+  return t.widths;
+}
+
+TablePlan plan(const doc::Table& t, const PdfOptions& o, Shaper& shaper, std::vector<std::string>* warnings) {
+  TablePlan p;
+  p.head = build_grid(t.head, p.ncols);
+  p.body = build_grid(t.body, p.ncols);
+  p.cell = o.table_cell;
+  if (p.ncols == 0) return p;
+  const double pad = o.cell_padding;
+  Columns c = measure(p.head, p.body, p.ncols, p.cell, pad, shaper);
+  auto sum = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); };
+  p.landscape = t.landscape || sum(c.min) > usable_width(o, false);
+  double total = usable_width(o, p.landscape);
+  if (sum(c.min) > total) {
+    // Too wide even so: a smaller type size, down to the options' minimum.
+    double k = std::max(o.min_cell_font / o.table_cell.size, total / sum(c.min) * 0.98);
+    for (int attempt = 0; attempt < 4; ++attempt) {
+      p.cell = scaled(o.table_cell, k);
+      c = measure(p.head, p.body, p.ncols, p.cell, pad, shaper);
+      if (sum(c.min) <= total || k <= o.min_cell_font / o.table_cell.size + 1e-9) break;
+      k = std::max(o.min_cell_font / o.table_cell.size, k * total / sum(c.min) * 0.98);
+    }
+    if (sum(c.min) > total + 0.5 && warnings)
+      warnings->push_back("table \"" + t.title + "\" is too wide for a landscape page even at " +
+                          std::to_string(static_cast<int>(p.cell.size * 10) / 10.0).substr(0, 4) +
+                          " pt; some cells overflow");
+  }
+  p.widths = distribute(relative(t, p.ncols, c), c.min, total);
+  return p;
+}
+
+double title_block_height(const doc::Table& t, const PdfOptions& o) {
+  double h = 0;
+  if (!t.title.empty()) h += o.table_title.leading;
+  if (!t.number.empty()) h += o.table_caption.leading;
+  if (!t.department.empty() || !t.year.empty() || !t.unit.empty()) h += o.table_caption.leading;
+  return h;
+}
+
+struct CellBox {
+  const Placed* p;
+  std::u32string text;
+  std::vector<GlyphUse> glyphs;
+  std::vector<Line> lines;
+  double x = 0, w = 0;
+};
+
+struct Rows {
+  std::vector<CellBox> cells;
+  std::vector<double> heights;  // per row
+};
+
+Rows size_rows(const Grid& g, const TablePlan& p, double x0, double pad, Shaper& shaper) {
+  Rows r;
+  r.heights.assign(g.rows, p.cell.leading + 2 * pad);
+  std::vector<double> xs(p.ncols + 1, x0);
+  for (int i = 0; i < p.ncols; ++i) xs[i + 1] = xs[i] + p.widths[i];
+  r.cells.reserve(g.cells.size());
+  for (const auto& pl : g.cells) {
+    CellBox b;
+    b.p = &pl;
+    b.x = xs[pl.col];
+    b.w = xs[std::min(pl.col + pl.colspan, p.ncols)] - b.x;
+    b.text = utf8_to_u32(pl.cell->text);
+    TextStyle s = p.cell;
+    s.bold = s.bold || pl.cell->emphasis;
+    b.glyphs = shaper.shape(b.text, s);
+    b.lines = break_lines(b.text, b.glyphs, b.w - 2 * pad, b.w - 2 * pad);
+    r.cells.push_back(std::move(b));
+  }
+  for (const auto& b : r.cells)
+    if (b.p->rowspan == 1)
+      r.heights[b.p->row] = std::max(r.heights[b.p->row], b.lines.size() * p.cell.leading + 2 * pad);
+  for (const auto& b : r.cells)
+    if (b.p->rowspan > 1) {
+      double have = 0, need = b.lines.size() * p.cell.leading + 2 * pad;
+      for (int i = b.p->row; i < b.p->row + b.p->rowspan; ++i) have += r.heights[i];
+      if (have < need) r.heights[b.p->row + b.p->rowspan - 1] += need - have;
+    }
+  return r;
+}
+
+// Draws rows [from, to) of a grid with their top at flow.y.
+void draw_rows(Flow& f, const Rows& r, int from, int to, bool head, const TablePlan& p, double pad) {
+  std::vector<double> tops(r.heights.size() + 1, 0);
+  for (std::size_t i = 0; i < r.heights.size(); ++i) tops[i + 1] = tops[i] + r.heights[i];
+  const double base = f.y - tops[from];
+  Page& page = f.page();
+  for (const auto& b : r.cells) {
+    if (b.p->row < from || b.p->row >= to) continue;
+    const double top = base + tops[b.p->row];
+    const double h = tops[b.p->row + b.p->rowspan] - tops[b.p->row];
+    page.boxes.push_back({b.x, f.pdf_y(top + h), b.w, h, f.options().grid_line_width});
+    TextStyle s = p.cell;
+    s.bold = s.bold || b.p->cell->emphasis;
+    const double text_h = b.lines.size() * s.leading;
+    double ty = top + (h - text_h) / 2;
+    doc::Align align = head ? doc::Align::Center : b.p->cell->align;
+    const std::size_t first_run = page.runs.size();
+    for (const auto& ln : b.lines) {
+      double x = b.x + pad;
+      if (align == doc::Align::Right) x = b.x + b.w - pad - ln.width;
+      else if (align == doc::Align::Center) x = b.x + (b.w - ln.width) / 2;
+      std::size_t e = ln.end;
+      while (e > ln.begin && b.text[e - 1] == U' ') --e;
+      f.draw(b.glyphs, ln.begin, e, x, baseline_in(ty, s), s);
+      ty += s.leading;
+    }
+    if (b.lines.size() > 1 && page.runs.size() > first_run)
+      page.actual_texts.push_back({first_run, page.runs.size() - 1, b.p->cell->text});
+  }
+  f.y = base + tops[to];
+  page.kind |= kOther;
+  f.fresh = false;
+  f.only_headings = false;
+}
+
+// Row groups that must stay on one page (joined by rowspans): group starts.
+std::vector<int> group_starts(const Grid& g) {
+  std::vector<int> reach(g.rows + 1, 0);
+  for (const auto& p : g.cells) reach[p.row] = std::max(reach[p.row], p.row + p.rowspan);
+  std::vector<int> starts;
+  int open_until = 0;
+  for (int r = 0; r < g.rows; ++r) {
+    if (r >= open_until) starts.push_back(r);
+    open_until = std::max(open_until, reach[r]);
+  }
+  starts.push_back(g.rows);
+  return starts;
+}
+
+void draw_title_block(Flow& f, const doc::Table& t, Shaper& shaper, double x0, double width) {
+  const PdfOptions& o = f.options();
+  if (!t.title.empty())
+    place_text(f, shaper, utf8_to_u32(t.title), o.table_title, doc::Align::Center, 0, x0, width, kOther);
+  if (!t.number.empty())
+    place_text(f, shaper, utf8_to_u32(t.number), o.table_caption, doc::Align::Right, 0, x0, width, kOther);
+  if (!t.department.empty() || !t.year.empty() || !t.unit.empty()) {
+    const TextStyle& s = o.table_caption;
+    const double base = baseline_in(f.y, s);
+    auto put = [&](const std::string& text, int where) {
+      if (text.empty()) return;
+      auto u = utf8_to_u32(text);
+      auto g = shaper.shape(u, s);
+      double w = 0;
+      for (auto& x : g) w += x.advance;
+      double x = where == 0 ? x0 : where == 1 ? x0 + (width - w) / 2 : x0 + width - w;
+      f.draw(g, 0, g.size(), x, base, s);
+    };
+    put(t.department, 0);
+    put(t.year, 1);
+    put(t.unit, 2);
+    f.y += s.leading;
+  }
+}
+
+}  // namespace
+
+bool table_landscape(const doc::Table& t, const PdfOptions& o, Shaper& shaper) {
+  if (t.landscape) return true;
+  TablePlan p;
+  p.head = build_grid(t.head, p.ncols);
+  p.body = build_grid(t.body, p.ncols);
+  if (p.ncols == 0) return false;
+  Columns c = measure(p.head, p.body, p.ncols, o.table_cell, o.cell_padding, shaper);
+  return std::accumulate(c.min.begin(), c.min.end(), 0.0) > usable_width(o, false);
+}
+
+double table_start_height(const doc::Table& t, const PdfOptions& o) {
+  const double row = o.table_cell.leading + 2 * o.cell_padding;
+  return title_block_height(t, o) + row * (static_cast<double>(t.head.size()) + std::min<double>(2, t.body.size()));
+}
+
+void lay_out_table(const doc::Table& t, Flow& f, Shaper& shaper, std::vector<std::string>* warnings) {
+  const PdfOptions& o = f.options();
+  TablePlan p = plan(t, o, shaper, warnings);
+  const double pad = o.cell_padding;
+
+  // Page: landscape tables on landscape pages; each table on a fresh page
+  // unless only headings (its own) precede it there.
+  if (p.landscape != f.landscape()) {
+    if (!(f.only_headings && f.landscape() == p.landscape)) f.new_page(p.landscape);
+  } else if (o.table_starts_page && !f.only_headings) {
+    f.new_page(p.landscape);
+  }
+
+  const double x0 = f.left(), width = f.width();
+  Rows head = size_rows(p.head, p, x0, pad, shaper);
+  Rows body = size_rows(p.body, p, x0, pad, shaper);
+  const double head_h = std::accumulate(head.heights.begin(), head.heights.end(), 0.0);
+  auto starts = group_starts(p.body);
+  auto group_h = [&](std::size_t gi) {
+    double h = 0;
+    for (int r = starts[gi]; r < starts[gi + 1]; ++r) h += body.heights[r];
+    return h;
+  };
+  const std::size_t groups = starts.size() - 1;
+  double note_h = 0;
+  if (!t.notes.empty()) note_h = o.table_note.leading;  // the first note line stays with the last rows
+
+  double start_h = title_block_height(t, o) + head_h + (groups ? group_h(0) : 0);
+  if (groups == 1) start_h += note_h;
+  f.ensure(start_h);
+  f.anchor(t.id, f.y);
+  draw_title_block(f, t, shaper, x0, width);
+  draw_rows(f, head, 0, p.head.rows, true, p, pad);
+
+  int rows_here = 0;
+  for (std::size_t gi = 0; gi < groups; ++gi) {
+    double need = group_h(gi) + (gi + 1 == groups ? note_h : 0);
+    if (!f.fits(need) && rows_here > 0) {
+      f.new_page(p.landscape);
+      draw_rows(f, head, 0, p.head.rows, true, p, pad);
+      rows_here = 0;
+    }
+    draw_rows(f, body, starts[gi], starts[gi + 1], false, p, pad);
+    rows_here += starts[gi + 1] - starts[gi];
+  }
+  if (!t.notes.empty()) f.y += o.table_note.leading * 0.25;
+  for (const auto& note : t.notes)
+    place_text(f, shaper, utf8_to_u32(note), o.table_note, doc::Align::Justify, 0, x0, width, kOther);
+  f.only_headings = false;
+}
+
+}  // namespace juesuan::pdf::detail
