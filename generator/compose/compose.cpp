@@ -61,7 +61,11 @@ class TableBuilder {
     std::vector<doc::Row> out;
     for (const auto& r : grid) {
       doc::Row row;
-      for (const auto& c : r) row.push_back(cell(c, spec));
+      bool emphasis = std::any_of(r.begin(), r.end(), [](const CellSpec& c) { return c.emphasis; });
+      for (const auto& c : r) {
+        row.push_back(cell(c, spec));
+        row.back().emphasis = emphasis;
+      }
       out.push_back(std::move(row));
     }
     return out;

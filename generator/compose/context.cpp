@@ -70,7 +70,7 @@ const std::vector<std::string> kNames = {
     // 十三 and free texts
     "performance",
     // 第四部分、第五部分
-    "glossary", "term", "attachments", "has_attachments", "index",
+    "glossary", "term", "attachments", "has_attachments", "index", "in_part3",
     // 第二部分
     "tables", "id", "toc",
 };
@@ -108,7 +108,25 @@ struct Fmt {
   static std::string rate(std::int64_t r) { return format_hundredths(r); }
 };
 
-std::string str(const Text& t) { return t.value; }
+// A text the templates put inside a sentence (a reason, a use): without
+// surrounding spaces and without the full stop or comma the officer may
+// have typed at its end, since the template supplies the punctuation.
+std::string clause(const std::string& text) {
+  static const std::string kTails[] = {"。", "；", "，", ";", ",", " ", "\t", "\n", "\r"};
+  std::string t = text;
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (const auto& tail : kTails)
+      if (t.size() >= tail.size() && t.compare(t.size() - tail.size(), tail.size(), tail) == 0) {
+        t.erase(t.size() - tail.size());
+        cut = true;
+      }
+  }
+  std::size_t b = t.find_first_not_of(" \t\n\r");
+  return b == std::string::npos ? std::string() : t.substr(b);
+}
+
+std::string str(const Text& t) { return clause(t.value); }
 
 // Sets a dotted name ("dept.grand_income") as nested maps.
 void set_dotted(mstch::map& root, const std::string& dotted, mstch::node value) {
@@ -126,7 +144,13 @@ void set_dotted(mstch::map& root, const std::string& dotted, mstch::node value) 
 mstch::node free_tree(const FreeNode& n) {
   switch (n.kind) {
     case FreeNode::Kind::Null: return std::string();
-    case FreeNode::Kind::Scalar: return n.text;
+    case FreeNode::Kind::Scalar:
+      // So that {{#…}} can test them: a number written 0 is false (and
+      // still prints 0), true/false are booleans; everything else is text.
+      if (n.text == "0") return 0;
+      if (n.text == "true") return true;
+      if (n.text == "false") return false;
+      return n.text;
     case FreeNode::Kind::Sequence: {
       mstch::array a;
       std::size_t i = 0;
@@ -164,7 +188,7 @@ mstch::map change_map(const Change& c, const Text& reason, const Fmt& f) {
   x.set("same", c.known && c.diff == 0);
   x.set("known", c.known);
   x.set("reason", str(reason));
-  x.set("has_reason", !reason.value.empty());
+  x.set("has_reason", !str(reason).empty());
   return x.map();
 }
 
@@ -228,6 +252,18 @@ mstch::array text_list(const std::vector<Text>& texts) {
     a.push_back(x.map());
   }
   return a;
+}
+
+// The values of the performance keys ending in "_table": titles of
+// attachments that the 第三部分 template prints in place (the 2021 format
+// prints the 部门整体绩效自评表 in 十三（二）), so 第五部分 leaves them out.
+void placed_titles(const FreeNode& n, const std::string& key, std::vector<std::string>& out) {
+  const std::string suffix = "_table";
+  if (n.kind == FreeNode::Kind::Scalar && key.size() > suffix.size() &&
+      key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0)
+    out.push_back(n.text);
+  for (const auto& item : n.items) placed_titles(item, key, out);
+  for (const auto& [k, v] : n.entries) placed_titles(v, k, out);
 }
 
 // Splits a free text into paragraphs at line breaks.
@@ -314,8 +350,8 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
       c.set("class_name", l.class_name);
       c.set("kuan_name", l.kuan_name);
       c.set("name", l.row->name);
-      c.set("reason", l.reason ? l.reason->value : std::string());
-      c.set("has_reason", l.reason && !l.reason->value.empty());
+      c.set("reason", l.reason ? str(*l.reason) : std::string());
+      c.set("has_reason", l.reason && !str(*l.reason).empty());
       c.set("first", i == 0);
       c.set("last", i + 1 == m.item_lines.size());
       items.push_back(c.map());
@@ -353,8 +389,8 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
       x.map() = completion_map(c, f);
       x.set("share", share ? Fmt::rate(*share) : std::string());
       x.set("has_share", share.has_value());
-      x.set("reason", reason.value);
-      x.set("has_reason", !reason.value.empty());
+      x.set("reason", str(reason));
+      x.set("has_reason", !str(reason).empty());
       return x;
     };
     Ctx abroad = part(fig.abroad, fig.share_abroad, tp.abroad_reason);
@@ -365,19 +401,19 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     vehicle.set("bought_note", tp.vehicles_bought_note.value);
     vehicle.set("has_bought_note", !tp.vehicles_bought_note.value.empty());
     vehicle.set("held", std::to_string(tp.vehicles_held.value));
-    vehicle.set("operation_use", tp.vehicle_operation_use.value);
-    vehicle.set("has_operation_use", !tp.vehicle_operation_use.value.empty());
+    vehicle.set("operation_use", str(tp.vehicle_operation_use));
+    vehicle.set("has_operation_use", !str(tp.vehicle_operation_use).empty());
     Ctx reception = part(fig.reception, fig.share_reception, tp.reception_reason);
     reception.set("foreign", f.money(tp.reception_foreign.value));
     reception.set("domestic", f.money(tp.reception_domestic.value));
     reception.set("foreign_groups", std::to_string(tp.foreign_groups.value));
     reception.set("foreign_persons", std::to_string(tp.foreign_persons.value));
-    reception.set("foreign_use", tp.foreign_use.value);
-    reception.set("has_foreign_use", !tp.foreign_use.value.empty());
+    reception.set("foreign_use", str(tp.foreign_use));
+    reception.set("has_foreign_use", !str(tp.foreign_use).empty());
     reception.set("domestic_groups", std::to_string(tp.domestic_groups.value));
     reception.set("domestic_persons", std::to_string(tp.domestic_persons.value));
-    reception.set("domestic_use", tp.domestic_use.value);
-    reception.set("has_domestic_use", !tp.domestic_use.value.empty());
+    reception.set("domestic_use", str(tp.domestic_use));
+    reception.set("has_domestic_use", !str(tp.domestic_use).empty());
     Ctx x("tp");
     x.set("has", fig.budget_total.printed_wan_cents() != 0 || fig.actual_total.printed_wan_cents() != 0);
     x.set("budget", f.money(fig.budget_total));
@@ -385,8 +421,8 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     x.set("rate", fig.total.rate ? Fmt::rate(*fig.total.rate) : std::string());
     x.set("has_rate", fig.total.rate.has_value());
     x.set("equal", fig.total.budget == fig.total.actual);
-    x.set("reason", tp.reason.value);
-    x.set("has_reason", !tp.reason.value.empty());
+    x.set("reason", str(tp.reason));
+    x.set("has_reason", !str(tp.reason).empty());
     x.set("abroad", abroad.map());
     x.set("vehicle", vehicle.map());
     x.set("vehicle_purchase", completion_map(fig.vehicle_purchase, f));
@@ -405,8 +441,8 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     x.set("has_rate", m.operating_completion.rate.has_value());
     x.set("has_budget", oc.budget.present);
     x.set("equal", m.operating_completion.budget == m.operating_completion.actual);
-    x.set("reason", oc.reason.value);
-    x.set("has_reason", !oc.reason.value.empty());
+    x.set("reason", str(oc.reason));
+    x.set("has_reason", !str(oc.reason).empty());
     root.set("operating", x.map());
   }
 
@@ -446,8 +482,8 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
       uses.push_back(u.map());
     }
     x.set("vehicles", uses);
-    x.set("other_use", a.other_vehicles_use.value);
-    x.set("has_other_use", !a.other_vehicles_use.value.empty());
+    x.set("other_use", str(a.other_vehicles_use));
+    x.set("has_other_use", !str(a.other_vehicles_use).empty());
     x.set("equipment_over_1m", std::to_string(a.equipment_over_1m.value));
     x.set("general_equipment_over_500k", std::to_string(a.general_equipment_over_500k.value));
     x.set("special_equipment_over_1m", std::to_string(a.special_equipment_over_1m.value));
@@ -483,6 +519,8 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   }
 
   {
+    std::vector<std::string> placed;
+    placed_titles(s.performance, "", placed);
     mstch::array a;
     for (std::size_t i = 0; i < s.attachments.size(); ++i) {
       Ctx x;
@@ -490,6 +528,7 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
       x.set("n", std::to_string(i + 1));
       x.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
       x.set("title", s.attachments[i].title.value);
+      x.set("in_part3", std::find(placed.begin(), placed.end(), s.attachments[i].title.value) != placed.end());
       a.push_back(x.map());
     }
     root.set("has_attachments", !s.attachments.empty());

@@ -54,6 +54,11 @@ void check_value(const std::string& v, const Loc& loc) {
   fail(loc, "template: unknown figure \"" + v + "\"");
 }
 
+// A row label (not empty, not a 行次 number).
+bool is_label(const std::string& t) {
+  return !t.empty() && t.find_first_not_of("0123456789") != std::string::npos;
+}
+
 CellSpec cell(const Node& n, bool header) {
   CellSpec c;
   c.loc = n.loc;
@@ -61,11 +66,12 @@ CellSpec cell(const Node& n, bool header) {
   if (n.is_scalar() || n.is_null()) {
     c.text = n.text;
     c.align = header ? doc::Align::Center : doc::Align::Left;
+    c.header = header || is_label(c.text);  // a text in a body row labels it
     return c;
   }
   if (!n.is_map()) fail(n.loc, "template: a cell is text or a map");
   for (const auto& [k, v] : n.entries) {
-    static const std::set<std::string> keys = {"text", "v", "class", "colspan", "rowspan", "align", "th"};
+    static const std::set<std::string> keys = {"text", "v", "class", "colspan", "rowspan", "align", "th", "em"};
     if (!keys.count(k.text)) fail(k.loc, "template: unknown cell key \"" + k.text + "\"");
   }
   c.text = opt_scalar(n.find("text"));
@@ -76,7 +82,9 @@ CellSpec cell(const Node& n, bool header) {
   if (const Node* s = n.find("rowspan")) c.rowspan = std::max(1, std::atoi(s->text.c_str()));
   c.align = c.value.empty() ? (header ? doc::Align::Center : doc::Align::Left) : doc::Align::Right;
   if (const Node* a = n.find("align")) c.align = align_of(a->text, a->loc);
+  if (c.value.empty() && is_label(c.text)) c.header = true;
   if (const Node* t = n.find("th")) c.header = t->text == "true";
+  c.emphasis = opt_bool(n.find("em"));
   return c;
 }
 

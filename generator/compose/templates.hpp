@@ -25,6 +25,7 @@ struct CellSpec {
   int colspan = 1, rowspan = 1;
   doc::Align align = doc::Align::Left;
   bool header = false;
+  bool emphasis = false;    // em: true — the whole row is a 合计/总计 row
   Loc loc;
 };
 
