@@ -181,15 +181,17 @@ void add_attachment(const Attachment& a, doc::Document& d, std::size_t index) {
         t.id = "a" + std::to_string(index + 1) + "-" + std::to_string(++table_no);
         t.in_toc = false;
         std::size_t width = 0;
-        for (const auto& r : b.rows) {
+        for (std::size_t i = 0; i < b.rows.size(); ++i) {
+          const bool head = i < static_cast<std::size_t>(b.header_rows);
           doc::Row row;
           std::size_t w = 0;
-          for (const auto& c : r) {
-            row.push_back(doc::Cell{c.text, c.colspan, c.rowspan, doc::Align::Left, false, false});
+          for (const auto& c : b.rows[i]) {
+            row.push_back(doc::Cell{c.text, c.colspan, c.rowspan, head ? doc::Align::Center : doc::Align::Left, head,
+                                    false});
             w += static_cast<std::size_t>(c.colspan);
           }
           width = std::max(width, w);
-          t.body.push_back(std::move(row));
+          (head ? t.head : t.body).push_back(std::move(row));
         }
         t.landscape = width > 6;
         d.blocks.push_back(std::move(t));

@@ -431,7 +431,9 @@ void load_attachments(Reader& r, const Node* n) {
           blk.text = r.text(p, "paragraph").value;
         } else if (const Node* t = b.find("table")) {
           blk.kind = AttachmentBlock::Kind::Table;
-          r.map(*t, "table", {{"rows", "表格各行", true}});
+          r.map(*t, "table", {{"rows", "表格各行", true}, {"header_rows", "表头行数"}});
+          if (const Node* h = t->find("header_rows"))
+            blk.header_rows = static_cast<int>(std::min<std::int64_t>(r.count(h, "header_rows").value, 1000));
           const Node* rows = r.seq(t->find("rows"), "rows");
           if (rows)
             for (const Node& row : rows->items) {

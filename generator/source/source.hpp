@@ -114,6 +114,7 @@ struct AttachmentBlock {
   enum class Kind { Heading, Paragraph, Table } kind = Kind::Paragraph;
   std::string text;                                   // heading / paragraph
   std::vector<std::vector<AttachmentCell>> rows;      // table
+  int header_rows = 0;                                // of rows, how many are header rows
   Loc loc;
 };
 
