@@ -121,3 +121,9 @@ TEST_CASE("text: amounts are never split", "[pdf][text]") {
   CHECK(unbreakable == Approx(total));
   CHECK(break_lines(text, g, total + 1, total + 1).size() == 1);
 }
+
+TEST_CASE("fonts: the compact manifest loads and shares the parsed faces", "[pdf][fonts]") {
+  auto compact = FontLibrary::load(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest-compact.yaml");
+  CHECK(compact.chain("body").front() == "droid-fallback");
+  CHECK(compact.set().fonts[0].face.get() == fonts().set().fonts[0].face.get());
+}

@@ -133,14 +133,16 @@ HPDF_Dict indirect_dict(Hpdf& pdf, const char* what) {
 EmbeddedFonts::EmbeddedFonts(const FontSet& fonts, const Layout& layout, int level)
     : fonts_(fonts), used_(fonts.fonts.size()), level_(std::clamp(level, 1, 9)) {
   for (const auto& page : layout.pages)
-    for (const auto& run : page.runs)
-      for (const auto& g : run.glyphs) used_[run.font].chars.emplace_back(g.cp, g.gid);
+    for (const auto& run : page.runs) {
+      Use& u = used_[run.font];
+      for (const auto& g : run.glyphs)
+        if (u.cids.emplace(key(g.gid, g.cp), 0).second) u.chars.emplace_back(g.cp, g.gid);
+    }
   for (auto& u : used_) {
     std::sort(u.chars.begin(), u.chars.end());
-    u.chars.erase(std::unique(u.chars.begin(), u.chars.end()), u.chars.end());
     if (u.chars.size() > 65534) throw PdfError("a document uses more than 65534 glyphs of one font");
     for (std::size_t i = 0; i < u.chars.size(); ++i)
-      u.cids.emplace(key(u.chars[i].second, u.chars[i].first), static_cast<std::uint16_t>(i + 1));
+      u.cids[key(u.chars[i].second, u.chars[i].first)] = static_cast<std::uint16_t>(i + 1);
   }
 }
 
@@ -174,7 +176,11 @@ void EmbeddedFonts::embed_one(Hpdf& pdf, int font, Use& use, HPDF_MD5_CTX* hash)
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob.get(), &len);
   if (!data || len == 0) throw PdfError(what + ": the subset font is empty");
-  HPDF_MD5Update(hash, reinterpret_cast<const HPDF_BYTE*>(data), len);
+  // The font program follows from the font file and the glyphs: hash those.
+  const std::string identity = face.postscript_name() + "/" + std::to_string(len);
+  HPDF_MD5Update(hash, reinterpret_cast<const HPDF_BYTE*>(identity.data()), static_cast<HPDF_UINT32>(identity.size()));
+  HPDF_MD5Update(hash, reinterpret_cast<const HPDF_BYTE*>(use.chars.data()),
+                 static_cast<HPDF_UINT32>(use.chars.size() * sizeof use.chars[0]));
 
   // 2. CIDToGIDMap and widths, CID by CID.
   std::string cid_to_gid(2 * (use.chars.size() + 1), '\0');

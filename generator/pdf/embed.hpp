@@ -22,8 +22,8 @@ class EmbeddedFonts {
   // `level`: zlib compression level of the font streams.
   EmbeddedFonts(const FontSet& fonts, const Layout& layout, int level);
 
-  // Subsets every used font and adds its objects to the document; the font
-  // programs are also fed to `hash` (for the document ID).
+  // Subsets every used font and adds its objects to the document; what each
+  // font program is made of (font, glyphs) is fed to `hash` (document ID).
   void embed(Hpdf& pdf, HPDF_MD5_CTX* hash);
 
   HPDF_Dict dict(int font) const { return used_[font].dict; }

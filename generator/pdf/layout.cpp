@@ -65,7 +65,8 @@ struct Ctx {
 std::size_t place_text(Flow& f, Shaper& shaper, const std::u32string& text, const TextStyle& style, doc::Align align,
                        double indent, double x0, double width, unsigned kind) {
   auto g = shaper.shape(text, style);
-  auto lines = break_lines(text, g, width - indent, width);
+  auto lines = align == doc::Align::Center && indent == 0 ? balanced_lines(text, g, width)
+                                                          : break_lines(text, g, width - indent, width);
   const std::size_t n = lines.size();
   for (std::size_t i = 0; i < n; ++i) {
     // No lone first line at a page's foot, no lone last line at its head.
@@ -97,6 +98,15 @@ std::size_t place_text(Flow& f, Shaper& shaper, const std::u32string& text, cons
   return n;
 }
 
+TextStyle fit_on_one_line(Shaper& shaper, const std::u32string& text, const TextStyle& style, double width,
+                          double min_scale) {
+  const double w = shaper.width(text, style);
+  if (w <= width || w * min_scale > width) return style;
+  TextStyle s = style;
+  s.size = style.size * width / w * 0.999;
+  return s;
+}
+
 namespace {
 
 std::size_t place_text(Ctx& c, const std::u32string& text, const TextStyle& style, doc::Align align, double indent,
@@ -122,14 +132,15 @@ double min_height(Ctx& c, const doc::Block* b) {
 
 void place_heading(Ctx& c, const doc::Heading& h, const doc::Block* next) {
   Flow& f = c.flow;
-  const TextStyle& s = heading_style(c.opt, h.level);
+  const auto text = utf8_to_u32(h.text);
+  const TextStyle s = h.level <= 0 ? fit_on_one_line(c.shaper, text, heading_style(c.opt, h.level), f.width())
+                                   : heading_style(c.opt, h.level);
   // A heading goes where what follows it goes: before a landscape table, on
   // the table's landscape page.
   bool want_landscape = false;
   if (auto* t = next ? std::get_if<doc::Table>(next) : nullptr) want_landscape = table_landscape(*t, c.opt, c.shaper);
   if (f.landscape() != want_landscape || (h.new_page && !f.fresh)) f.new_page(want_landscape);
   const double before = (h.level <= 0 && !f.fresh) ? s.leading / 2 : 0;
-  const auto text = utf8_to_u32(h.text);
   const double lines = std::max(1.0, std::ceil(c.shaper.width(text, s) / f.width()));
   f.ensure(before + lines * s.leading + min_height(c, next));
   if (!f.fresh) f.y += before;
@@ -165,7 +176,9 @@ void place_paragraph(Ctx& c, const doc::Paragraph& p, bool after_cover_title) {
     case doc::Role::Body: break;
   }
   const double indent = p.indent ? o.first_level_indent_chars * s->size : 0;
-  place_text(c, utf8_to_u32(p.text), *s, p.align, indent, f.left(), f.width(), kind);
+  const auto text = utf8_to_u32(p.text);
+  TextStyle fitted = kind == kCover ? fit_on_one_line(c.shaper, text, *s, f.width() - indent) : *s;
+  place_text(c, text, fitted, p.align, indent, f.left(), f.width(), kind);
   f.only_headings = false;
 }
 

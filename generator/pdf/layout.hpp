@@ -153,6 +153,11 @@ inline double baseline_in(double top, const TextStyle& s) {
 std::size_t place_text(Flow& flow, Shaper& shaper, const std::u32string& text, const TextStyle& style,
                        doc::Align align, double indent, double x0, double width, unsigned kind);
 
+// A title style shrunk (down to `min_scale`) so that the text fits on one
+// line of `width`, when that is enough; otherwise the style unchanged.
+TextStyle fit_on_one_line(Shaper& shaper, const std::u32string& text, const TextStyle& style, double width,
+                          double min_scale = 0.85);
+
 // Tables: title block, head rows repeated on every page, notes kept with rows.
 void lay_out_table(const doc::Table& table, Flow& flow, Shaper& shaper, std::vector<std::string>* warnings);
 // The height a table needs at least on the page where it starts.

@@ -71,6 +71,8 @@ Columns measure(const Grid& head, const Grid& body, int ncols, const TextStyle& 
       double natural = 0;
       for (const auto& x : glyphs) natural += x.advance;
       c.min[p.col] = std::max(c.min[p.col], widest_unbreakable(text, glyphs) + 2 * pad);
+      if (g == &head && text.size() <= 12)  // a short column heading: two lines at most
+        c.min[p.col] = std::max(c.min[p.col], natural / 2 + s.size + 2 * pad);
       c.want[p.col] = std::max(c.want[p.col], std::min(natural, 14 * s.size) + 2 * pad);
     }
   for (const Placed* p : spanning) {
@@ -124,6 +126,19 @@ std::vector<double> relative(const doc::Table& t, int ncols, const Columns& c) {
   return t.widths;
 }
 
+// Portrait fits when every column gets its unbreakable width and at least
+// 60 % of its share of the wanted widths (else names wrap into slivers).
+bool fits_portrait(const doc::Table& t, int ncols, const Columns& c, const PdfOptions& o) {
+  const double total = usable_width(o, false);
+  if (std::accumulate(c.min.begin(), c.min.end(), 0.0) > total) return false;
+  auto want = relative(t, ncols, c);
+  const double wsum = std::accumulate(want.begin(), want.end(), 0.0);
+  auto w = distribute(want, c.min, total);
+  for (int i = 0; i < ncols; ++i)
+    if (w[i] < 0.6 * want[i] / wsum * total) return false;
+  return true;
+}
+
 TablePlan plan(const doc::Table& t, const PdfOptions& o, Shaper& shaper, std::vector<std::string>* warnings) {
   TablePlan p;
   p.head = build_grid(t.head, p.ncols);
@@ -133,7 +148,7 @@ TablePlan plan(const doc::Table& t, const PdfOptions& o, Shaper& shaper, std::ve
   const double pad = o.cell_padding;
   Columns c = measure(p.head, p.body, p.ncols, p.cell, pad, shaper);
   auto sum = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); };
-  p.landscape = t.landscape || sum(c.min) > usable_width(o, false);
+  p.landscape = t.landscape || !fits_portrait(t, p.ncols, c, o);
   double total = usable_width(o, p.landscape);
   if (sum(c.min) > total) {
     // Too wide even so: a smaller type size, down to the options' minimum.
@@ -189,7 +204,7 @@ Rows size_rows(const Grid& g, const TablePlan& p, double x0, double pad, Shaper&
     TextStyle s = p.cell;
     s.bold = s.bold || pl.cell->emphasis;
     b.glyphs = shaper.shape(b.text, s);
-    b.lines = break_lines(b.text, b.glyphs, b.w - 2 * pad, b.w - 2 * pad);
+    b.lines = balanced_lines(b.text, b.glyphs, b.w - 2 * pad);
     r.cells.push_back(std::move(b));
   }
   for (const auto& b : r.cells)
@@ -255,8 +270,11 @@ std::vector<int> group_starts(const Grid& g) {
 
 void draw_title_block(Flow& f, const doc::Table& t, Shaper& shaper, double x0, double width) {
   const PdfOptions& o = f.options();
-  if (!t.title.empty())
-    place_text(f, shaper, utf8_to_u32(t.title), o.table_title, doc::Align::Center, 0, x0, width, kOther);
+  if (!t.title.empty()) {
+    auto title = utf8_to_u32(t.title);
+    place_text(f, shaper, title, fit_on_one_line(shaper, title, o.table_title, width), doc::Align::Center, 0, x0, width,
+               kOther);
+  }
   if (!t.number.empty())
     place_text(f, shaper, utf8_to_u32(t.number), o.table_caption, doc::Align::Right, 0, x0, width, kOther);
   if (!t.department.empty() || !t.year.empty() || !t.unit.empty()) {
@@ -287,7 +305,7 @@ bool table_landscape(const doc::Table& t, const PdfOptions& o, Shaper& shaper) {
   p.body = build_grid(t.body, p.ncols);
   if (p.ncols == 0) return false;
   Columns c = measure(p.head, p.body, p.ncols, o.table_cell, o.cell_padding, shaper);
-  return std::accumulate(c.min.begin(), c.min.end(), 0.0) > usable_width(o, false);
+  return !fits_portrait(t, p.ncols, c, o);
 }
 
 double table_start_height(const doc::Table& t, const PdfOptions& o) {

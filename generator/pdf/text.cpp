@@ -143,15 +143,15 @@ double Shaper::width(std::u32string_view text, const TextStyle& style) {
   return w;
 }
 
-std::vector<Line> break_lines(std::u32string_view text, const std::vector<GlyphUse>& glyphs, double first_width,
-                              double width) {
+namespace {
+
+std::vector<Line> break_at(std::u32string_view text, const std::vector<GlyphUse>& glyphs,
+                           const std::vector<std::size_t>& breaks, double first_width, double width) {
   std::vector<Line> lines;
   const std::size_t n = glyphs.size();
   if (n == 0) return lines;
   std::vector<double> prefix(n + 1, 0);
   for (std::size_t i = 0; i < n; ++i) prefix[i + 1] = prefix[i] + glyphs[i].advance;
-  auto breaks = break_positions(text);
-  breaks.push_back(n);
   auto span_width = [&](std::size_t b, std::size_t e) {
     while (e > b && is_space(text[e - 1])) --e;
     return prefix[e] - prefix[b];
@@ -179,6 +179,30 @@ std::vector<Line> break_lines(std::u32string_view text, const std::vector<GlyphU
     }
     lines.push_back({pos, best, span_width(pos, best)});
     pos = best;
+  }
+  return lines;
+}
+
+}  // namespace
+
+std::vector<Line> break_lines(std::u32string_view text, const std::vector<GlyphUse>& glyphs, double first_width,
+                              double width) {
+  auto breaks = break_positions(text);
+  breaks.push_back(glyphs.size());
+  return break_at(text, glyphs, breaks, first_width, width);
+}
+
+std::vector<Line> balanced_lines(std::u32string_view text, const std::vector<GlyphUse>& glyphs, double width) {
+  auto breaks = break_positions(text);
+  breaks.push_back(glyphs.size());
+  auto lines = break_at(text, glyphs, breaks, width, width);
+  if (lines.size() < 2) return lines;
+  double total = 0, em = 0;
+  for (const auto& g : glyphs) { total += g.advance; em = std::max(em, g.advance); }
+  const std::size_t n = lines.size();
+  for (double w = total / static_cast<double>(n); w < width; w += em / 2) {
+    auto try_lines = break_at(text, glyphs, breaks, w, w);
+    if (try_lines.size() <= n) return try_lines;
   }
   return lines;
 }

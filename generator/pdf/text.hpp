@@ -54,6 +54,11 @@ struct Line {
 std::vector<Line> break_lines(std::u32string_view text, const std::vector<GlyphUse>& glyphs,
                               double first_width, double width);
 
+// Like break_lines with one width, but with lines of even length: as many
+// lines as the greedy break, none much shorter than the others (no single
+// character left on a last line of a heading or a table cell).
+std::vector<Line> balanced_lines(std::u32string_view text, const std::vector<GlyphUse>& glyphs, double width);
+
 // The widest piece of the text that can never be broken (points).
 double widest_unbreakable(std::u32string_view text, const std::vector<GlyphUse>& glyphs);
 
