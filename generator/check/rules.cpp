@@ -20,18 +20,16 @@ struct Ctx {
 };
 
 std::string wan(Money m) { return format_wan(m.printed_wan_cents(), true) + "万元"; }
-std::string yuan(Money m) {
-  std::int64_t f = m.fen();
-  std::string s = f < 0 ? "-" : "";
-  std::uint64_t a = f < 0 ? 0 - static_cast<std::uint64_t>(f) : f;
-  std::string frac = std::to_string(a % 100);
-  if (frac.size() < 2) frac = "0" + frac;
-  return s + std::to_string(a / 100) + "." + frac + "元";
-}
+// An amount in 元 with 分, grouped: 1,750.00元. (format_wan groups any
+// value given in hundredths.)
+std::string yuan(Money m) { return format_wan(m.fen(), true) + "元"; }
 
 // How far apart two figures may be only because the 万元 inputs were each
-// rounded to 0.01 万元: half a unit per input summed, on each side. In a
-// file in 元 nothing is rounded and the bound is zero.
+// rounded to 0.01 万元. Rounding half up puts each printed figure within
+// (−50 元, +50 元] of its 元 amount, so n rounded figures summed differ from
+// the true sum by less than n × 50 元 in either direction — strictly less
+// whenever a supplied total (itself rounded) is compared. In a file in 元
+// nothing is rounded and the bound is zero.
 Money rounding_bound(const Model& m, std::int64_t terms) {
   if (m.source->unit == Unit::Yuan) return Money();
   return Money::fen(terms * 5'000);  // 0.005 万元 = 50 元 = 5000 分
@@ -49,7 +47,7 @@ void compare(Ctx& c, const char* rule, const Loc& loc, const std::string& what, 
   bool yuan_file = c.m.source->unit == Unit::Yuan;
   auto show = [&](Money m) { return yuan_file ? yuan(m) : wan(m); };
   std::string s = what + "：" + a_name + " " + show(a) + "，" + b_name + " " + show(b) + "，相差 " + show(abs);
-  if (abs <= bound)
+  if (abs < bound)
     c.add(Severity::Note, rule, loc,
           s + "，在 " + std::to_string(terms) + " 个万元数各自四舍五入的误差范围（±" + yuan(bound) + "）之内");
   else
@@ -75,11 +73,12 @@ void supplied_figures(Ctx& c) {
     if (!v) {
       c.add(Severity::Error, "supplied-unknown", s.loc,
             "不认识的填报数 “" + s.figure + (s.code.empty() ? "" : "@" + s.code) +
-                "”：应写作 数名 或 数名@科目编码，数名见 docs/SCHEMA.md");
+                "”：应写作 数名 或 数名@科目编码（本部门有的类、款、项），数名见 docs/SCHEMA.md 的“填报数”一节");
       continue;
     }
     std::int64_t terms = figure(c.terms, s.figure, s.code)->fen() + 1;
-    std::string what = s.figure + (s.code.empty() ? "（合计）" : "（" + s.code + "）");
+    bool per_row = fig_by_name(s.figure).has_value();
+    std::string what = s.figure + (!per_row ? "" : s.code.empty() ? "（合计）" : "（" + s.code + "）");
     compare(c, "supplied-total", s.loc, what, "填报", s.amount.value, "按明细计算", *v, terms);
   }
 }

@@ -108,12 +108,17 @@ std::map<std::string, const doc::Table*> tables_of(const doc::Document& d) {
 std::vector<std::pair<std::string, std::string>> sentences_of(const doc::Document& d) {
   std::vector<std::pair<std::string, std::string>> out;
   std::string section;
+  // A sentence after the first of its paragraph is placed under the
+  // paragraph's first sentence too: in 五（三） that names the 项.
   auto add = [&](const std::string& text) {
     std::size_t start = 0;
+    std::string context = section;
     while (start < text.size()) {
       std::size_t e = text.find("。", start);
       std::size_t end = e == std::string::npos ? text.size() : e + std::string("。").size();
-      out.emplace_back(section, text.substr(start, end - start));
+      std::string sentence = text.substr(start, end - start);
+      out.emplace_back(context, sentence);
+      if (start == 0 && end < text.size()) context = section + " › " + sentence;
       start = end;
     }
   };
