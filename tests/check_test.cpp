@@ -110,11 +110,11 @@ TEST_CASE("check: the 2022 reference department has no errors, only its two roun
       // = 18 terms); 支出总计 = 本年支出 2,334.61 + 年末结转 2.61 = 2,337.22 (16 spending inputs +
       // closing.other = 17 terms). 35 × 50 元 = 1750 元 ≥ 100 元: a note, at balances.closing.other.
       p + "223:12: note [total-balance] 收入总计与支出总计不相等：收入总计 2,337.23万元，支出总计 2,337.22万元，"
-          "相差 0.01万元，在 35 个万元数各自四舍五入的误差范围（±1750.00元）之内",
+          "相差 0.01万元，在 35 个万元数各自四舍五入的误差范围（±1,750.00元）之内",
       // 06表: 人员经费 855.02 + 公用经费 68.11 = 923.13 from 25 non-zero 款; 05表 基本支出 923.12 from
       // 9 non-zero 项. 34 × 50 元 = 1700 元: a note, at the first basic_economic entry.
       p + "191:12: note [basic-economic] 基本支出按经济分类与按功能分类的合计不相等：06表 人员经费 + 公用经费 "
-          "923.13万元，05表 基本支出 923.12万元，相差 0.01万元，在 34 个万元数各自四舍五入的误差范围（±1700.00元）之内",
+          "923.13万元，05表 基本支出 923.12万元，相差 0.01万元，在 34 个万元数各自四舍五入的误差范围（±1,700.00元）之内",
   });
 }
 
@@ -128,7 +128,7 @@ TEST_CASE("check: the 2021 reference department has no errors, only its rounding
       // 支出总计 = 4,233.96 + 年末 0.29 = 4,234.25 (18 spending inputs + 1 closing = 19).
       // 37 × 50 元 = 1850 元.
       "data/examples/2021-jiaozuo-gongxinju.yaml:221:12: note [total-balance] 收入总计与支出总计不相等："
-      "收入总计 4,234.24万元，支出总计 4,234.25万元，相差 0.01万元，在 37 个万元数各自四舍五入的误差范围（±1850.00元）之内",
+      "收入总计 4,234.24万元，支出总计 4,234.25万元，相差 0.01万元，在 37 个万元数各自四舍五入的误差范围（±1,850.00元）之内",
   });
 }
 
@@ -169,18 +169,17 @@ TEST_CASE("check: every table slip of the 2022 reference is reported at its supp
       p + "389:3: note [supplied-total] general.total（208）：填报 75.60万元，按明细计算 75.61万元，相差 0.01万元，"
           "在 4 个万元数各自四舍五入的误差范围（±200.00元）之内",
       // 05表 2010301 基本支出 670.84 against the input 670.85: BUG(bound-inclusive), see above.
-      // Today: "note … 相差 0.01万元，在 2 个万元数各自四舍五入的误差范围（±100.00元）之内".
       p + "390:3: error [supplied-total] general.basic（2010301）：填报 670.84万元，按明细计算 670.85万元，相差 0.01万元",
       // 06表 公用经费合计: 302 (12 款, 67.42) + 310 (1 款, 0.69) = 68.11; 14 terms, ±700 元.
-      p + "391:3: note [supplied-total] econ.public_total（合计）：填报 68.10万元，按明细计算 68.11万元，相差 0.01万元，"
+      p + "391:3: note [supplied-total] econ.public_total：填报 68.10万元，按明细计算 68.11万元，相差 0.01万元，"
           "在 14 个万元数各自四舍五入的误差范围（±700.00元）之内",
       // 01表 支出总计: 2,334.61 (16 inputs) + 年末 2.61 (1) = 2,337.22; 18 terms, ±900 元.
-      p + "392:3: note [supplied-total] dept.grand_spending（合计）：填报 2,337.23万元，按明细计算 2,337.22万元，"
+      p + "392:3: note [supplied-total] dept.grand_spending：填报 2,337.23万元，按明细计算 2,337.22万元，"
           "相差 0.01万元，在 18 个万元数各自四舍五入的误差范围（±900.00元）之内",
       // 09表 预算数 合计 0.00 + 4.81 + 0.85 = 5.66, 决算数 合计 0.00 + 4.05 + 0.85 = 4.90; 3 terms, ±150 元.
-      p + "393:3: note [supplied-total] three.budget_total（合计）：填报 5.65万元，按明细计算 5.66万元，相差 0.01万元，"
+      p + "393:3: note [supplied-total] three.budget_total：填报 5.65万元，按明细计算 5.66万元，相差 0.01万元，"
           "在 3 个万元数各自四舍五入的误差范围（±150.00元）之内",
-      p + "394:3: note [supplied-total] three.actual_total（合计）：填报 4.89万元，按明细计算 4.90万元，相差 0.01万元，"
+      p + "394:3: note [supplied-total] three.actual_total：填报 4.89万元，按明细计算 4.90万元，相差 0.01万元，"
           "在 3 个万元数各自四舍五入的误差范围（±150.00元）之内",
       // 五（三） 年初预算 2,520.90; the 12 non-zero 项 budgets sum to 2,489.24: 31.66 万元 is far beyond
       // 13 × 50 = 650 元, an error (no bound clause).
@@ -188,9 +187,9 @@ TEST_CASE("check: every table slip of the 2022 reference is reported at its supp
       // Lines 397–401 (收入总计, 本年收入合计, 本年支出合计, 05表 基本支出 923.12, 人员经费 855.02) agree:
       // nothing. The two notes of the clean file follow, 24 lines further down.
       p + "247:12: note [total-balance] 收入总计与支出总计不相等：收入总计 2,337.23万元，支出总计 2,337.22万元，"
-          "相差 0.01万元，在 35 个万元数各自四舍五入的误差范围（±1750.00元）之内",
+          "相差 0.01万元，在 35 个万元数各自四舍五入的误差范围（±1,750.00元）之内",
       p + "215:12: note [basic-economic] 基本支出按经济分类与按功能分类的合计不相等：06表 人员经费 + 公用经费 "
-          "923.13万元，05表 基本支出 923.12万元，相差 0.01万元，在 34 个万元数各自四舍五入的误差范围（±1700.00元）之内",
+          "923.13万元，05表 基本支出 923.12万元，相差 0.01万元，在 34 个万元数各自四舍五入的误差范围（±1,700.00元）之内",
   });
 }
 
@@ -205,16 +204,16 @@ TEST_CASE("check: every table slip of the 2021 reference is reported at its supp
       p + "421:3: note [supplied-total] spend.total（215）：填报 911.94万元，按明细计算 911.95万元，相差 0.01万元，"
           "在 6 个万元数各自四舍五入的误差范围（±300.00元）之内",
       // 01表 本年支出合计: 18 non-zero spending inputs = 4,233.96; 19 terms, ±950 元.
-      p + "422:3: note [supplied-total] dept.spending_total（合计）：填报 4,233.95万元，按明细计算 4,233.96万元，"
+      p + "422:3: note [supplied-total] dept.spending_total：填报 4,233.95万元，按明细计算 4,233.96万元，"
           "相差 0.01万元，在 19 个万元数各自四舍五入的误差范围（±950.00元）之内",
       // 01表 支出总计: 4,233.96 + 年末 0.29 = 4,234.25; 20 terms, ±1000 元.
-      p + "423:3: note [supplied-total] dept.grand_spending（合计）：填报 4,234.24万元，按明细计算 4,234.25万元，"
-          "相差 0.01万元，在 20 个万元数各自四舍五入的误差范围（±1000.00元）之内",
+      p + "423:3: note [supplied-total] dept.grand_spending：填报 4,234.24万元，按明细计算 4,234.25万元，"
+          "相差 0.01万元，在 20 个万元数各自四舍五入的误差范围（±1,000.00元）之内",
       // 五（三） 年初预算 2470.77; the 11 non-zero 项 budgets sum to 2,430.29: 40.48 万元, an error.
       p + "424:3: error [supplied-total] budget（合计）：填报 2,470.77万元，按明细计算 2,430.29万元，相差 40.48万元",
       // Lines 426–431 agree (03表 合计 4,233.96 among them): nothing. Then the clean file's note.
       p + "243:12: note [total-balance] 收入总计与支出总计不相等：收入总计 4,234.24万元，支出总计 4,234.25万元，"
-          "相差 0.01万元，在 37 个万元数各自四舍五入的误差范围（±1850.00元）之内",
+          "相差 0.01万元，在 37 个万元数各自四舍五入的误差范围（±1,850.00元）之内",
   });
 }
 
@@ -394,16 +393,15 @@ TEST_CASE("check: catalog-name — a 项 name that is not the catalog's is a war
   });
 }
 
-// MESSAGE(supplied-unknown): the same words for a misspelt figure name, for a
-// code the department does not have (spend.total@208) and for a code given to
-// a department-level figure (dept.grand_income@201); the last two name a real
-// figure, and "数名见 docs/SCHEMA.md" sends the reader to a page that does not
-// list the figure names (SCHEMA.md has no supplied: section). The lines
-// below are what the program prints today.
+// supplied-unknown: the same words for a misspelt figure name, for a code
+// the department does not have (spend.total@208) and for a code given to a
+// department-level figure (dept.grand_income@201); the message says a code
+// must be one the department has and points at SCHEMA.md's 填报数 section,
+// which lists the figure names.
 TEST_CASE("check: supplied-unknown — an unknown figure name or code is an error at its key", "[check][rules]") {
   Result r = juesuan("check tests/check/supplied-unknown.yaml");
   CHECK(r.status == 1);
-  const std::string tail = "”：应写作 数名 或 数名@科目编码，数名见 docs/SCHEMA.md";
+  const std::string tail = "”：应写作 数名 或 数名@科目编码（本部门有的类、款、项），数名见 docs/SCHEMA.md 的“填报数”一节";
   check_lines(r.out, {
       "tests/check/supplied-unknown.yaml:15:3: error [supplied-unknown] 不认识的填报数 “spend.totl" + tail,
       "tests/check/supplied-unknown.yaml:16:3: error [supplied-unknown] 不认识的填报数 “spend.total@208" + tail,
@@ -436,11 +434,9 @@ TEST_CASE("check: a difference of exactly the rounding bound is beyond it", "[ch
   CHECK(r.status == 1);
   check_lines(r.out, {
       // One input: one 元 amount rounds to one 万元 figure; 100.01 against 100.00 is an error.
-      // Today: note "…在 2 个万元数各自四舍五入的误差范围（±100.00元）之内".
       "tests/check/supplied-bound-edge.yaml:28:3: error [supplied-total] general.basic（2010301）：填报 100.01万元，"
       "按明细计算 100.00万元，相差 0.01万元",
       // Three inputs: at most 3 × 50 + 49.99 = 199.99 元 apart; 200 元 is an error.
-      // Today: note "…在 4 个万元数各自四舍五入的误差范围（±200.00元）之内".
       "tests/check/supplied-bound-edge.yaml:29:3: error [supplied-total] spend.total（201）：填报 150.02万元，"
       "按明细计算 150.00万元，相差 0.02万元",
       // 100 元 < 200 元: a note.
@@ -483,11 +479,11 @@ TEST_CASE("check: in a file in 元 nothing is rounded, so any difference is an e
   Result r = juesuan("check tests/check/yuan.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
-      "tests/check/yuan.yaml:19:3: error [supplied-total] spend.total（合计）：填报 1000000.01元，按明细计算 1000000.00元，"
+      "tests/check/yuan.yaml:19:3: error [supplied-total] spend.total（合计）：填报 1,000,000.01元，按明细计算 1,000,000.00元，"
       "相差 0.01元",
       // Line 20, income.total 1005000.00, agrees: nothing.
-      "tests/check/yuan.yaml:17:12: error [total-balance] 收入总计与支出总计不相等：收入总计 1005000.00元，"
-      "支出总计 1004999.99元，相差 0.01元",
+      "tests/check/yuan.yaml:17:12: error [total-balance] 收入总计与支出总计不相等：收入总计 1,005,000.00元，"
+      "支出总计 1,004,999.99元，相差 0.01元",
   });
 }
 
