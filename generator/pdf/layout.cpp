@@ -320,15 +320,13 @@ Layout lay_out(const doc::Document& d, const FontSet& fonts, const PdfOptions& o
           } else if constexpr (std::is_same_v<T, doc::List>) {
             place_list(c, x);
           } else if constexpr (std::is_same_v<T, doc::Table>) {
-            doc::Table t = x;
             std::string id = c.anchor_for(x.id);
             if (x.in_toc) {
               bool has_part = false;
               for (const auto& it : L.outline) has_part |= it.depth == 0;
               L.outline.push_back({has_part ? 1 : 0, x.title, id});
             }
-            t.id = id;
-            lay_out_table(t, flow, shaper, warnings);
+            lay_out_table(x, id, flow, shaper, warnings);
           } else if constexpr (std::is_same_v<T, doc::Toc>) {
             place_toc(c, x);
             after_toc = true;

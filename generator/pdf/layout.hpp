@@ -159,7 +159,8 @@ TextStyle fit_on_one_line(Shaper& shaper, const std::u32string& text, const Text
                           double min_scale = 0.85);
 
 // Tables: title block, head rows repeated on every page, notes kept with rows.
-void lay_out_table(const doc::Table& table, Flow& flow, Shaper& shaper, std::vector<std::string>* warnings);
+void lay_out_table(const doc::Table& table, const std::string& anchor, Flow& flow, Shaper& shaper,
+                   std::vector<std::string>* warnings);
 // The height a table needs at least on the page where it starts.
 double table_start_height(const doc::Table& table, const PdfOptions& options);
 // Whether the table goes on landscape pages (asked for, or too wide for portrait).

@@ -313,7 +313,8 @@ double table_start_height(const doc::Table& t, const PdfOptions& o) {
   return title_block_height(t, o) + row * (static_cast<double>(t.head.size()) + std::min<double>(2, t.body.size()));
 }
 
-void lay_out_table(const doc::Table& t, Flow& f, Shaper& shaper, std::vector<std::string>* warnings) {
+void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shaper& shaper,
+                   std::vector<std::string>* warnings) {
   const PdfOptions& o = f.options();
   TablePlan p = plan(t, o, shaper, warnings);
   const double pad = o.cell_padding;
@@ -343,7 +344,7 @@ void lay_out_table(const doc::Table& t, Flow& f, Shaper& shaper, std::vector<std
   double start_h = title_block_height(t, o) + head_h + (groups ? group_h(0) : 0);
   if (groups == 1) start_h += note_h;
   f.ensure(start_h);
-  f.anchor(t.id, f.y);
+  f.anchor(anchor, f.y);
   draw_title_block(f, t, shaper, x0, width);
   draw_rows(f, head, 0, p.head.rows, true, p, pad);
 

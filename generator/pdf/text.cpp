@@ -58,14 +58,25 @@ bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c ==
 
 // 行首禁则: may not begin a line.
 bool no_line_start(char32_t c) {
-  static const std::u32string_view set =
-      U"，。、；：？！）》」』”’】〕〉〗｝．…—·％‰,.;:?!)]}%";
-  return set.find(c) != std::u32string_view::npos;
+  switch (c) {
+    case U'，': case U'。': case U'、': case U'；': case U'：': case U'？': case U'！': case U'）': case U'》':
+    case U'」': case U'』': case U'”': case U'’': case U'】': case U'〕': case U'〉': case U'〗': case U'｝':
+    case U'．': case U'…': case U'—': case U'·': case U'％': case U'‰': case U',': case U'.': case U';':
+    case U':': case U'?': case U'!': case U')': case U']': case U'}': case U'%':
+      return true;
+    default:
+      return false;
+  }
 }
 // 行尾禁则: may not end a line.
 bool no_line_end(char32_t c) {
-  static const std::u32string_view set = U"（《「『“‘【〔〈〖｛([{";
-  return set.find(c) != std::u32string_view::npos;
+  switch (c) {
+    case U'（': case U'《': case U'「': case U'『': case U'“': case U'‘': case U'【': case U'〔': case U'〈':
+    case U'〖': case U'｛': case U'(': case U'[': case U'{':
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Allowed break positions p (0 < p < n): a line may start at glyph p.
