@@ -15,7 +15,7 @@ std::filesystem::path default_root() {
   return JUESUAN_DEFAULT_ROOT;
 }
 
-Resources Resources::load(const std::filesystem::path& root) {
+Resources Resources::load(const std::filesystem::path& root, bool with_fonts) {
   Resources r;
   r.root = root;
   r.catalog = Catalog::load(root / "data" / "catalog");
@@ -36,6 +36,13 @@ Resources Resources::load(const std::filesystem::path& root) {
     // No manifest: the PDF writer reports that itself.
   }
   r.fingerprint = h.hex();
+  if (with_fonts) {
+    try {
+      r.fonts = pdf::FontLibrary::load(root / "fonts" / "manifest.yaml");
+    } catch (const pdf::PdfError& e) {
+      throw Error(Failure::Setup, e.what());
+    }
+  }
   return r;
 }
 
@@ -65,12 +72,13 @@ Outcome build_outputs(const Resources& res, const fs::path& yaml, const fs::path
   Outcome o;
   const std::string name = yaml.stem().string();
   const fs::path html_path = out_dir / (name + ".html");
+  const fs::path pdf_path = out_dir / (name + ".pdf");
   const fs::path stamp_path = out_dir / (name + ".juesuan-hash");
-  const std::string hash = output_hash(res, yaml);
+  const std::string hash = output_hash(res, yaml) + (options.pdf ? " html+pdf" : " html");
   if (!options.force) {
     std::error_code ec;
     auto stamp = read_source_file_if_exists(stamp_path);
-    if (stamp && *stamp == hash + "\n" && fs::exists(html_path, ec)) {
+    if (stamp && *stamp == hash + "\n" && fs::exists(html_path, ec) && (!options.pdf || fs::exists(pdf_path, ec))) {
       o.status = Outcome::Status::Unchanged;
       return o;
     }
@@ -81,7 +89,19 @@ Outcome build_outputs(const Resources& res, const fs::path& yaml, const fs::path
     o.status = Outcome::Status::Rejected;
     return o;
   }
-  std::string html = html::write_html(o.built->document);
+  // Render both before writing either: a writer failure leaves nothing.
+  std::string pdf_bytes;
+  if (options.pdf) {
+    if (!res.fonts) throw Error(Failure::Internal, "fonts were not loaded for a PDF build");
+    try {
+      pdf_bytes = pdf::write_pdf(o.built->document, *res.fonts, pdf::PdfOptions{}, &o.warnings);
+    } catch (const pdf::PdfError& e) {
+      throw Error(Failure::Internal, yaml.string() + ": the PDF could not be written: " + e.what());
+    }
+  }
+  html::HtmlOptions html_options;
+  if (options.pdf) html_options.pdf_link = name + ".pdf";
+  std::string html = html::write_html(o.built->document, html_options);
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (ec) throw Error(Failure::Output, "cannot create " + out_dir.string() + ": " + ec.message());
@@ -90,6 +110,10 @@ Outcome build_outputs(const Resources& res, const fs::path& yaml, const fs::path
   fs::remove(stamp_path, ec);
   write_file_atomic(html_path, html);
   o.written.push_back(html_path);
+  if (options.pdf) {
+    write_file_atomic(pdf_path, pdf_bytes);
+    o.written.push_back(pdf_path);
+  }
   write_file_atomic(stamp_path, hash + "\n");
   return o;
 }

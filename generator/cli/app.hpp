@@ -11,6 +11,7 @@
 #include "compose/templates.hpp"
 #include "document/document.hpp"
 #include "model/model.hpp"
+#include "pdf/pdf.hpp"
 #include "source/catalog.hpp"
 #include "source/load.hpp"
 
@@ -20,12 +21,14 @@ struct Resources {
   std::filesystem::path root;   // holds templates/, data/, fonts/
   Catalog catalog;
   Templates templates;
+  std::optional<pdf::FontLibrary> fonts;   // loaded only for commands that write PDFs
   // Changes whenever anything besides the department's file that shapes
   // an output changes: templates, catalogs, fonts, the program itself.
   std::string fingerprint;
 
   // Throws Error(Failure::Setup) when something under root is missing.
-  static Resources load(const std::filesystem::path& root);
+  // The fonts (several hundred ms to parse) only when PDFs are wanted.
+  static Resources load(const std::filesystem::path& root, bool with_fonts = false);
   LoadContext load_context() const;
 };
 
@@ -49,11 +52,13 @@ std::unique_ptr<Built> build_document(const Resources& res, const std::filesyste
 // NAME.juesuan-hash, the content hash of everything they were made from.
 struct OutputOptions {
   bool force = false;   // rebuild even when the hash says nothing changed
+  bool pdf = true;      // also write NAME.pdf (needs Resources::fonts)
 };
 
 struct Outcome {
   enum class Status { Built, Unchanged, Rejected } status = Status::Built;
   std::vector<Finding> findings;              // of the audit (empty when unchanged)
+  std::vector<std::string> warnings;          // of the writers (a character no font has)
   std::vector<std::filesystem::path> written;
   std::unique_ptr<Built> built;               // null when unchanged
 };

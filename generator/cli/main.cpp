@@ -19,7 +19,7 @@ namespace {
 
 const char* kUsage =
     "usage: juesuan build DEPT.yaml... [-o DIR] [--force]\n"
-    "                                             write DIR/DEPT.html (default DIR: out); an output\n"
+    "                                             write DIR/DEPT.html and DIR/DEPT.pdf (default DIR: out); an output\n"
     "                                             whose inputs are unchanged is skipped unless --force\n"
     "       juesuan check DEPT.yaml...            run the audit rules (审核)\n"
     "       juesuan check --list-rules            list the audit rules\n"
@@ -69,11 +69,12 @@ bool report(const std::vector<Finding>& findings) {
 
 int cmd_build(const Args& a) {
   if (a.inputs.empty()) usage_error("build needs a YAML file");
-  Resources res = Resources::load(a.root);
+  Resources res = Resources::load(a.root, /*with_fonts=*/true);
   int status = 0;
   for (const auto& in : a.inputs) {
-    Outcome o = build_outputs(res, in, a.out, OutputOptions{a.force});
+    Outcome o = build_outputs(res, in, a.out, OutputOptions{a.force, true});
     report(o.findings);
+    for (const auto& w : o.warnings) std::cerr << in << ": warning: " << w << "\n";
     switch (o.status) {
       case Outcome::Status::Unchanged:
         std::cerr << "unchanged: " << in << " (its outputs in " << a.out.string()
