@@ -105,11 +105,17 @@ std::map<std::string, const doc::Table*> tables_of(const doc::Document& d) {
 
 // Paragraph and list texts, each under the nearest heading above it, split
 // into sentences at 。 (tables excluded: they are compared cell by cell).
-std::vector<std::pair<std::string, std::string>> sentences_of(const doc::Document& d) {
-  std::vector<std::pair<std::string, std::string>> out;
+struct Sentence {
+  std::string section;   // the heading above
+  std::string context;   // for display: the heading, and for a later sentence
+                         // of a paragraph its first sentence (in 五（三） it names the 项)
+  std::string text;
+  bool operator==(const Sentence& o) const { return section == o.section && text == o.text; }
+};
+
+std::vector<Sentence> sentences_of(const doc::Document& d) {
+  std::vector<Sentence> out;
   std::string section;
-  // A sentence after the first of its paragraph is placed under the
-  // paragraph's first sentence too: in 五（三） that names the 项.
   auto add = [&](const std::string& text) {
     std::size_t start = 0;
     std::string context = section;
@@ -117,7 +123,7 @@ std::vector<std::pair<std::string, std::string>> sentences_of(const doc::Documen
       std::size_t e = text.find("。", start);
       std::size_t end = e == std::string::npos ? text.size() : e + std::string("。").size();
       std::string sentence = text.substr(start, end - start);
-      out.emplace_back(context, sentence);
+      out.push_back(Sentence{section, context, sentence});
       if (start == 0 && end < text.size()) context = section + " › " + sentence;
       start = end;
     }
@@ -185,13 +191,12 @@ std::vector<SentenceChange> diff_sentences(const doc::Document& a, const doc::Do
     for (std::size_t j = m; j-- > 0;)
       lcs[i][j] = sa[i] == sb[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
   std::vector<SentenceChange> out;
-  std::vector<std::pair<std::string, std::string>> removed, added;
+  std::vector<Sentence> removed, added;
   auto flush = [&] {
     std::size_t k = 0;
-    for (; k < removed.size() && k < added.size(); ++k)
-      out.push_back({added[k].first, removed[k].second, added[k].second});
-    for (std::size_t r = k; r < removed.size(); ++r) out.push_back({removed[r].first, removed[r].second, ""});
-    for (std::size_t r = k; r < added.size(); ++r) out.push_back({added[r].first, "", added[r].second});
+    for (; k < removed.size() && k < added.size(); ++k) out.push_back({added[k].context, removed[k].text, added[k].text});
+    for (std::size_t r = k; r < removed.size(); ++r) out.push_back({removed[r].context, removed[r].text, ""});
+    for (std::size_t r = k; r < added.size(); ++r) out.push_back({added[r].context, "", added[r].text});
     removed.clear();
     added.clear();
   };
