@@ -11,9 +11,7 @@
 // rounded inputs (收入总计 and 支出总计) may differ by up to (n + m) × 50 元.
 // Only non-zero inputs are counted. In a file in 元 the bound is zero.
 //
-// Markers: BUG(bound-inclusive) and MESSAGE(...) flag expectations that
-// differ from what the program does today or that record a questionable
-// message; see the comments where they appear.
+// MESSAGE(...) comments record messages worth improving; see where they appear.
 #include <catch2/catch.hpp>
 
 #include <yaml-cpp/yaml.h>
@@ -134,17 +132,15 @@ TEST_CASE("check: the 2021 reference department has no errors, only its rounding
 
 // --- (b) the reference departments as published --------------------------
 
-// BUG(bound-inclusive): general.basic@2010301 (line 390) is one 项's input,
+// The bound is strict. general.basic@2010301 (line 390) is one 项's input,
 // compared with the same figure as 05表 prints it: n = 1, bound 2 × 50 =
 // 100 元, difference 100 元. Rounding half-up puts each 万元 figure within
 // (−50 元, +50 元] of its 元 amount, so a sum of n rounded inputs and its
 // rounded total differ by less than (n + 1) × 50 元, never by exactly that;
 // and one amount rounds to one 万元 figure, so 670.84 against 670.85 cannot be
-// a rounding residue at all. check compares with `abs <= bound`
-// (generator/check/rules.cpp, compare()) and calls it a note "within
-// ±100.00元"; it must be `abs < bound`, and the finding an error. The line
-// below is the correct expectation and fails until that is fixed.
-TEST_CASE("check: every table slip of the 2022 reference is reported at its supplied line", "[check][slips][bug-bound-inclusive]") {
+// a rounding residue at all: compare() uses `abs < bound`, and the finding
+// is an error.
+TEST_CASE("check: every table slip of the 2022 reference is reported at its supplied line", "[check][slips]") {
   Result r = juesuan("check " + kSlips2022);
   CHECK(r.status == 1);
   CHECK(r.err.empty());
@@ -168,7 +164,7 @@ TEST_CASE("check: every table slip of the 2022 reference is reported at its supp
           "在 4 个万元数各自四舍五入的误差范围（±200.00元）之内",
       p + "389:3: note [supplied-total] general.total（208）：填报 75.60万元，按明细计算 75.61万元，相差 0.01万元，"
           "在 4 个万元数各自四舍五入的误差范围（±200.00元）之内",
-      // 05表 2010301 基本支出 670.84 against the input 670.85: BUG(bound-inclusive), see above.
+      // 05表 2010301 基本支出 670.84 against the input 670.85: beyond the strict bound, see above.
       p + "390:3: error [supplied-total] general.basic（2010301）：填报 670.84万元，按明细计算 670.85万元，相差 0.01万元",
       // 06表 公用经费合计: 302 (12 款, 67.42) + 310 (1 款, 0.69) = 68.11; 14 terms, ±700 元.
       p + "391:3: note [supplied-total] econ.public_total：填报 68.10万元，按明细计算 68.11万元，相差 0.01万元，"
@@ -425,11 +421,10 @@ TEST_CASE("check: supplied-total — within the rounding bound a note, beyond it
   });
 }
 
-// BUG(bound-inclusive): see the comment above the 2022 slip test. With
-// rounding half-up, n rounded inputs and their rounded total differ by less
-// than (n + 1) × 50 元; a difference of exactly that cannot come from
-// rounding. The two first lines fail until compare() uses `<`.
-TEST_CASE("check: a difference of exactly the rounding bound is beyond it", "[check][rules][bug-bound-inclusive]") {
+// See the comment above the 2022 slip test. With rounding half-up, n rounded
+// inputs and their rounded total differ by less than (n + 1) × 50 元; a
+// difference of exactly that cannot come from rounding.
+TEST_CASE("check: a difference of exactly the rounding bound is beyond it", "[check][rules]") {
   Result r = juesuan("check tests/check/supplied-bound-edge.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
