@@ -36,8 +36,4 @@ std::string cn_number(std::int64_t n) { return spell(n, u"%spellout-numbering");
 
 std::string cn_year_digits(std::int64_t year) { return spell(year, u"%spellout-numbering-year"); }
 
-std::string cn_date(std::int64_t year, int month) {
-  return cn_year_digits(year) + "年" + cn_number(month) + "月";
-}
-
 }  // namespace juesuan

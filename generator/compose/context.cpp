@@ -13,7 +13,7 @@ namespace {
 // as a template writes it inside {{#items}}…{{/items}}.
 const std::vector<std::string> kNames = {
     // header
-    "department", "short_name", "year", "publish_date", "title",
+    "department", "short_name", "year", "has_publish_date", "publish_year", "publish_month", "title",
     // 第一部分
     "has_duties_intro", "duties_intro", "duties", "organisation", "units", "unit_count", "multi_unit",
     "composition", "has_composition",
@@ -70,7 +70,7 @@ const std::vector<std::string> kNames = {
     // 十三 and free texts
     "performance",
     // 第四部分、第五部分
-    "glossary", "term", "attachments", "has_attachments", "index", "in_part3",
+    "glossary", "term", "is_item", "attachments", "has_attachments", "index", "in_part3",
     // 第二部分
     "tables", "id", "toc",
 };
@@ -211,9 +211,11 @@ mstch::array share_list(const std::vector<Share>& shares, const TemplateSet& t, 
     Ctx x;
     x.set("key", s.key);
     x.set("name", s.name.empty() ? t.label(group, s.key) : s.name);
+    // A 类 name without its trailing word (一般公共服务支出 -> 一般公共服务),
+    // for sentences like 「一般公共服务（类）支出」; the word is in labels.yaml.
     std::string short_name = s.name;
-    const std::string suffix = "支出";
-    if (short_name.size() > suffix.size() &&
+    const std::string suffix = t.label("names", "class_suffix");
+    if (suffix != "class_suffix" && short_name.size() > suffix.size() &&
         short_name.compare(short_name.size() - suffix.size(), suffix.size(), suffix) == 0)
       short_name.erase(short_name.size() - suffix.size());
     x.set("short_name", short_name);
@@ -295,11 +297,15 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   root.set("department", s.department.value);
   root.set("short_name", s.short_name.present ? s.short_name.value : s.department.value);
   root.set("year", std::to_string(s.year.value));
+  // The publication date as Chinese numerals; the template adds 年 and 月.
+  root.set("has_publish_date", s.publish_date.present);
   if (s.publish_date.present) {
     const std::string& d = s.publish_date.value;
-    root.set("publish_date", cn_date(std::stoll(d.substr(0, 4)), std::stoi(d.substr(5, 2))));
+    root.set("publish_year", cn_year_digits(std::stoll(d.substr(0, 4))));
+    root.set("publish_month", cn_number(std::stoi(d.substr(5, 2))));
   } else {
-    root.set("publish_date", std::string());
+    root.set("publish_year", std::string());
+    root.set("publish_month", std::string());
   }
 
   // 第一部分.
@@ -496,24 +502,28 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   {
     mstch::array g;
     std::int64_t n = 0;
-    auto add = [&](const std::string& term, const std::string& text) {
+    // A standard entry has a term; an entry for a 项 has its 类, 款 and 项
+    // names, which the template joins into the term.
+    auto add = [&](const std::string& term, const ClassRow* row, const std::string& text) {
       Ctx x;
       ++n;
       x.set("n", std::to_string(n));
       x.set("cn", cn_number(n));
       x.set("term", term);
+      x.set("is_item", row != nullptr);
+      x.set("class_name", row ? m.find(row->code.substr(0, 3))->name : std::string());
+      x.set("kuan_name", row ? m.find(row->code.substr(0, 5))->name : std::string());
+      x.set("name", row ? row->name : std::string());
       x.set("text", text);
       g.push_back(x.map());
     };
-    for (const auto& e : t.glossary) add(e.term, e.text);
+    for (const auto& e : t.glossary) add(e.term, nullptr, e.text);
     if (s.item_glossary.value)
       for (const auto& row : m.rows) {
         if (row.level != 3) continue;
         auto d = m.catalog->item_descriptions.find(row.code);
         if (d == m.catalog->item_descriptions.end()) continue;
-        std::string term = m.find(row.code.substr(0, 3))->name + "（类）" + m.find(row.code.substr(0, 5))->name +
-                           "（款）" + row.name + "（项）";
-        add(term, d->second);
+        add("", &row, d->second);
       }
     root.set("glossary", g);
   }

@@ -1,0 +1,62 @@
+// No wording of the report in C++: the stages that make or render the
+// report (model, compose, document, html, pdf) hold no Chinese text in their
+// string literals; the report's words live in templates/ and data/. The
+// program's own diagnostics (core/messages.cpp, check/rules.cpp, the loader's
+// key descriptions, diff's report headings, cli usage) are not report
+// wording and are not scanned. Allowed: punctuation alone (e.g. the 。 a
+// reason may end with, trimmed before the template adds its own) and CSS
+// font-family names.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// True when the UTF-8 text holds a CJK ideograph (U+3400–U+9FFF).
+bool has_ideograph(const std::string& s) {
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    unsigned char a = static_cast<unsigned char>(s[i]);
+    if (a >= 0xE3 && a <= 0xE9) {
+      unsigned cp = ((a & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                    (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+      if (cp >= 0x3400 && cp <= 0x9FFF) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("lint: the report-making stages hold no Chinese wording in C++") {
+  const fs::path root = fs::path(JUESUAN_SOURCE_DIR) / "generator";
+  const std::regex literal(R"re("((?:[^"\\]|\\.)*)")re");
+  // CSS font-family names are names of fonts, not wording.
+  const std::regex font_family(R"re(仿宋|宋体|黑体|楷体|仿宋_GB2312)re");
+  int files = 0;
+  for (const char* stage : {"model", "compose", "document", "html", "pdf"}) {
+    for (const auto& e : fs::recursive_directory_iterator(root / stage)) {
+      std::string ext = e.path().extension().string();
+      if (ext != ".cpp" && ext != ".hpp") continue;
+      ++files;
+      std::ifstream in(e.path());
+      std::string line;
+      int n = 0;
+      while (std::getline(in, line)) {
+        ++n;
+        std::string code = line.substr(0, line.find("//"));
+        for (std::sregex_iterator it(code.begin(), code.end(), literal), end; it != end; ++it) {
+          std::string text = (*it)[1];
+          std::string rest = std::regex_replace(text, font_family, "");
+          INFO(e.path().string() << ":" << n << ": \"" << text << "\"");
+          CHECK_FALSE(has_ideograph(rest));
+        }
+      }
+    }
+  }
+  CHECK(files > 20);
+}
