@@ -278,7 +278,7 @@ void finish(Layout& L, const doc::Document& d, const PdfOptions& o, Shaper& shap
     for (const auto& slot : p.toc_slots) {
       auto it = L.anchors.find(slot.target);
       if (it == L.anchors.end()) {
-        if (warnings) warnings->push_back("目录 entry points at \"" + slot.target + "\", which is not in the document");
+        if (warnings) warnings->push_back("table of contents entry points at \"" + slot.target + "\", which is not in the document");
         continue;
       }
       const Page& target = L.pages[it->second.page];
