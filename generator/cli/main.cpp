@@ -1,10 +1,13 @@
 // juesuan: the command line. Thin: it parses arguments and calls the
 // library; every message about an input comes from the stages below.
+#include <charconv>
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "batch/command.hpp"
 #include "check/check.hpp"
 #include "cli/app.hpp"
 #include "core/file.hpp"
@@ -25,6 +28,12 @@ const char* kUsage =
     "       juesuan check --list-rules            list the audit rules\n"
     "       juesuan diff OLD.yaml NEW.yaml        what a correction changes: inputs, table cells, sentences\n"
     "       juesuan dump DEPT.yaml                print the document as plain text\n"
+    "       juesuan batch CITY_DIR -o OUT_DIR [-j N] [--shard I/N] [--force] [--quiet]\n"
+    "                                             build every department under CITY_DIR (folders mirrored in OUT_DIR)\n"
+    "                                             with N workers (default: the number of cores); write OUT_DIR/index.html,\n"
+    "                                             index.json and index.csv; --shard I/N builds share I (0 <= I < N) only\n"
+    "       juesuan merge SHARD/index.json... -o OUT_DIR\n"
+    "                                             combine the index.json of every shard into one index in OUT_DIR\n"
     "options: --root DIR   the folder holding templates/, data/ and fonts/\n";
 
 struct Args {
@@ -34,6 +43,9 @@ struct Args {
   fs::path root;
   bool list_rules = false;
   bool force = false;
+  int jobs = 0;                  // batch: 0 = the number of cores
+  std::optional<batch::Shard> shard;
+  bool quiet = false;
 };
 
 [[noreturn]] void usage_error(const std::string& what) { throw Error(Failure::Input, what + "\n" + kUsage); }
@@ -51,6 +63,18 @@ Args parse_args(int argc, char** argv) {
     else if (s == "--root") a.root = value();
     else if (s == "--list-rules") a.list_rules = true;
     else if (s == "--force") a.force = true;
+    else if (s == "-j" || s == "--jobs") {
+      std::string n = value();
+      auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), a.jobs);
+      if (n.empty() || ec != std::errc() || end != n.data() + n.size() || a.jobs < 1 || a.jobs > 1024)
+        usage_error("-j needs a number of workers from 1 to 1024 (got \"" + n + "\")");
+    }
+    else if (s == "--shard") {
+      std::string v = value();
+      a.shard = batch::parse_shard(v);
+      if (!a.shard) usage_error("--shard needs I/N with 0 <= I < N, such as 0/4 (got \"" + v + "\")");
+    }
+    else if (s == "--quiet" || s == "-q") a.quiet = true;
     else if (s == "-h" || s == "--help") { std::cout << kUsage; std::exit(0); }
     else if (!s.empty() && s[0] == '-') usage_error("unknown option " + s);
     else if (a.command.empty()) a.command = s;
@@ -130,6 +154,23 @@ int cmd_dump(const Args& a) {
   return 0;
 }
 
+int cmd_batch(const Args& a) {
+  if (a.inputs.size() != 1) usage_error("batch needs one folder: the city's department files");
+  batch::Options o;  // its clock starts now
+  o.city = a.inputs.front();
+  o.out = a.out;
+  o.jobs = a.jobs > 0 ? a.jobs : std::max(1u, std::thread::hardware_concurrency());
+  o.shard = a.shard;
+  o.force = a.force;
+  Resources res = Resources::load(a.root, /*with_fonts=*/true);
+  return batch::batch_command(res, o, a.quiet);
+}
+
+int cmd_merge(const Args& a) {
+  if (a.inputs.empty()) usage_error("merge needs the index.json of each shard");
+  return batch::merge_command(std::vector<fs::path>(a.inputs.begin(), a.inputs.end()), a.out);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -139,6 +180,8 @@ int main(int argc, char** argv) {
     if (a.command == "check") return cmd_check(a);
     if (a.command == "diff") return cmd_diff(a);
     if (a.command == "dump") return cmd_dump(a);
+    if (a.command == "batch") return cmd_batch(a);
+    if (a.command == "merge") return cmd_merge(a);
     usage_error("unknown command \"" + a.command + "\"");
   } catch (const Error& e) {
     std::cerr << e.render();

@@ -1,0 +1,72 @@
+// batch: every department of a city in one process. Resources (catalog,
+// templates, fonts) are loaded once by the caller and shared read-only by
+// the workers; each department is built on its own, so one that fails
+// never stops the others.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "batch/index.hpp"
+#include "cli/app.hpp"
+
+namespace juesuan::batch {
+
+// A deterministic 1/count share of the departments: those whose relative
+// path hashes to `index` (0-based) modulo `count`.
+struct Shard {
+  int index = 0;
+  int count = 1;
+};
+
+// "I/N" with 0 <= I < N; nullopt when malformed.
+std::optional<Shard> parse_shard(std::string_view text);
+bool in_shard(const std::string& relative_path, const Shard& shard);
+
+// One department file found under the city folder.
+struct Job {
+  std::filesystem::path yaml;     // as found: city folder / relative path
+  std::string path;               // relative, '/'-separated ("教育局/一中.yaml")
+  std::string folder;             // its folder ("教育局"; "" at the top)
+  std::filesystem::path out_dir;  // the mirrored output folder
+  std::string conflict;           // non-empty: another file has the same output name
+};
+
+// Every *.yaml / *.yml under `city` (recursively, hidden entries and the
+// output folder skipped), in index order (listed_before). Throws Error(Input)
+// when `city` is not a folder.
+std::vector<Job> discover(const std::filesystem::path& city, const std::filesystem::path& out);
+
+struct Options {
+  std::filesystem::path city, out;
+  int jobs = 1;
+  std::optional<Shard> shard;
+  bool force = false;
+  // When the command started (before the resources were loaded): the
+  // summary's wall time counts from here.
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+};
+
+// Told, on the thread that called run(), of each finished department (in
+// the order they finish) and, between them, of the passing time.
+class Observer {
+ public:
+  virtual ~Observer() = default;
+  virtual void finished(const Department&) {}
+  virtual void tick() {}
+};
+
+// Builds one department: outputs, figures, status; never throws.
+Department build_one(const Resources& res, const Job& job, const OutputOptions& options);
+
+// Builds every department (of the shard) with options.jobs workers. The
+// result is in index order whatever the number of workers.
+Index run(const Resources& res, const Options& options, const std::vector<Job>& jobs, Observer& observer);
+
+// The key figures of a computed department.
+KeyFigures key_figures(const Model& model);
+
+}  // namespace juesuan::batch

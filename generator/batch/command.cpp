@@ -1,0 +1,34 @@
+#include "batch/command.hpp"
+
+#include <cstdio>
+
+#include "batch/progress.hpp"
+
+namespace juesuan::batch {
+
+int batch_command(const Resources& res, const Options& options, bool quiet) {
+  std::vector<Job> jobs = discover(options.city, options.out);
+  if (jobs.empty())
+    throw Error(Failure::Input, "no department file (*.yaml) under " + options.city.string());
+  std::size_t total = 0;
+  for (const auto& j : jobs) total += !options.shard || in_shard(j.path, *options.shard);
+  Progress progress(Progress::mode_for(stderr, quiet), total, options.started);
+  Index index = run(res, options, jobs, progress);
+  write_index(index, options.out);
+  progress.end();
+  std::string text = summary_text(index, progress.seconds());
+  text += "index: " + (options.out / "index.html").string() + "\n";
+  std::fputs(text.c_str(), stderr);
+  return summarise(index).city.failed ? static_cast<int>(Failure::Findings) : 0;
+}
+
+int merge_command(const std::vector<std::filesystem::path>& shard_indexes, const std::filesystem::path& out) {
+  Index index = merge(shard_indexes, out);
+  write_index(index, out);
+  std::string text = summary_text(index, std::nullopt);
+  text += "index: " + (out / "index.html").string() + "\n";
+  std::fputs(text.c_str(), stderr);
+  return summarise(index).city.failed ? static_cast<int>(Failure::Findings) : 0;
+}
+
+}  // namespace juesuan::batch

@@ -1,0 +1,183 @@
+// Building the departments of a city with a pool of workers. Each worker
+// takes the next department, builds it with the shared const Resources and
+// stores the result in that department's slot, so the index comes out in
+// path order whatever finishes first.
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include "batch/batch.hpp"
+#include "core/file.hpp"
+
+namespace juesuan::batch {
+
+namespace fs = std::filesystem;
+
+KeyFigures key_figures(const Model& m) {
+  KeyFigures k;
+  k.grand_total = m.grand_income;
+  k.income_total = m.income_total;
+  k.spending_total = m.spending_total;
+  k.fiscal_spending = m.total[Fig::FiscalTotal];
+  k.three_public = m.three_public.actual_total;
+  return k;
+}
+
+namespace {
+
+// The documents build_outputs writes for a department, in the order the
+// index links them; and the stamp beside them. Used only to find the
+// files of an unchanged department and to clear those of a failed one.
+const char* const kDocumentKinds[] = {"pdf", "html"};
+const char* const kStampExtension = ".juesuan-hash";
+
+int kind_rank(const std::string& kind) {
+  for (int i = 0; i < 2; ++i)
+    if (kind == kDocumentKinds[i]) return i;
+  return 2;
+}
+
+void add_output(Department& d, const Job& job, const fs::path& file) {
+  std::string ext = file.extension().string();
+  Output o;
+  o.kind = ext.empty() ? ext : ext.substr(1);
+  o.href = (fs::path(job.folder) / file.filename()).generic_string();
+  d.outputs.push_back(std::move(o));
+}
+
+void sort_outputs(Department& d) {
+  std::stable_sort(d.outputs.begin(), d.outputs.end(),
+                   [](const Output& a, const Output& b) { return kind_rank(a.kind) < kind_rank(b.kind); });
+}
+
+std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
+
+void fail(Department& d, std::string detail) {
+  if (!detail.empty() && detail.back() != '\n') detail += '\n';
+  d.status = Status::Failed;
+  d.error = first_line(detail);
+  d.detail = std::move(detail);
+  d.figures.reset();
+  d.outputs.clear();
+}
+
+// A failed department keeps no output: neither one half made now nor an
+// older one that would pass for current. The stamp goes first.
+void remove_outputs(const Job& job) {
+  const std::string stem = job.yaml.stem().string();
+  std::error_code ec;
+  fs::remove(job.out_dir / (stem + kStampExtension), ec);
+  for (const char* kind : kDocumentKinds) fs::remove(job.out_dir / (stem + "." + kind), ec);
+}
+
+void build_unchanged(const Resources& res, const Job& job, Department& d) {
+  // The figures come from the model, recomputed (load + compute, no
+  // compose, no writers): a few milliseconds, and never out of step with
+  // the YAML the way a stored copy could be.
+  Source source = load_source(read_source_file(job.yaml), res.load_context());
+  Model model = compute(source, res.catalog);
+  d.name = source.department.value;
+  d.figures = key_figures(model);
+  d.status = Status::Unchanged;
+  const std::string stem = job.yaml.stem().string();
+  std::error_code ec;
+  for (const char* kind : kDocumentKinds) {
+    fs::path p = job.out_dir / (stem + "." + kind);
+    if (fs::exists(p, ec)) add_output(d, job, p);
+  }
+}
+
+void build_rejected(const Outcome& o, Department& d) {
+  std::string detail;
+  for (const auto& f : o.findings)
+    if (f.severity == Severity::Error) detail += render_finding(f) + "\n";
+  fail(d, detail);
+}
+
+}  // namespace
+
+Department build_one(const Resources& res, const Job& job, const OutputOptions& options) {
+  Department d;
+  d.path = job.path;
+  d.folder = job.folder;
+  d.name = job.yaml.stem().string();
+  if (!job.conflict.empty()) {
+    // Not built and nothing removed: the files belong to the other one.
+    fail(d, job.yaml.string() + ": error: the same output name as " + job.conflict + "; rename one of them");
+    return d;
+  }
+  try {
+    Outcome o = build_outputs(res, job.yaml, job.out_dir, options);
+    d.warnings = o.warnings;
+    if (o.built) d.name = o.built->source.department.value;
+    switch (o.status) {
+      case Outcome::Status::Unchanged:
+        build_unchanged(res, job, d);
+        break;
+      case Outcome::Status::Rejected:
+        build_rejected(o, d);
+        break;
+      case Outcome::Status::Built:
+        d.status = Status::Built;
+        d.figures = key_figures(o.built->model);
+        for (const auto& p : o.written) add_output(d, job, p);
+        break;
+    }
+  } catch (const Error& e) {
+    fail(d, e.render());
+  } catch (const std::exception& e) {
+    fail(d, job.yaml.string() + ": error: " + e.what());
+  } catch (...) {
+    fail(d, job.yaml.string() + ": error: the build failed for an unknown reason");
+  }
+  sort_outputs(d);
+  if (d.status == Status::Failed) remove_outputs(job);
+  return d;
+}
+
+Index run(const Resources& res, const Options& options, const std::vector<Job>& all, Observer& observer) {
+  std::vector<const Job*> jobs;
+  for (const auto& j : all)
+    if (!options.shard || in_shard(j.path, *options.shard)) jobs.push_back(&j);
+
+  Index index;
+  if (options.shard) index.shard = std::make_pair(options.shard->index, options.shard->count);
+  index.departments.resize(jobs.size());
+  const OutputOptions output_options{options.force, true};
+
+  std::atomic<std::size_t> next{0};
+  std::mutex mutex;
+  std::condition_variable wake;
+  std::deque<std::size_t> done;
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
+      Department d = build_one(res, *jobs[i], output_options);
+      std::lock_guard lock(mutex);
+      index.departments[i] = std::move(d);
+      done.push_back(i);
+      wake.notify_one();
+    }
+  };
+  const int workers = std::clamp<int>(options.jobs, 1, std::max<int>(1, static_cast<int>(jobs.size())));
+  std::vector<std::thread> pool;
+  for (int w = 0; w < workers; ++w) pool.emplace_back(work);
+
+  // Reports happen here, on the caller's thread, one at a time.
+  for (std::size_t reported = 0; reported < jobs.size();) {
+    std::unique_lock lock(mutex);
+    wake.wait_for(lock, std::chrono::milliseconds(200), [&] { return !done.empty(); });
+    std::deque<std::size_t> batch;
+    batch.swap(done);
+    lock.unlock();
+    for (std::size_t i : batch) observer.finished(index.departments[i]);
+    reported += batch.size();
+    observer.tick();
+  }
+  for (auto& t : pool) t.join();
+  return index;
+}
+
+}  // namespace juesuan::batch
