@@ -182,6 +182,8 @@ struct CellBox {
   std::vector<GlyphUse> glyphs;
   std::vector<Line> lines;
   double x = 0, w = 0;
+  TextStyle style;    // the table's cell style (bold for emphasis), or smaller: see shrink_to
+  int text_row = -1;  // >= 0: the text shows only on the part of the cell starting at this row
 };
 
 struct Rows {
@@ -189,7 +191,9 @@ struct Rows {
   std::vector<double> heights;  // per row
 };
 
-Rows size_rows(const Grid& g, const TablePlan& p, double x0, double pad, Shaper& shaper) {
+// Rows higher than `max_h` (the room on a page) are cut to it; the text of
+// their cells is set smaller at drawing time (see shrink_to).
+Rows size_rows(const Grid& g, const TablePlan& p, double x0, double pad, Shaper& shaper, double max_h) {
   Rows r;
   r.heights.assign(g.rows, p.cell.leading + 2 * pad);
   std::vector<double> xs(p.ncols + 1, x0);
@@ -203,6 +207,7 @@ Rows size_rows(const Grid& g, const TablePlan& p, double x0, double pad, Shaper&
     b.text = utf8_to_u32(pl.cell->text);
     TextStyle s = p.cell;
     s.bold = s.bold || pl.cell->emphasis;
+    b.style = s;
     b.glyphs = shaper.shape(b.text, s);
     b.lines = balanced_lines(b.text, b.glyphs, b.w - 2 * pad);
     r.cells.push_back(std::move(b));
@@ -216,23 +221,43 @@ Rows size_rows(const Grid& g, const TablePlan& p, double x0, double pad, Shaper&
       for (int i = b.p->row; i < b.p->row + b.p->rowspan; ++i) have += r.heights[i];
       if (have < need) r.heights[b.p->row + b.p->rowspan - 1] += need - have;
     }
+  for (auto& h : r.heights) h = std::min(h, max_h);
   return r;
 }
 
-// Draws rows [from, to) of a grid with their top at flow.y.
-void draw_rows(Flow& f, const Rows& r, int from, int to, bool head, const TablePlan& p, double pad) {
+// Sets a cell's text smaller (and re-breaks it) until it fits `room` points
+// of height: the part of a cell that a page break leaves too short for its
+// text, or a row cut to the height of a page.
+void shrink_to(CellBox& b, double room, double pad, Shaper& shaper) {
+  const TextStyle base = b.style;
+  const double text_h = static_cast<double>(b.lines.size()) * base.leading;
+  if (text_h <= room + 0.01) return;
+  for (double k = std::min(1.0, room / text_h); k > 0.05; k *= 0.95) {
+    b.style = scaled(base, k);
+    b.glyphs = shaper.shape(b.text, b.style);
+    b.lines = balanced_lines(b.text, b.glyphs, b.w - 2 * pad);
+    if (static_cast<double>(b.lines.size()) * b.style.leading <= room + 0.01) return;
+  }
+}
+
+// Draws rows [from, to) of a grid with their top at flow.y. A cell spanning
+// rows outside them is drawn as its part within them, with its text when the
+// text fits the part (or when the part is the cell's text_row).
+void draw_rows(Flow& f, const Rows& r, int from, int to, bool head, double pad) {
   std::vector<double> tops(r.heights.size() + 1, 0);
   for (std::size_t i = 0; i < r.heights.size(); ++i) tops[i + 1] = tops[i] + r.heights[i];
   const double base = f.y - tops[from];
   Page& page = f.page();
   for (const auto& b : r.cells) {
-    if (b.p->row < from || b.p->row >= to) continue;
-    const double top = base + tops[b.p->row];
-    const double h = tops[b.p->row + b.p->rowspan] - tops[b.p->row];
+    const int r0 = std::max(b.p->row, from), r1 = std::min(b.p->row + b.p->rowspan, to);
+    if (r0 >= r1) continue;
+    const double top = base + tops[r0];
+    const double h = tops[r1] - tops[r0];
     page.boxes.push_back({b.x, f.pdf_y(top + h), b.w, h, f.options().grid_line_width});
-    TextStyle s = p.cell;
-    s.bold = s.bold || b.p->cell->emphasis;
+    const TextStyle& s = b.style;
     const double text_h = b.lines.size() * s.leading;
+    const bool whole = r0 == b.p->row && r1 == b.p->row + b.p->rowspan;
+    if (b.text_row >= 0 ? r0 != b.text_row : !whole && text_h > h - 2 * pad + 0.01) continue;
     double ty = top + (h - text_h) / 2;
     doc::Align align = head ? doc::Align::Center : b.p->cell->align;
     const std::size_t first_run = page.runs.size();
@@ -267,6 +292,28 @@ std::vector<int> group_starts(const Grid& g) {
   starts.push_back(g.rows);
   return starts;
 }
+
+// A one-row group that reads as a heading of the rows after it (「一级指标 …」,
+// 「绩效指标」): header cells, or short labels without figures.
+bool heading_row(const Rows& r, int row) {
+  bool any = false;
+  for (const auto& b : r.cells) {
+    if (b.p->row != row) continue;
+    if (b.p->rowspan != 1) return false;
+    any = any || !b.text.empty();
+    if (b.p->cell->header) continue;
+    if (b.text.size() > 16) return false;
+    for (char32_t c : b.text)
+      if ((c >= U'0' && c <= U'9') || c == U'%' || (c >= U'０' && c <= U'９')) return false;
+  }
+  return any;
+}
+
+// Body rows [from, to) on one page, after a page break (and the head rows) when `new_page`.
+struct Chunk {
+  int from, to;
+  bool new_page;
+};
 
 void draw_title_block(Flow& f, const doc::Table& t, Shaper& shaper, double x0, double width) {
   const PdfOptions& o = f.options();
@@ -328,36 +375,146 @@ void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shap
   }
 
   const double x0 = f.left(), width = f.width();
-  Rows head = size_rows(p.head, p, x0, pad, shaper);
-  Rows body = size_rows(p.body, p, x0, pad, shaper);
+  Rows head = size_rows(p.head, p, x0, pad, shaper, f.bottom() - f.top());
   const double head_h = std::accumulate(head.heights.begin(), head.heights.end(), 0.0);
+  // The room for body rows on a continuation page (below the repeated head).
+  const double room = std::max(f.bottom() - f.top() - head_h, p.cell.leading + 2 * pad);
+  Rows body = size_rows(p.body, p, x0, pad, shaper, room);
   auto starts = group_starts(p.body);
-  auto group_h = [&](std::size_t gi) {
+  auto rows_h = [&](int from, int to) {
     double h = 0;
-    for (int r = starts[gi]; r < starts[gi + 1]; ++r) h += body.heights[r];
+    for (int r = from; r < to; ++r) h += body.heights[r];
     return h;
   };
+  auto group_h = [&](std::size_t gi) { return rows_h(starts[gi], starts[gi + 1]); };
   const std::size_t groups = starts.size() - 1;
   double note_h = 0;
-  if (!t.notes.empty()) note_h = o.table_note.leading;  // the first note line stays with the last rows
+  if (!t.notes.empty()) note_h = 1.25 * o.table_note.leading;  // the note's first line (and gap) stays with the rows
+  if (!body.heights.empty()) body.heights.back() = std::min(body.heights.back(), std::max(room - note_h, 1.0));
+  // Where a group taller than a page is best split: between rows that only
+  // cells taller than a page span (so that the smaller groups within it,
+  // e.g. an 二级指标 with its rows, stay whole).
+  std::vector<char> clean(p.body.rows + 1, 1);
+  for (const auto& b : body.cells)
+    if (rows_h(b.p->row, b.p->row + b.p->rowspan) <= room + 0.01)
+      for (int r = b.p->row + 1; r < b.p->row + b.p->rowspan; ++r) clean[r] = 0;
 
-  double start_h = title_block_height(t, o) + head_h + (groups ? group_h(0) : 0);
+  // Rows joined by rowspans stay together when they fit on a page; a taller
+  // group is split between rows, preferably where `clean`, with at least two
+  // rows before a break. A heading row stays with the start of what follows.
+  auto fits_page = [&](std::size_t gi) { return group_h(gi) <= room + 0.01; };
+  auto first_h = [&](std::size_t gi) {
+    if (fits_page(gi)) return group_h(gi);
+    int c = starts[gi] + 2;
+    while (c < starts[gi + 1] && !clean[c]) ++c;
+    const double h = rows_h(starts[gi], c);
+    return h <= room + 0.01 ? h : rows_h(starts[gi], starts[gi] + 2);
+  };
+  auto is_heading = [&](std::size_t gi) {
+    return starts[gi + 1] - starts[gi] == 1 && heading_row(body, starts[gi]);
+  };
+  // What must fit where group gi starts: the group (or its first part), and
+  // after heading rows the start of what they head: the first part, or at
+  // least two rows when that is more than a page.
+  auto lead_h = [&](std::size_t gi) {
+    double h = 0;
+    std::size_t g = gi;
+    for (std::size_t depth = 0; depth < 3 && g + 1 < groups && is_heading(g); ++g, ++depth) h += group_h(g);
+    if (g == gi) return first_h(gi);
+    if (h + first_h(g) <= room + 0.01) return h + first_h(g);
+    const double least = rows_h(starts[g], std::min(starts[g] + 2, starts[g + 1]));
+    return h + least <= room + 0.01 ? h + least : first_h(gi);
+  };
+
+  double start_h = title_block_height(t, o) + head_h + (groups ? lead_h(0) : 0);
   if (groups == 1) start_h += note_h;
   f.ensure(start_h);
   f.anchor(anchor, f.y);
   draw_title_block(f, t, shaper, x0, width);
-  draw_rows(f, head, 0, p.head.rows, true, p, pad);
+  draw_rows(f, head, 0, p.head.rows, true, pad);
 
+  // Plan the pages first, then draw: a cell split by a page break shows its
+  // text on every part it fits, or (smaller) on its tallest part.
+  std::vector<Chunk> chunks;
+  double y = f.y;
   int rows_here = 0;
+  bool pending_break = false;
+  bool after_heading = false;  // the last rows placed on this page are a heading row
+  auto fits = [&](double h) { return y + h <= f.bottom() + 0.01; };
+  auto page_break = [&] {
+    pending_break = true;
+    y = f.top() + head_h;
+    rows_here = 0;
+    after_heading = false;
+  };
+  auto put = [&](int from, int to) {
+    chunks.push_back({from, to, pending_break});
+    pending_break = false;
+    for (int r = from; r < to; ++r) y += body.heights[r];
+    rows_here += to - from;
+  };
   for (std::size_t gi = 0; gi < groups; ++gi) {
-    double need = group_h(gi) + (gi + 1 == groups ? note_h : 0);
-    if (!f.fits(need) && rows_here > 0) {
-      f.new_page(p.landscape);
-      draw_rows(f, head, 0, p.head.rows, true, p, pad);
-      rows_here = 0;
+    const bool last = gi + 1 == groups;
+    const int b = starts[gi], e = starts[gi + 1];
+    // After a heading row (whose own check made room for this start) the
+    // group starts here, split if need be.
+    if (!after_heading && !fits(lead_h(gi) + (last && fits_page(gi) ? note_h : 0)) && rows_here > 0) page_break();
+    if (fits_page(gi) && (!after_heading || fits(group_h(gi) + (last ? note_h : 0)))) {
+      put(b, e);
+      after_heading = is_heading(gi);
+      continue;
     }
-    draw_rows(f, body, starts[gi], starts[gi + 1], false, p, pad);
-    rows_here += starts[gi + 1] - starts[gi];
+    for (int r = b; r < e;) {
+      const bool movable = rows_here > 0 && !(after_heading && r == b);
+      int k = r;
+      double h = 0;
+      while (k < e && fits(h + body.heights[k] + (last && k + 1 == e ? note_h : 0))) h += body.heights[k++];
+      if (k < e) {
+        int c = k;
+        while (c > r && !clean[c]) --c;
+        if (c > r) {
+          k = c;
+        } else if (movable) {  // the smaller group at hand goes whole to the next page
+          page_break();
+          continue;
+        }
+      }
+      if (k == r) {
+        if (movable) {
+          page_break();
+          continue;
+        }
+        k = r + 1;
+      }
+      put(r, k);
+      r = k;
+      if (r < e) page_break();
+      after_heading = false;
+    }
+  }
+  for (auto& b : body.cells) {
+    const int row = b.p->row, end = row + b.p->rowspan;
+    double best = -1;
+    int best_row = row;
+    bool shown = false;
+    for (const auto& c : chunks) {
+      const int r0 = std::max(row, c.from), r1 = std::min(end, c.to);
+      if (r0 >= r1) continue;
+      double h = 0;
+      for (int r = r0; r < r1; ++r) h += body.heights[r];
+      shown = shown || static_cast<double>(b.lines.size()) * b.style.leading <= h - 2 * pad + 0.01;
+      if (h > best) best = h, best_row = r0;
+    }
+    if (shown || best < 0) continue;
+    shrink_to(b, best - 2 * pad, pad, shaper);
+    b.text_row = best_row;
+  }
+  for (const auto& c : chunks) {
+    if (c.new_page) {
+      f.new_page(p.landscape);
+      draw_rows(f, head, 0, p.head.rows, true, pad);
+    }
+    draw_rows(f, body, c.from, c.to, false, pad);
   }
   if (!t.notes.empty()) f.y += o.table_note.leading * 0.25;
   for (const auto& note : t.notes)
