@@ -1,11 +1,14 @@
 // Determinism: the same department gives byte-identical HTML and PDF on
 // every run, whatever the time zone, the locale (ICU takes its default
-// locale from LANG/LC_ALL) or the folder the input sits in.
+// locale from LANG/LC_ALL) or the folder the input sits in; and `juesuan
+// batch` writes the same files, byte for byte, with any number of workers,
+// each department's the same as `juesuan build` writes alone.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <unistd.h>
 
@@ -71,4 +74,60 @@ TEST_CASE("determinism: byte-identical HTML and PDF across runs, time zones, loc
     CHECK(moved.pdf == first.pdf);
     fs::remove_all(dir);
   }
+}
+
+namespace {
+
+// Every file under `dir`, by path relative to it.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = slurp(e.path());
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("determinism: batch writes the same bytes with 1, 2 and 4 workers, and the same as build") {
+  const fs::path dir = fs::temp_directory_path() / ("juesuan-determinism-batch-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // Eight departments of both formats, and one broken (which writes nothing).
+  std::string synth = "python3 '" + (kRoot / "scripts/synth_city.py").string() + "' 8 '" + (dir / "city").string() +
+                      "' --broken 1 --seed 8 >/dev/null";
+  REQUIRE(std::system(synth.c_str()) == 0);
+  std::map<std::string, std::string> first;
+  for (int jobs : {1, 2, 4}) {
+    INFO("-j " << jobs);
+    fs::path out = dir / ("out-j" + std::to_string(jobs));
+    std::string cmd = std::string(JUESUAN_BINARY) + " batch '" + (dir / "city").string() + "' -o '" + out.string() +
+                      "' -j " + std::to_string(jobs) + " --quiet >/dev/null 2>&1";
+    CHECK(WEXITSTATUS(std::system(cmd.c_str())) == 1);   // the broken one
+    auto files = tree(out);
+    CHECK(files.size() >= 8 * 3);
+    if (jobs == 1) {
+      first = files;
+      continue;
+    }
+    CHECK(files.size() == first.size());
+    for (const auto& [path, bytes] : first) {
+      INFO(path);
+      CHECK(files[path] == bytes);
+    }
+  }
+  // Each department's HTML and PDF are the ones `juesuan build` writes.
+  int compared = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir / "city")) {
+    if (e.path().extension() != ".yaml") continue;
+    fs::path rel = fs::relative(e.path(), dir / "city");
+    fs::path batch_html = dir / "out-j1" / rel.parent_path() / (e.path().stem().string() + ".html");
+    if (!fs::exists(batch_html)) continue;   // the broken one
+    Outputs alone = build(e.path(), dir / "alone" / rel.parent_path(), "TZ=UTC");
+    INFO(rel.string());
+    CHECK(alone.html == slurp(batch_html));
+    CHECK(alone.pdf == slurp(dir / "out-j1" / rel.parent_path() / (e.path().stem().string() + ".pdf")));
+    ++compared;
+  }
+  CHECK(compared == 8);
+  fs::remove_all(dir);
 }
