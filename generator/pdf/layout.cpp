@@ -60,19 +60,27 @@ struct Ctx {
   }
 };
 
-}  // namespace
-
-std::size_t place_text(Flow& f, Shaper& shaper, const std::u32string& text, const TextStyle& style, doc::Align align,
-                       double indent, double x0, double width, unsigned kind) {
-  auto g = shaper.shape(text, style);
-  auto lines = align == doc::Align::Center && indent == 0 ? balanced_lines(text, g, width)
-                                                          : break_lines(text, g, width - indent, width);
+std::size_t place_lines(Flow& f, const std::u32string& text, const std::vector<GlyphUse>& g,
+                        const std::vector<Line>& lines, const TextStyle& style, doc::Align align, double indent,
+                        double x0, double width, unsigned kind, std::size_t following) {
   const std::size_t n = lines.size();
   for (std::size_t i = 0; i < n; ++i) {
-    // No lone first line at a page's foot, no lone last line at its head.
-    if (n >= 2 && i == 0 && !f.fits(2 * style.leading)) f.ensure(2 * style.leading);
-    if (n >= 3 && i == n - 2 && !f.fits(2 * style.leading) && f.fits(style.leading)) f.ensure(2 * style.leading);
-    f.ensure(style.leading);
+    // A page break within this text leaves neither its first line alone at
+    // the foot of the page (an orphan) nor its last line alone at the top of
+    // the next (a widow); and when exactly one line of the block follows
+    // this text (`following`: the rest of a list), that line does not start
+    // a page alone either.
+    if (!f.fresh) {
+      const std::size_t rest = n - i;
+      const double room = f.bottom() + 0.01 - f.y;
+      const std::size_t fit = room < 0 ? 0 : static_cast<std::size_t>(room / style.leading);
+      if (fit < rest + following) {
+        std::size_t here = std::min(fit, rest);
+        if (here == rest && fit == rest && following == 1) --here;
+        if (here < rest && rest - here == 1 && here > 0) --here;
+        if (here == 0 || (i == 0 && n >= 2 && here == 1)) f.new_page(f.landscape());
+      }
+    }
     const Line& ln = lines[i];
     const double lead = i == 0 ? indent : 0;
     const double avail = width - lead;
@@ -96,6 +104,20 @@ std::size_t place_text(Flow& f, Shaper& shaper, const std::u32string& text, cons
     f.fresh = false;
   }
   return n;
+}
+
+std::vector<Line> set_lines(const std::u32string& text, const std::vector<GlyphUse>& g, doc::Align align,
+                            double indent, double width) {
+  return align == doc::Align::Center && indent == 0 ? balanced_lines(text, g, width)
+                                                    : break_lines(text, g, width - indent, width);
+}
+
+}  // namespace
+
+std::size_t place_text(Flow& f, Shaper& shaper, const std::u32string& text, const TextStyle& style, doc::Align align,
+                       double indent, double x0, double width, unsigned kind) {
+  auto g = shaper.shape(text, style);
+  return place_lines(f, text, g, set_lines(text, g, align, indent, width), style, align, indent, x0, width, kind, 0);
 }
 
 TextStyle fit_on_one_line(Shaper& shaper, const std::u32string& text, const TextStyle& style, double width,
@@ -186,10 +208,29 @@ void place_list(Ctx& c, const doc::List& l) {
   Flow& f = c.flow;
   if (f.landscape()) f.new_page(false);
   const TextStyle& s = c.opt.body;
+  const double indent = c.opt.first_level_indent_chars * s.size;
+  // All items set first: the list is one block for the widow rule (its last
+  // line never alone at the top of a page).
+  struct Item {
+    std::u32string text;
+    std::vector<GlyphUse> glyphs;
+    std::vector<Line> lines;
+  };
+  std::vector<Item> items;
+  items.reserve(l.items.size());
+  std::size_t total = 0;
   for (const auto& item : l.items) {
-    std::u32string text = utf8_to_u32(item.label);
-    text += utf8_to_u32(item.text);
-    place_text(c, text, s, doc::Align::Justify, c.opt.first_level_indent_chars * s.size, f.left(), f.width(), kOther);
+    Item it;
+    it.text = utf8_to_u32(item.label);
+    it.text += utf8_to_u32(item.text);
+    it.glyphs = c.shaper.shape(it.text, s);
+    it.lines = set_lines(it.text, it.glyphs, doc::Align::Justify, indent, f.width());
+    total += it.lines.size();
+    items.push_back(std::move(it));
+  }
+  for (const auto& it : items) {
+    total -= it.lines.size();
+    place_lines(f, it.text, it.glyphs, it.lines, s, doc::Align::Justify, indent, f.left(), f.width(), kOther, total);
   }
   f.only_headings = false;
 }
