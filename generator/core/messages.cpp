@@ -14,8 +14,13 @@ std::string join(const std::vector<std::string>& v) {
 std::string not_utf8() { return "这里的文字不是 UTF-8 编码：请在编辑器中把文件另存为 UTF-8"; }
 std::string binary_file() { return "文件中有空字符：这不是文本文件，可能选错了文件"; }
 std::string file_too_large(std::size_t size, std::size_t max) {
-  return "文件有 " + std::to_string(size) + " 字节，超过了 " + std::to_string(max) +
-         " 字节的上限：一个部门的源数据文件通常只有几十 KB，可能选错了文件";
+  // In MB, tenths rounded up (16 MB and one byte is 16.1 MB, never "16 MB"),
+  // rather than a 9-digit count of bytes.
+  auto mb = [](std::size_t n) {
+    std::size_t tenths = (n * 10 + 1024 * 1024 - 1) / (1024 * 1024);
+    return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") + " MB";
+  };
+  return "文件有 " + mb(size) + "，超过了 " + mb(max) + " 的上限：一个部门的源数据文件通常只有几十 KB，可能选错了文件";
 }
 std::string empty_file() { return "文件是空的：至少要填写 department、year、format、amount_unit 和 items"; }
 std::string tab_indent() { return "这一行用 Tab 缩进：YAML 只能用空格缩进，请把 Tab 换成空格"; }
