@@ -29,6 +29,7 @@ case "$target" in
   *) echo "unknown fuzz target \"$target\" (load or build)" >&2; exit 2 ;;
 esac
 
+bash scripts/install-deps.sh
 CXX=${FUZZ_CXX:-clang++-14}
 if ! command -v "$CXX" >/dev/null; then
   echo "$CXX not found: apt-get install clang-14 libclang-rt-14-dev (scripts/install-deps.sh)" >&2

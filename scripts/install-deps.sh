@@ -12,6 +12,8 @@ PACKAGES=(
   catch2 qpdf poppler-utils
   # fonts (see fonts/manifest.yaml)
   fonts-lxgw-wenkai fonts-arphic-uming fonts-wqy-microhei fonts-droid-fallback
+  # fuzzing (scripts/fuzz.sh: libFuzzer and the sanitizer runtimes of clang 14)
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()
