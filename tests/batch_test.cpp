@@ -1,0 +1,332 @@
+// juesuan batch and merge: a synthetic city of ten departments in two
+// folders, two of them broken (scripts/synth_city.py), built by the real
+// program. Failures are isolated and reported with file:line:col; a second
+// run rebuilds nothing, an edit rebuilds one department; the index's figures
+// are those of each department's own tables; shards cover the city once and
+// merge into the unsharded index; -j 1 and -j 2 give the same bytes.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "batch/batch.hpp"
+#include "batch/index.hpp"
+#include "cli/app.hpp"
+
+namespace fs = std::filesystem;
+using namespace juesuan;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Run {
+  int status;
+  std::string err;
+};
+
+int shell(const std::string& cmd) {
+  int rc = std::system(cmd.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+// A temporary folder holding a synthetic city; removed at the end.
+struct City {
+  fs::path dir;
+  std::vector<std::string> broken;   // relative paths, as the script prints them
+
+  City(int n, int broken_count, int folders, int seed = 11) {
+    static int serial = 0;
+    dir = fs::temp_directory_path() / ("juesuan-batch-" + std::to_string(::getpid()) + "-" + std::to_string(++serial));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::string cmd = "python3 " + std::string(JUESUAN_SOURCE_DIR) + "/scripts/synth_city.py " + std::to_string(n) + " " +
+                      (dir / "city").string() + " --broken " + std::to_string(broken_count) + " --folders " +
+                      std::to_string(folders) + " --seed " + std::to_string(seed) + " > " + (dir / "synth.txt").string();
+    REQUIRE(shell(cmd) == 0);
+    std::istringstream lines(slurp(dir / "synth.txt"));
+    for (std::string l; std::getline(lines, l);)
+      if (l.rfind("broken: ", 0) == 0) broken.push_back(l.substr(8));
+  }
+  ~City() { fs::remove_all(dir); }
+
+  fs::path city() const { return dir / "city"; }
+
+  Run batch(const fs::path& out, const std::string& extra = "") const {
+    fs::path err = dir / "stderr.txt";
+    std::string cmd = std::string(JUESUAN_BINARY) + " batch " + city().string() + " -o " + out.string() + " " + extra +
+                      " 2>" + err.string() + " >/dev/null";
+    int status = shell(cmd);
+    return Run{status, slurp(err)};
+  }
+};
+
+std::map<std::string, batch::Department> by_path(const batch::Index& index) {
+  std::map<std::string, batch::Department> m;
+  for (const auto& d : index.departments) m[d.path] = d;
+  return m;
+}
+
+// Every regular file under a folder with its bytes, by relative path.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) files[e.path().lexically_relative(dir).generic_string()] = slurp(e.path());
+  return files;
+}
+
+std::map<std::string, fs::file_time_type> mtimes(const fs::path& dir) {
+  std::map<std::string, fs::file_time_type> m;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file() && e.path().filename().string().rfind("index.", 0) != 0)
+      m[e.path().lexically_relative(dir).generic_string()] = fs::last_write_time(e.path());
+  return m;
+}
+
+const std::regex kLocated(R"(^.+\.yaml:[0-9]+:[0-9]+: error)");
+
+}  // namespace
+
+TEST_CASE("batch: broken departments fail alone, with file:line:col, and leave no output") {
+  City c(8, 2, 2);
+  REQUIRE(c.broken.size() == 2);
+  fs::path out = c.dir / "out";
+  Run r = c.batch(out, "-j 2");
+  CHECK(r.status == 1);
+
+  batch::Index index = batch::read_index_json(out / "index.json");
+  REQUIRE(index.departments.size() == 10);
+  std::set<std::string> folders;
+  int built = 0;
+  for (const auto& d : index.departments) {
+    folders.insert(d.folder);
+    bool is_broken = std::count(c.broken.begin(), c.broken.end(), d.path) > 0;
+    INFO(d.path);
+    if (is_broken) {
+      CHECK(d.status == batch::Status::Failed);
+      CHECK(std::regex_search(d.error, kLocated));
+      CHECK(!d.figures);
+      CHECK(d.outputs.empty());
+      // No output of any kind for it.
+      fs::path stem = out / fs::path(d.path).replace_extension();
+      for (const char* ext : {".html", ".pdf", ".juesuan-hash"}) CHECK(!fs::exists(stem.string() + ext));
+      // The summary names it with its error.
+      CHECK(r.err.find("failed: " + d.path + ": " + d.error) != std::string::npos);
+      // And the index page shows the error.
+      CHECK(slurp(out / "index.html").find(d.path) != std::string::npos);
+    } else {
+      CHECK(d.status == batch::Status::Built);
+      REQUIRE(d.figures);
+      REQUIRE(!d.outputs.empty());
+      for (const auto& o : d.outputs) CHECK(fs::exists(out / o.href));
+      ++built;
+    }
+  }
+  CHECK(built == 8);
+  CHECK(folders.size() == 2);
+  CHECK(r.err.find("8 built, 0 unchanged, 2 failed") != std::string::npos);
+
+  // The CSV opens in Excel: a byte-order mark, one line per department.
+  std::string csv = slurp(out / "index.csv");
+  CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 11);
+}
+
+TEST_CASE("batch: a second run rebuilds nothing; an edit rebuilds that department only") {
+  City c(5, 0, 2, 3);
+  fs::path out = c.dir / "out";
+  REQUIRE(c.batch(out, "-j 2").status == 0);
+  auto before = mtimes(out);
+
+  Run second = c.batch(out, "-j 2");
+  CHECK(second.status == 0);
+  CHECK(second.err.find("0 built, 5 unchanged, 0 failed") != std::string::npos);
+  CHECK(mtimes(out) == before);
+  batch::Index index = batch::read_index_json(out / "index.json");
+  for (const auto& d : index.departments) {
+    CHECK(d.status == batch::Status::Unchanged);
+    CHECK(d.figures);  // recomputed from the model
+    CHECK(!d.outputs.empty());
+  }
+
+  // A correction to one department.
+  const std::string edited = index.departments[2].path;
+  { std::ofstream(c.city() / edited, std::ios::app) << "# 更正：复核后重新生成\n"; }
+  Run third = c.batch(out, "-j 2");
+  CHECK(third.status == 0);
+  CHECK(third.err.find("1 built, 4 unchanged, 0 failed") != std::string::npos);
+  auto after = mtimes(out);
+  for (const auto& [file, time] : before) {
+    INFO(file);
+    bool of_edited = fs::path(file).replace_extension() == fs::path(edited).replace_extension();
+    CHECK((after.at(file) != time) == of_edited);
+  }
+  for (const auto& d : batch::read_index_json(out / "index.json").departments)
+    CHECK(d.status == (d.path == edited ? batch::Status::Built : batch::Status::Unchanged));
+}
+
+namespace {
+
+std::string digits(std::string s) {
+  s.erase(std::remove(s.begin(), s.end(), ','), s.end());
+  return s;
+}
+
+// The cell `col` of the first body row of `table` whose first cell is one
+// of `labels` (the formats word some rows differently).
+std::string cell(const doc::Table& t, std::initializer_list<const char*> labels, std::size_t col) {
+  for (const char* label : labels)
+    for (const auto& row : t.body)
+      if (!row.empty() && row[0].text == label && col < row.size()) return digits(row[col].text);
+  return "(no such row)";
+}
+
+const doc::Table* table(const doc::Document& d, const std::function<bool(const std::string&)>& match) {
+  for (const auto& b : d.blocks)
+    if (const auto* t = std::get_if<doc::Table>(&b); t && match(t->title)) return t;
+  return nullptr;
+}
+
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("batch: the figures in index.json are those of each department's own tables") {
+  City c(6, 0, 2, 5);
+  fs::path out = c.dir / "out";
+  REQUIRE(c.batch(out, "-j 2").status == 0);
+  Resources res = Resources::load(JUESUAN_SOURCE_DIR);
+  for (const auto& d : batch::read_index_json(out / "index.json").departments) {
+    INFO(d.path);
+    REQUIRE(d.figures);
+    auto built = build_document(res, c.city() / d.path);
+    const doc::Document& doc = built->document;
+    const doc::Table* t01 = table(doc, [](const std::string& s) { return s == "收入支出决算总表"; });
+    const doc::Table* t04 = table(doc, [](const std::string& s) { return s == "财政拨款收入支出决算总表"; });
+    const doc::Table* t3p = table(doc, [](const std::string& s) { return ends_with(s, "“三公”经费支出决算表"); });
+    REQUIRE(t01);
+    REQUIRE(t04);
+    REQUIRE(t3p);
+    const batch::KeyFigures& k = *d.figures;
+    CHECK(batch::wan(k.grand_total) == cell(*t01, {"收入总计", "总计"}, 2));
+    CHECK(batch::wan(k.income_total) == cell(*t01, {"本年收入合计"}, 2));
+    CHECK(batch::wan(k.spending_total) == cell(*t01, {"本年收入合计"}, 5));
+    CHECK(batch::wan(k.fiscal_spending) == cell(*t04, {"本年收入合计"}, 5));  // 本年支出合计, 合计 column
+    REQUIRE(!t3p->body.empty());
+    CHECK(batch::wan(k.three_public) == digits(t3p->body.back().at(6).text));  // 决算数 合计
+  }
+}
+
+TEST_CASE("batch: --shard I/3 builds each department in exactly one shard; merge gives the unsharded index") {
+  City c(9, 1, 3, 7);
+  fs::path whole = c.dir / "whole";
+  CHECK(c.batch(whole, "-j 2").status == 1);
+  std::map<std::string, int> shard_of;
+  std::string merge_args;
+  for (int i = 0; i < 3; ++i) {
+    fs::path out = c.dir / "out" / ("shard-" + std::to_string(i));
+    int status = c.batch(out, "-j 2 --shard " + std::to_string(i) + "/3").status;
+    CHECK((status == 0 || status == 1));
+    for (const auto& d : batch::read_index_json(out / "index.json").departments) {
+      INFO(d.path);
+      CHECK(shard_of.count(d.path) == 0);
+      shard_of[d.path] = i;
+    }
+    merge_args += " " + (out / "index.json").string();
+  }
+  fs::path merged_dir = c.dir / "out";
+  int status = shell(std::string(JUESUAN_BINARY) + " merge" + merge_args + " -o " + merged_dir.string() + " 2>/dev/null");
+  CHECK(status == 1);  // the broken department failed in its shard
+
+  batch::Index unsharded = batch::read_index_json(whole / "index.json");
+  batch::Index merged = batch::read_index_json(merged_dir / "index.json");
+  REQUIRE(shard_of.size() == unsharded.departments.size());
+  REQUIRE(merged.departments.size() == unsharded.departments.size());
+  for (std::size_t i = 0; i < merged.departments.size(); ++i) {
+    batch::Department m = merged.departments[i];
+    const batch::Department& u = unsharded.departments[i];
+    INFO(u.path);
+    // Links point into the shard's folder, and at files that exist.
+    for (auto& o : m.outputs) {
+      CHECK(fs::exists(merged_dir / o.href));
+      std::string prefix = "shard-" + std::to_string(shard_of.at(u.path)) + "/";
+      REQUIRE(o.href.rfind(prefix, 0) == 0);
+      o.href = o.href.substr(prefix.size());
+    }
+    // The error message names the file as given, under the same city folder.
+    CHECK(m == u);
+  }
+  // The 汇总 is the same.
+  auto summary = [](const std::string& json) { return json.substr(json.find("\"summary\"")); };
+  CHECK(summary(slurp(merged_dir / "index.json")) == summary(slurp(whole / "index.json")));
+
+  // A missing shard is a misuse.
+  std::string two = merge_args.substr(0, merge_args.rfind(' '));
+  CHECK(shell(std::string(JUESUAN_BINARY) + " merge" + two + " -o " + (c.dir / "m2").string() + " 2>/dev/null") == 2);
+}
+
+TEST_CASE("batch: -j 1 and -j 2 write the same bytes, index included") {
+  City c(6, 1, 2, 13);
+  fs::path one = c.dir / "j1", two = c.dir / "j2";
+  CHECK(c.batch(one, "-j 1").status == 1);
+  CHECK(c.batch(two, "-j 2").status == 1);
+  auto a = tree(one), b = tree(two);
+  CHECK(a.size() == b.size());
+  for (const auto& [file, bytes] : a) {
+    INFO(file);
+    REQUIRE(b.count(file));
+    CHECK((bytes == b.at(file)));
+  }
+  CHECK(a.count("index.html"));
+}
+
+TEST_CASE("batch: a misused command exits 2") {
+  City c(1, 0, 1, 17);
+  auto run = [&](const std::string& args) {
+    return shell(std::string(JUESUAN_BINARY) + " " + args + " 2>/dev/null >/dev/null");
+  };
+  CHECK(run("batch " + (c.dir / "no-such-folder").string() + " -o " + (c.dir / "o").string()) == 2);
+  CHECK(run("batch " + c.city().string() + " -o " + (c.dir / "o").string() + " -j 0") == 2);
+  CHECK(run("batch " + c.city().string() + " -o " + (c.dir / "o").string() + " -j two") == 2);
+  CHECK(run("batch " + c.city().string() + " -o " + (c.dir / "o").string() + " --shard 3/3") == 2);
+  CHECK(run("batch " + c.city().string() + " -o " + (c.dir / "o").string() + " --shard 1") == 2);
+  CHECK(run("batch " + c.city().string() + " -o " + (c.dir / "o").string() + " --bogus") == 2);
+  CHECK(run("merge -o " + (c.dir / "o").string()) == 2);
+  CHECK(!fs::exists(c.dir / "o"));
+}
+
+TEST_CASE("batch: shards depend on each department's own path only") {
+  batch::Shard s{1, 4};
+  std::vector<std::string> paths = {"01-教育局/第一中学.yaml", "01-教育局/第二中学.yaml", "02-财政局/财政局本级.yaml"};
+  std::vector<bool> before;
+  for (const auto& p : paths) before.push_back(batch::in_shard(p, s));
+  // Adding a department elsewhere changes nothing for the others.
+  paths.push_back("03-新部门/新单位.yaml");
+  for (std::size_t i = 0; i < before.size(); ++i) CHECK(batch::in_shard(paths[i], s) == before[i]);
+  // Each path is in exactly one of the N shards.
+  for (const auto& p : paths) {
+    int n = 0;
+    for (int i = 0; i < 4; ++i) n += batch::in_shard(p, batch::Shard{i, 4});
+    CHECK(n == 1);
+  }
+  CHECK(!batch::parse_shard("4/4"));
+  CHECK(!batch::parse_shard("-1/4"));
+  CHECK(!batch::parse_shard("1/0"));
+  CHECK(batch::parse_shard("0/1"));
+}
