@@ -108,16 +108,23 @@ extern "C" HPDF_STATUS declare_flate_filter(HPDF_Dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-HPDF_Dict stream_dict(Hpdf& pdf, const void* data, std::size_t len, int level, const char* what) {
-  HPDF_Dict d = pdf.check(HPDF_DictStream_New(pdf.mmgr(), pdf.xref()), what);
+std::string deflate(const void* data, std::size_t len, int level, const std::string& what) {
   uLongf out_len = compressBound(static_cast<uLong>(len));
   std::string out(out_len, '\0');
   if (compress2(reinterpret_cast<Bytef*>(out.data()), &out_len, static_cast<const Bytef*>(data), static_cast<uLong>(len),
                 level) != Z_OK)
-    throw PdfError(std::string(what) + ": zlib could not compress a font stream");
+    throw PdfError(what + ": zlib could not compress a font stream");
+  out.resize(out_len);
+  return out;
+}
+
+// A stream object holding already deflated bytes.
+HPDF_Dict stream_dict(Hpdf& pdf, const std::string& deflated, const char* what) {
+  HPDF_Dict d = pdf.check(HPDF_DictStream_New(pdf.mmgr(), pdf.xref()), what);
   d->filter = HPDF_STREAM_FILTER_NONE;
   d->write_fn = &declare_flate_filter;
-  pdf.check(HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()), static_cast<HPDF_UINT>(out_len)),
+  pdf.check(HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
+                              static_cast<HPDF_UINT>(deflated.size())),
             what);
   return d;
 }
@@ -139,19 +146,33 @@ EmbeddedFonts::EmbeddedFonts(const FontSet& fonts, const Layout& layout, int lev
         if (u.cids.emplace(key(g.gid, g.cp), 0).second) u.chars.emplace_back(g.cp, g.gid);
     }
   for (auto& u : used_) {
-    std::sort(u.chars.begin(), u.chars.end());
+    // CIDs in glyph order: the subset numbers its glyphs in that order too,
+    // so CID = new glyph id (CIDToGIDMap /Identity) unless a glyph serves
+    // two characters.
+    std::sort(u.chars.begin(), u.chars.end(),
+              [](const auto& a, const auto& b) { return a.second != b.second ? a.second < b.second : a.first < b.first; });
     if (u.chars.size() > 65534) throw PdfError("a document uses more than 65534 glyphs of one font");
     for (std::size_t i = 0; i < u.chars.size(); ++i)
       u.cids[key(u.chars[i].second, u.chars[i].first)] = static_cast<std::uint16_t>(i + 1);
   }
 }
 
+void EmbeddedFonts::start() {
+  // HarfBuzz and zlib only (no libharu): safe beside the caller's thread.
+  pending_ = std::async(std::launch::async, [this] {
+    for (std::size_t f = 0; f < used_.size(); ++f)
+      if (!used_[f].chars.empty()) prepare(static_cast<int>(f), used_[f]);
+  });
+}
+
 void EmbeddedFonts::embed(Hpdf& pdf, HPDF_MD5_CTX* hash) {
+  if (!pending_.valid()) start();
+  pending_.get();
   for (std::size_t f = 0; f < used_.size(); ++f)
     if (!used_[f].chars.empty()) embed_one(pdf, static_cast<int>(f), used_[f], hash);
 }
 
-void EmbeddedFonts::embed_one(Hpdf& pdf, int font, Use& use, HPDF_MD5_CTX* hash) {
+void EmbeddedFonts::prepare(int font, Use& use) const {
   const FontEntry& entry = fonts_.fonts[font];
   const Face& face = *entry.face;
   const std::string what = "embedding font " + entry.name;
@@ -164,7 +185,9 @@ void EmbeddedFonts::embed_one(Hpdf& pdf, int font, Use& use, HPDF_MD5_CTX* hash)
   for (const auto& c : use.chars) hb_set_add(glyphs, c.second);
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "kern", "morx", "EBDT", "EBLC", "EBSC", "bdat",
+  // A CIDFontType2 program needs no cmap (CIDs select glyphs), and nothing
+  // for layout, bitmaps or vertical metrics.
+  for (const char* t : {"cmap", "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "kern", "morx", "EBDT", "EBLC", "EBSC", "bdat",
                         "bloc", "gasp", "hdmx", "VDMX", "LTSH", "DSIG", "vhea", "vmtx", "PCLT"})
     hb_set_add(drop, HB_TAG(t[0], t[1], t[2], t[3]));
   SubsetPlan plan(hb_subset_plan_create_or_fail(face.subset_source(), input.get()));
@@ -176,28 +199,42 @@ void EmbeddedFonts::embed_one(Hpdf& pdf, int font, Use& use, HPDF_MD5_CTX* hash)
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob.get(), &len);
   if (!data || len == 0) throw PdfError(what + ": the subset font is empty");
-  // The font program follows from the font file and the glyphs: hash those.
-  const std::string identity = face.postscript_name() + "/" + std::to_string(len);
-  HPDF_MD5Update(hash, reinterpret_cast<const HPDF_BYTE*>(identity.data()), static_cast<HPDF_UINT32>(identity.size()));
-  HPDF_MD5Update(hash, reinterpret_cast<const HPDF_BYTE*>(use.chars.data()),
-                 static_cast<HPDF_UINT32>(use.chars.size() * sizeof use.chars[0]));
+  use.program = deflate(data, len, level_, what);
+  use.program_length = len;
 
-  // 2. CIDToGIDMap and widths, CID by CID.
+  // 2. CIDToGIDMap (none when CID = glyph id) and widths, CID by CID.
   std::string cid_to_gid(2 * (use.chars.size() + 1), '\0');
-  std::vector<int> widths(use.chars.size() + 1, 0);
+  bool identity_map = true;
+  use.widths.assign(use.chars.size() + 1, 0);
   for (std::size_t i = 0; i < use.chars.size(); ++i) {
     hb_codepoint_t ng = hb_map_get(old_to_new, use.chars[i].second);
     if (ng == HB_MAP_VALUE_INVALID) throw PdfError(what + ": a glyph was lost in subsetting");
+    identity_map = identity_map && ng == i + 1;
     cid_to_gid[2 * (i + 1)] = static_cast<char>(ng >> 8);
     cid_to_gid[2 * (i + 1) + 1] = static_cast<char>(ng & 0xFF);
-    widths[i + 1] = static_cast<int>(std::lround(face.advance(use.chars[i].second)));
+    use.widths[i + 1] = static_cast<int>(std::lround(face.advance(use.chars[i].second)));
   }
+  use.cid_to_gid = identity_map ? std::string() : deflate(cid_to_gid.data(), cid_to_gid.size(), level_, what);
+  const std::string cmap = to_unicode_cmap(use.chars);
+  use.to_unicode = deflate(cmap.data(), cmap.size(), level_, what);
+}
+
+void EmbeddedFonts::embed_one(Hpdf& pdf, int font, Use& use, HPDF_MD5_CTX* hash) {
+  const FontEntry& entry = fonts_.fonts[font];
+  const Face& face = *entry.face;
+  const std::string what = "embedding font " + entry.name;
+  // The font program follows from the font file and the glyphs: hash those.
+  const std::string identity = face.postscript_name() + "/" + std::to_string(use.program_length);
+  HPDF_MD5Update(hash, reinterpret_cast<const HPDF_BYTE*>(identity.data()), static_cast<HPDF_UINT32>(identity.size()));
+  HPDF_MD5Update(hash, reinterpret_cast<const HPDF_BYTE*>(use.chars.data()),
+                 static_cast<HPDF_UINT32>(use.chars.size() * sizeof use.chars[0]));
+  const std::vector<int>& widths = use.widths;
 
   const std::string base = subset_tag(face.postscript_name(), use.chars) + "+" + face.postscript_name();
   const char* w = what.c_str();
 
-  HPDF_Dict file = stream_dict(pdf, data, len, level_, w);
-  pdf.check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(len)), w);
+  HPDF_Dict file = stream_dict(pdf, use.program, w);
+  pdf.check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(use.program_length)), w);
 
   HPDF_Dict desc = indirect_dict(pdf, w);
   pdf.check(HPDF_Dict_AddName(desc, "Type", "FontDescriptor"), w);
@@ -234,9 +271,11 @@ void EmbeddedFonts::embed_one(Hpdf& pdf, int font, Use& use, HPDF_MD5_CTX* hash)
     pdf.check(HPDF_Array_Add(warr, run), w);
     for (; c < widths.size() && widths[c] != 1000; ++c) pdf.check(HPDF_Array_AddNumber(run, widths[c]), w);
   }
-  pdf.check(HPDF_Dict_Add(cidfont, "CIDToGIDMap", stream_dict(pdf, cid_to_gid.data(), cid_to_gid.size(), level_, w)), w);
+  if (use.cid_to_gid.empty())
+    pdf.check(HPDF_Dict_AddName(cidfont, "CIDToGIDMap", "Identity"), w);
+  else
+    pdf.check(HPDF_Dict_Add(cidfont, "CIDToGIDMap", stream_dict(pdf, use.cid_to_gid, w)), w);
 
-  const std::string cmap = to_unicode_cmap(use.chars);
   HPDF_Dict type0 = indirect_dict(pdf, w);
   pdf.check(HPDF_Dict_AddName(type0, "Type", "Font"), w);
   pdf.check(HPDF_Dict_AddName(type0, "Subtype", "Type0"), w);
@@ -245,7 +284,7 @@ void EmbeddedFonts::embed_one(Hpdf& pdf, int font, Use& use, HPDF_MD5_CTX* hash)
   HPDF_Array desc_fonts = pdf.check(HPDF_Array_New(pdf.mmgr()), w);
   pdf.check(HPDF_Dict_Add(type0, "DescendantFonts", desc_fonts), w);
   pdf.check(HPDF_Array_Add(desc_fonts, cidfont), w);
-  pdf.check(HPDF_Dict_Add(type0, "ToUnicode", stream_dict(pdf, cmap.data(), cmap.size(), level_, w)), w);
+  pdf.check(HPDF_Dict_Add(type0, "ToUnicode", stream_dict(pdf, use.to_unicode, w)), w);
   use.dict = type0;
 }
 

@@ -8,6 +8,8 @@
 #include <hpdf.h>
 
 #include <cstdint>
+#include <future>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -22,11 +24,15 @@ class EmbeddedFonts {
   // `level`: zlib compression level of the font streams.
   EmbeddedFonts(const FontSet& fonts, const Layout& layout, int level);
 
-  // Subsets every used font and adds its objects to the document; what each
-  // font program is made of (font, glyphs) is fed to `hash` (document ID).
+  // Subsets and deflates every used font on a second thread (HarfBuzz and
+  // zlib only), while the caller goes on writing pages.
+  void start();
+  // Waits for that (starts it when not started), then adds each font's
+  // objects to the document; what each font program is made of (font,
+  // glyphs) is fed to `hash` (document ID).
   void embed(Hpdf& pdf, HPDF_MD5_CTX* hash);
 
-  HPDF_Dict dict(int font) const { return used_[font].dict; }
+  HPDF_Dict dict(int font) const { return used_[font].dict; }  // null for a font the document does not use
   std::uint16_t cid(int font, std::uint32_t gid, char32_t cp) const {
     return used_[font].cids.at(key(gid, cp));
   }
@@ -34,14 +40,21 @@ class EmbeddedFonts {
  private:
   static std::uint64_t key(std::uint32_t gid, char32_t cp) { return (std::uint64_t(gid) << 21) | cp; }
   struct Use {
-    std::vector<std::pair<char32_t, std::uint32_t>> chars;  // (cp, gid), sorted; CID = index + 1
+    std::vector<std::pair<char32_t, std::uint32_t>> chars;  // (cp, gid), in glyph order; CID = index + 1
     std::unordered_map<std::uint64_t, std::uint16_t> cids;
     HPDF_Dict dict = nullptr;
+    // Made by prepare(): the deflated font program, CIDToGIDMap (empty for
+    // /Identity) and ToUnicode, and the widths by CID.
+    std::string program, cid_to_gid, to_unicode;
+    unsigned program_length = 0;
+    std::vector<int> widths;
   };
+  void prepare(int font, Use& use) const;
   void embed_one(Hpdf& pdf, int font, Use& use, HPDF_MD5_CTX* hash);
   const FontSet& fonts_;
   std::vector<Use> used_;
   int level_;
+  std::future<void> pending_;
 };
 
 }  // namespace juesuan::pdf::detail

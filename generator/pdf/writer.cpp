@@ -1,9 +1,12 @@
-// write_pdf: lays the Document out, embeds the fonts it uses, and has
-// libharu write the pages (grid and leader lines through its page API, text
-// objects with our own fonts into the page's content stream), links, the
-// outline, page labels, document info and a content-derived document ID.
+// write_pdf: lays the Document out, embeds the fonts it uses, writes each
+// page's content stream itself (table grids as merged lines, leaders, text
+// with our own fonts) and has libharu write the file around it: pages,
+// links, the outline, page labels, document info and a content-derived
+// document ID.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
 
 #include "pdf/embed.hpp"
 #include "pdf/hpdf.hpp"
@@ -40,59 +43,115 @@ HPDF_Binary text_string(Hpdf& pdf, const std::string& utf8) {
                    "HPDF_Binary_New");
 }
 
-void draw_graphics(Hpdf& pdf, HPDF_Page page, const Page& p) {
-  if (!p.boxes.empty()) {
-    double width = -1;
-    for (const auto& b : p.boxes) {
-      if (b.width != width) {
-        if (width >= 0) pdf.check(HPDF_Page_Stroke(page), "HPDF_Page_Stroke");
-        width = b.width;
-        pdf.check(HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(width)), "HPDF_Page_SetLineWidth");
-      }
-      pdf.check(HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(b.x), static_cast<HPDF_REAL>(b.y),
-                                    static_cast<HPDF_REAL>(b.w), static_cast<HPDF_REAL>(b.h)),
-                "HPDF_Page_Rectangle");
-    }
-    pdf.check(HPDF_Page_Stroke(page), "HPDF_Page_Stroke");
+// Coordinates in hundredths of a point: what the content streams carry.
+long long hundredths(double v) { return std::llround(v * 100); }
+
+void put_hundredths(std::string& out, long long v) {
+  if (v < 0) { out += '-'; v = -v; }
+  out += std::to_string(v / 100);
+  if (const int frac = static_cast<int>(v % 100)) {
+    out += '.';
+    out += static_cast<char>('0' + frac / 10);
+    if (frac % 10) out += static_cast<char>('0' + frac % 10);
   }
-  for (const auto& r : p.rules) {
-    pdf.check(HPDF_Page_GSave(page), "HPDF_Page_GSave");
-    pdf.check(HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(r.width)), "HPDF_Page_SetLineWidth");
-    if (r.dotted) {
-      const HPDF_UINT16 dash[] = {1, 3};
-      pdf.check(HPDF_Page_SetDash(page, dash, 2, 0), "HPDF_Page_SetDash");
+  out += ' ';
+}
+
+// Table grids: the cells' rectangles become horizontal and vertical lines,
+// each shared edge drawn once and collinear edges that touch joined into one
+// segment. Projecting caps close the corners as the rectangles' joins did.
+void draw_grid(std::string& s, const std::vector<Box>& boxes) {
+  struct Seg { long long pos, a, b; };
+  std::map<long long, std::pair<std::vector<Seg>, std::vector<Seg>>> by_width;  // width -> (horizontal, vertical)
+  for (const auto& b : boxes) {
+    auto& [hs, vs] = by_width[hundredths(b.width)];
+    const long long x0 = hundredths(b.x), x1 = hundredths(b.x + b.w), y0 = hundredths(b.y), y1 = hundredths(b.y + b.h);
+    hs.push_back({y0, x0, x1});
+    hs.push_back({y1, x0, x1});
+    vs.push_back({x0, y0, y1});
+    vs.push_back({x1, y0, y1});
+  }
+  auto merged = [](std::vector<Seg>& v) {
+    std::sort(v.begin(), v.end(), [](const Seg& l, const Seg& r) { return l.pos != r.pos ? l.pos < r.pos : l.a < r.a; });
+    std::vector<Seg> out;
+    for (const auto& g : v) {
+      if (!out.empty() && out.back().pos == g.pos && g.a <= out.back().b + 1) out.back().b = std::max(out.back().b, g.b);
+      else out.push_back(g);
     }
-    pdf.check(HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(r.x1), static_cast<HPDF_REAL>(r.y1)), "HPDF_Page_MoveTo");
-    pdf.check(HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(r.x2), static_cast<HPDF_REAL>(r.y2)), "HPDF_Page_LineTo");
-    pdf.check(HPDF_Page_Stroke(page), "HPDF_Page_Stroke");
-    pdf.check(HPDF_Page_GRestore(page), "HPDF_Page_GRestore");
+    return out;
+  };
+  for (auto& [width, hv] : by_width) {
+    put_hundredths(s, width);
+    s += "w 2 J\n";
+    for (const auto& g : merged(hv.first)) {
+      put_hundredths(s, g.a); put_hundredths(s, g.pos); s += "m ";
+      put_hundredths(s, g.b); put_hundredths(s, g.pos); s += "l\n";
+    }
+    for (const auto& g : merged(hv.second)) {
+      put_hundredths(s, g.pos); put_hundredths(s, g.a); s += "m ";
+      put_hundredths(s, g.pos); put_hundredths(s, g.b); s += "l\n";
+    }
+    s += "S\n";
   }
 }
 
-// The page's text as one text object, written into libharu's content stream.
-void draw_text(Hpdf& pdf, HPDF_Page page, const Page& p, const EmbeddedFonts& fonts, HPDF_MD5_CTX* hash) {
-  if (p.runs.empty()) return;
-  std::string s = "q\nBT\n";
+// Rules (目录 leaders, dotted): one path per width and dash.
+void draw_rules(std::string& s, const std::vector<Rule>& rules) {
+  std::map<std::pair<long long, bool>, std::vector<const Rule*>> groups;
+  for (const auto& r : rules) groups[{hundredths(r.width), r.dotted}].push_back(&r);
+  for (const auto& [key, list] : groups) {
+    put_hundredths(s, key.first);
+    s += key.second ? "w 0 J [1 3] 0 d\n" : "w 0 J [] 0 d\n";
+    for (const Rule* r : list) {
+      put_hundredths(s, hundredths(r->x1)); put_hundredths(s, hundredths(r->y1)); s += "m ";
+      put_hundredths(s, hundredths(r->x2)); put_hundredths(s, hundredths(r->y2)); s += "l\n";
+    }
+    s += "S\n";
+  }
+}
+
+// Two bytes of a literal string (a CID, or a UTF-16 unit), escaped.
+void put_unit(std::string& s, unsigned u) {
+  for (const char c : {static_cast<char>(u >> 8), static_cast<char>(u & 0xFF)}) {
+    switch (c) {
+      case '(': case ')': case '\\': s += '\\'; s += c; break;
+      case '\r': s += "\\r"; break;
+      default: s += c;
+    }
+  }
+}
+
+// The page's content: graphics first (in their own graphics state), then
+// all text as one text object. Each run is placed with Td relative to the
+// previous one (in hundredths of a point, so rounding never drifts) and its
+// two-byte codes are written as a literal string.
+std::string page_content(const Page& p, const EmbeddedFonts& fonts) {
+  std::string s;
+  if (!p.boxes.empty() || !p.rules.empty()) {
+    s += "q\n";
+    draw_grid(s, p.boxes);
+    draw_rules(s, p.rules);
+    s += "Q\n";
+  }
+  if (p.runs.empty()) return s;
+  s += "BT\n";
   int font = -1;
   double size = -1, cs = 0;
   bool bold = false;
-  static const char* hex = "0123456789ABCDEF";
+  long long at_x = 0, at_y = 0;
   auto span = p.actual_texts.begin();
   for (std::size_t i = 0; i < p.runs.size(); ++i) {
     const TextRun& r = p.runs[i];
     if (span != p.actual_texts.end() && span->first == i) {
-      s += "/Span <</ActualText <";
+      s += "/Span <</ActualText (";
       for (char32_t cp : utf8_to_u32("\uFEFF" + span->text)) {
-        auto put = [&](unsigned u) { s += hex[u >> 12]; s += hex[(u >> 8) & 15]; s += hex[(u >> 4) & 15]; s += hex[u & 15]; };
-        if (cp < 0x10000) put(cp);
-        else { put(0xD800 + ((cp - 0x10000) >> 10)); put(0xDC00 + ((cp - 0x10000) & 0x3FF)); }
+        if (cp < 0x10000) put_unit(s, cp);
+        else { put_unit(s, 0xD800 + ((cp - 0x10000) >> 10)); put_unit(s, 0xDC00 + ((cp - 0x10000) & 0x3FF)); }
       }
-      s += ">>> BDC\n";
+      s += ")>> BDC\n";
     }
     if (r.font != font || r.size != size) {
-      const char* name = HPDF_Page_GetLocalFontName(page, fonts.dict(r.font));
-      pdf.check(name, "HPDF_Page_GetLocalFontName");
-      s += '/'; s += name; s += ' ';
+      s += "/F" + std::to_string(r.font + 1) + ' ';
       num(s, r.size);
       s += "Tf\n";
       font = r.font;
@@ -104,29 +163,36 @@ void draw_text(Hpdf& pdf, HPDF_Page page, const Page& p, const EmbeddedFonts& fo
       else s += "0 Tr\n";
       bold = r.bold;
     }
-    s += "1 0 0 1 ";
-    num(s, r.x);
-    num(s, r.y);
-    s += "Tm\n<";
-    for (const auto& g : r.glyphs) {
-      unsigned cid = fonts.cid(r.font, g.gid, g.cp);
-      s += hex[cid >> 12]; s += hex[(cid >> 8) & 15]; s += hex[(cid >> 4) & 15]; s += hex[cid & 15];
-    }
-    s += "> Tj\n";
+    const long long x = hundredths(r.x), y = hundredths(r.y);
+    put_hundredths(s, x - at_x);
+    put_hundredths(s, y - at_y);
+    s += "Td (";
+    at_x = x;
+    at_y = y;
+    for (const auto& g : r.glyphs) put_unit(s, fonts.cid(r.font, g.gid, g.cp));
+    s += ") Tj\n";
     if (span != p.actual_texts.end() && span->last == i) {
       s += "EMC\n";
       ++span;
     }
   }
-  s += "ET\nQ\n";
+  s += "ET\n";
+  return s;
+}
+
+void write_content(Hpdf& pdf, HPDF_Page page, const std::string& s, HPDF_MD5_CTX* hash) {
   HPDF_MD5Update(hash, reinterpret_cast<const HPDF_BYTE*>(s.data()), static_cast<HPDF_UINT32>(s.size()));
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   pdf.check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(s.data()), static_cast<HPDF_UINT>(s.size())),
-            "writing page text");
+            "writing page content");
 }
 
-HPDF_Destination destination(Hpdf& pdf, const std::vector<HPDF_Page>& pages, const Anchor& a) {
-  HPDF_Destination d = pdf.check(HPDF_Page_CreateDestination(pages[a.page]), "HPDF_Page_CreateDestination");
+// One destination object per anchor, shared by the 目录 link and the outline.
+HPDF_Destination destination(Hpdf& pdf, const std::vector<HPDF_Page>& pages, const std::string& target, const Anchor& a,
+                             std::map<std::string, HPDF_Destination>& made) {
+  HPDF_Destination& d = made[target];
+  if (d) return d;
+  d = pdf.check(HPDF_Page_CreateDestination(pages[a.page]), "HPDF_Page_CreateDestination");
   pdf.check(HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(a.y)), "HPDF_Destination_SetFitH");
   return d;
 }
@@ -145,19 +211,43 @@ std::string write_pdf(const doc::Document& document, const FontLibrary& library,
   HPDF_MD5_CTX hash;
   HPDF_MD5Init(&hash);
 
+  // The fonts are subset and deflated on a second thread while the pages
+  // are written (their content needs only the CIDs, known already).
   EmbeddedFonts embedded(fonts, layout, options.font_compression);
-  embedded.embed(pdf, &hash);
+  embedded.start();
+
+  // One resource dictionary for all pages (fonts /F1, /F2 … by manifest
+  // order; filled in once the fonts are embedded), and the portrait page
+  // size given once, on the page tree.
+  HPDF_Dict resources = pdf.check(HPDF_Dict_New(pdf.mmgr()), "page resources");
+  pdf.check(HPDF_Xref_Add(pdf.xref(), resources), "page resources");
+  HPDF_Array media_box = pdf.check(HPDF_Array_New(pdf.mmgr()), "media box");
+  pdf.check(HPDF_Dict_Add(doc->root_pages, "MediaBox", media_box), "media box");
+  for (double v : {0.0, 0.0, options.page_width, options.page_height})
+    pdf.check(HPDF_Array_AddReal(media_box, static_cast<HPDF_REAL>(v)), "media box");
 
   std::vector<HPDF_Page> pages;
   pages.reserve(layout.pages.size());
   for (const auto& p : layout.pages) {
     HPDF_Page page = pdf.check(HPDF_AddPage(doc), "HPDF_AddPage");
-    pdf.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width)), "HPDF_Page_SetWidth");
-    pdf.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height)), "HPDF_Page_SetHeight");
-    draw_graphics(pdf, page, p);
-    draw_text(pdf, page, p, embedded, &hash);
+    if (p.width == options.page_width && p.height == options.page_height) {
+      pdf.check(HPDF_Dict_RemoveElement(page, "MediaBox"), "media box");
+    } else {
+      pdf.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width)), "HPDF_Page_SetWidth");
+      pdf.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height)), "HPDF_Page_SetHeight");
+    }
+    pdf.check(HPDF_Dict_Add(page, "Resources", resources), "page resources");
+    write_content(pdf, page, page_content(p, embedded), &hash);
     pages.push_back(page);
   }
+  embedded.embed(pdf, &hash);
+  HPDF_Dict font_resources = pdf.check(HPDF_Dict_New(pdf.mmgr()), "page resources");
+  pdf.check(HPDF_Dict_Add(resources, "Font", font_resources), "page resources");
+  for (std::size_t f = 0; f < fonts.fonts.size(); ++f)
+    if (HPDF_Dict d = embedded.dict(static_cast<int>(f)))
+      pdf.check(HPDF_Dict_Add(font_resources, ("F" + std::to_string(f + 1)).c_str(), d), "page resources");
+
+  std::map<std::string, HPDF_Destination> destinations;
 
   // Links of the 目录.
   for (std::size_t i = 0; i < layout.pages.size(); ++i)
@@ -167,8 +257,10 @@ std::string write_pdf(const doc::Document& document, const FontLibrary& library,
       HPDF_Rect rect{static_cast<HPDF_REAL>(l.x1), static_cast<HPDF_REAL>(l.y1), static_cast<HPDF_REAL>(l.x2),
                      static_cast<HPDF_REAL>(l.y2)};
       HPDF_Annotation a =
-          pdf.check(HPDF_Page_CreateLinkAnnot(pages[i], rect, destination(pdf, pages, it->second)), "HPDF_Page_CreateLinkAnnot");
+          pdf.check(HPDF_Page_CreateLinkAnnot(pages[i], rect, destination(pdf, pages, l.target, it->second, destinations)),
+                    "HPDF_Page_CreateLinkAnnot");
       pdf.check(HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0), "HPDF_LinkAnnot_SetBorderStyle");
+      pdf.check(HPDF_Dict_RemoveElement(a, "P"), "link annotation");  // optional; the page's /Annots says it
     }
 
   // Outline: parts, their sections and tables.
@@ -181,7 +273,8 @@ std::string write_pdf(const doc::Document& document, const FontLibrary& library,
     HPDF_Outline parent = depth ? parents.back() : nullptr;
     HPDF_Outline o = pdf.check(HPDF_CreateOutline(doc, parent, "", nullptr), "HPDF_CreateOutline");
     pdf.check(HPDF_Dict_Add(o, "Title", text_string(pdf, item.title)), "outline title");
-    pdf.check(HPDF_Outline_SetDestination(o, destination(pdf, pages, it->second)), "HPDF_Outline_SetDestination");
+    pdf.check(HPDF_Outline_SetDestination(o, destination(pdf, pages, item.target, it->second, destinations)),
+              "HPDF_Outline_SetDestination");
     pdf.check(HPDF_Outline_SetOpened(o, depth == 0 ? HPDF_TRUE : HPDF_FALSE), "HPDF_Outline_SetOpened");
     parents.push_back(o);
   }
