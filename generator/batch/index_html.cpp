@@ -21,6 +21,8 @@ h1 { font-size: 1.5rem; } h2 { font-size: 1.25rem; margin-top: 2rem; } h3 { font
 table { border-collapse: collapse; font-size: .9rem; }
 th, td { border: 1px solid #999; padding: .3rem .5rem; vertical-align: top; }
 thead th { background: #eef1f5; white-space: nowrap; }
+tbody th { text-align: left; font-weight: normal; min-width: 7em; }
+table.departments tbody th { min-width: 11em; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.total th, tr.total td { font-weight: bold; background: #f6f6f6; }
 tr.failed { background: #fff1f0; }
@@ -97,7 +99,7 @@ std::string department_row(const Department& d) {
     out += "<td class=\"error\" colspan=\"" + std::to_string(kFigureFields.size()) + "\"><code>" + escape(d.error) +
            "</code>";
     if (d.detail.find('\n') + 1 < d.detail.size())  // more than the one line
-      out += "<details><summary>" + escape(labels::kError) + "</summary><pre>" + escape(d.detail) + "</pre></details>";
+      out += "<details><summary>" + escape(labels::kErrorLines) + "</summary><pre>" + escape(d.detail) + "</pre></details>";
     out += "</td>";
   }
   out += "<td class=\"files\">";

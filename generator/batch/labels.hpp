@@ -17,6 +17,7 @@ inline constexpr const char* kSourceFile = "源文件";
 inline constexpr const char* kStatus = "状态";
 inline constexpr const char* kFiles = "文件";
 inline constexpr const char* kError = "错误";
+inline constexpr const char* kErrorLines = "出错的行";
 inline constexpr const char* kCount = "部门数";
 inline constexpr const char* kBuilt = "已生成";
 inline constexpr const char* kUnchanged = "未变化";

@@ -1,0 +1,51 @@
+#!/bin/sh
+# City benchmark for `juesuan batch`: a synthetic city of N departments
+# (scripts/synth_city.py, seed 1) built to PDF + HTML with JOBS workers, from
+# an empty output folder, timed by /usr/bin/time -v; then the same city again
+# (every department unchanged: the incremental path).
+# Prints wall time, documents per second, peak RSS and CPU time (user + sys,
+# the steadier figure on a shared machine), and fails when a department
+# failed or the goal (200 departments in 5 s, peak RSS under 200 MiB) is
+# missed — with GOAL=0 it only reports.
+#   scripts/bench_city.sh [BUILD_DIR] [N] [JOBS]
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-"$root/build"}
+n=${2:-200}
+jobs=${3:-2}
+goal=${GOAL:-1}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+[ -f "$build/CMakeCache.txt" ] || cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" --target juesuan >/dev/null
+python3 "$root/scripts/synth_city.py" "$n" "$work/city" --seed 1 >/dev/null
+
+measure() {  # label: runs the batch under /usr/bin/time -v and prints the figures
+  /usr/bin/time -v "$build/juesuan" batch "$work/city" -o "$work/out" -j "$jobs" --quiet \
+    2>"$work/time.txt" || { cat "$work/time.txt"; echo "bench_city: the batch failed" >&2; exit 1; }
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt" |
+         awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
+  user=$(sed -n 's/.*User time (seconds): //p' "$work/time.txt")
+  sys=$(sed -n 's/.*System time (seconds): //p' "$work/time.txt")
+  summary=$(grep '^batch:' "$work/time.txt")
+  awk -v l="$1" -v w="$wall" -v r="$rss" -v u="$user" -v s="$sys" -v n="$n" 'BEGIN {
+    printf "%-10s wall %.2f s  %.1f documents/s  peak RSS %.1f MiB  CPU %.2f s (user %.2f + sys %.2f)\n",
+           l, w, n / w, r / 1024, u + s, u, s }'
+  echo "           $summary"
+}
+
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $n departments, -j $jobs"
+measure "first run"
+first_wall=$wall
+first_rss=$rss
+echo "           output: $(du -sh "$work/out" | cut -f1), $(find "$work/out" -name '*.pdf' | wc -l) PDF, $(find "$work/out" -name '*.html' ! -name index.html | wc -l) HTML"
+measure "unchanged"
+
+if [ "$goal" = 1 ]; then
+  awk -v w="$first_wall" -v r="$first_rss" 'BEGIN {
+    ok = (w <= 5.0 && r < 200 * 1024)
+    printf "goal (<= 5 s, < 200 MiB): %s\n", ok ? "met" : "NOT met"
+    exit !ok }'
+fi
