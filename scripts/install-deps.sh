@@ -14,6 +14,9 @@ PACKAGES=(
   fonts-lxgw-wenkai fonts-arphic-uming fonts-wqy-microhei fonts-droid-fallback
   # fuzzing (scripts/fuzz.sh: libFuzzer and the sanitizer runtimes of clang 14)
   clang-14 libclang-rt-14-dev
+  # batch: the synthetic city (scripts/synth_city.py), its benchmark, and the
+  # browser checks of the index and pages (tests/browser, headless chromium)
+  python3 python3-yaml time chromium
 )
 
 missing=()
