@@ -75,12 +75,6 @@ struct City {
   }
 };
 
-std::map<std::string, batch::Department> by_path(const batch::Index& index) {
-  std::map<std::string, batch::Department> m;
-  for (const auto& d : index.departments) m[d.path] = d;
-  return m;
-}
-
 // Every regular file under a folder with its bytes, by relative path.
 std::map<std::string, std::string> tree(const fs::path& dir) {
   std::map<std::string, std::string> files;
