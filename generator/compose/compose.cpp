@@ -23,8 +23,10 @@ std::string render(const std::string& tmpl, const mstch::map& ctx, const Templat
 }
 
 // Renders a one-line template (a caption) and unescapes it.
+// Captions use no partials, so none are passed: mstch parses every partial
+// it is given on each call.
 std::string render_line(const std::string& tmpl, const mstch::map& ctx, const TemplateSet& t) {
-  auto d = markup::parse(render(tmpl, ctx, t), t.format + "/format.yaml");
+  auto d = markup::parse(mstch::render(tmpl, ctx), t.format + "/format.yaml");
   return d.empty() ? std::string() : d.front().text;
 }
 
