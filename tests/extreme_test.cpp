@@ -205,11 +205,14 @@ TEST_CASE("extreme: a character no bundled font has gets a replacement glyph and
   CHECK(r.pdf_text.find("本局设综合科😀和𠀀字科。") != std::string::npos);
 }
 
-// Issue 8 asks for the warning to name the YAML line (here line 8); the PDF
-// writer does not know where a text came from yet. [!mayfail] until it does.
-TEST_CASE("extreme: the missing-glyph warning names the YAML line", "[!mayfail]") {
+// The warning names the YAML line the character is on (line 8; the comment
+// on line 1 that mentions it does not count).
+TEST_CASE("extreme: the missing-glyph warning names the YAML line", "[extreme]") {
   Run r = build(kRoot / "tests/extreme/missing-glyph.yaml", "missing-glyph-line");
   REQUIRE(r.status == 0);
   INFO(r.err);
-  CHECK(r.err.find("missing-glyph.yaml:8:") != std::string::npos);
+  CHECK(r.err.find("missing-glyph.yaml:8:11: warning: no font of role \"body\" has the character U+1F600") !=
+        std::string::npos);
+  CHECK(r.err.find("missing-glyph.yaml:8:13: warning: no font of role \"body\" has the character U+20000") !=
+        std::string::npos);
 }

@@ -53,7 +53,7 @@ void Progress::finished(const Department& d) {
     text = "[" + std::string(n.size() - k.size(), ' ') + k + "/" + n + "] " + status_key(d.status) + " " + d.path + "\n";
   }
   if (d.status == Status::Failed) text += d.detail;
-  for (const auto& w : d.warnings) text += d.path + ": warning: " + w + "\n";
+  for (const auto& w : d.warnings) text += w + "\n";
   if (!text.empty()) print_above(text);
   if (mode_ == Mode::Bar) draw();
   std::fflush(out_);

@@ -67,6 +67,52 @@ namespace juesuan {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// A writer's warning about a character ("… U+1F600 …") names the place in
+// the department's file where that character first appears:
+// "file:line:col: warning: …". Other warnings name the file alone.
+std::string locate_warning(const SourceFile& file, const std::string& w) {
+  Loc loc{std::make_shared<SourceFile>(file), 0, 0};
+  auto u = w.find("U+");
+  if (u != std::string::npos) {
+    unsigned long cp = std::strtoul(w.c_str() + u + 2, nullptr, 16);
+    std::string utf8;
+    if (cp < 0x80) utf8 = std::string(1, static_cast<char>(cp));
+    else if (cp < 0x800) utf8 = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+    else if (cp < 0x10000)
+      utf8 = {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+              static_cast<char>(0x80 | (cp & 0x3F))};
+    else
+      utf8 = {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+              static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+    // The first occurrence outside a comment ("# …").
+    auto in_comment = [&](std::size_t at) {
+      std::size_t start = file.text.rfind('\n', at);
+      start = start == std::string::npos ? 0 : start + 1;
+      std::string_view prefix(file.text.data() + start, at - start);
+      auto hash = prefix.find('#');
+      return hash != std::string_view::npos && (hash == 0 || prefix[hash - 1] == ' ');
+    };
+    auto at = file.text.find(utf8);
+    while (at != std::string::npos && in_comment(at)) at = file.text.find(utf8, at + 1);
+    if (cp != 0 && at != std::string::npos) {
+      int line = 1, col = 1;
+      for (std::size_t i = 0; i < at; ++i) {
+        if (file.text[i] == '\n') { ++line; col = 1; }
+        else if ((static_cast<unsigned char>(file.text[i]) & 0xC0) != 0x80) ++col;
+      }
+      if (line == 1 && file.text.compare(0, 3, "\xEF\xBB\xBF") == 0) --col;  // the BOM is not a character
+      loc.line = line;
+      loc.col = col;
+    }
+  }
+  std::string r = render_diagnostic(Severity::Warning, loc, w);
+  return r.substr(0, r.find('\n'));
+}
+
+}  // namespace
+
 Outcome build_outputs(const Resources& res, const fs::path& yaml, const fs::path& out_dir,
                       const OutputOptions& options) {
   Outcome o;
@@ -94,7 +140,9 @@ Outcome build_outputs(const Resources& res, const fs::path& yaml, const fs::path
   if (options.pdf) {
     if (!res.fonts) throw Error(Failure::Internal, "fonts were not loaded for a PDF build");
     try {
-      pdf_bytes = pdf::write_pdf(o.built->document, *res.fonts, pdf::PdfOptions{}, &o.warnings);
+      std::vector<std::string> warnings;
+      pdf_bytes = pdf::write_pdf(o.built->document, *res.fonts, pdf::PdfOptions{}, &warnings);
+      for (const auto& w : warnings) o.warnings.push_back(locate_warning(*o.built->source.file, w));
     } catch (const pdf::PdfError& e) {
       throw Error(Failure::Internal, yaml.string() + ": the PDF could not be written: " + e.what());
     }

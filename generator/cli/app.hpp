@@ -58,7 +58,8 @@ struct OutputOptions {
 struct Outcome {
   enum class Status { Built, Unchanged, Rejected } status = Status::Built;
   std::vector<Finding> findings;              // of the audit (empty when unchanged)
-  std::vector<std::string> warnings;          // of the writers (a character no font has)
+  std::vector<std::string> warnings;          // of the writers, each "file:line:col: warning: …"
+                                              // (a character no font has: where it is in the YAML)
   std::vector<std::filesystem::path> written;
   std::unique_ptr<Built> built;               // null when unchanged
 };

@@ -98,7 +98,7 @@ int cmd_build(const Args& a) {
   for (const auto& in : a.inputs) {
     Outcome o = build_outputs(res, in, a.out, OutputOptions{a.force, true});
     report(o.findings);
-    for (const auto& w : o.warnings) std::cerr << in << ": warning: " << w << "\n";
+    for (const auto& w : o.warnings) std::cerr << w << "\n";
     switch (o.status) {
       case Outcome::Status::Unchanged:
         std::cerr << "unchanged: " << in << " (its outputs in " << a.out.string()
