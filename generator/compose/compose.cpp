@@ -205,12 +205,6 @@ void add_attachment(const Attachment& a, doc::Document& d, std::size_t index) {
 
 }  // namespace
 
-doc::Table compose_table(const Model& model, const TemplateSet& templates, const TableSpec& spec) {
-  install_escape();
-  mstch::map ctx = build_context(model, templates);
-  return TableBuilder(model, templates).build(spec, ctx);
-}
-
 doc::Document compose(const Model& model, const TemplateSet& t) {
   install_escape();
   mstch::map ctx = build_context(model, t);

@@ -13,7 +13,5 @@ namespace juesuan {
 // attachment that does not exist.
 doc::Document compose(const Model& model, const TemplateSet& templates);
 
-// One table of the document, by its id in tables.yaml (for tests and diff).
-doc::Table compose_table(const Model& model, const TemplateSet& templates, const TableSpec& spec);
 
 }  // namespace juesuan
