@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <functional>
+#include <set>
 
 #include "check/check.hpp"
 
@@ -30,10 +31,7 @@ std::string yuan(Money m) { return format_wan(m.fen(), true) + "元"; }
 // the true sum by less than n × 50 元 in either direction — strictly less
 // whenever a supplied total (itself rounded) is compared. In a file in 元
 // nothing is rounded and the bound is zero.
-Money rounding_bound(const Model& m, std::int64_t terms) {
-  if (m.source->unit == Unit::Yuan) return Money();
-  return Money::fen(terms * 5'000);  // 0.005 万元 = 50 元 = 5000 分
-}
+Money rounding_bound(const Model& m, std::int64_t terms) { return rounding_bound(*m.source, terms); }
 
 // Compares two figures that should be equal. Within the rounding bound the
 // difference is a note (the department's 万元 figures were rounded from 元),
@@ -53,6 +51,18 @@ void compare(Ctx& c, const char* rule, const Loc& loc, const std::string& what, 
   else
     c.add(Severity::Error, rule, loc, s);
 }
+
+// A part that cannot exceed the whole it belongs to (beyond the rounding of
+// the two 万元 figures): an error naming both.
+void at_most(Ctx& c, Severity sev, const char* rule, const Loc& loc, const std::string& part_name, Money part,
+             const std::string& whole_name, Money whole, const std::string& why) {
+  if (!(whole < part)) return;
+  Money diff = part - whole;
+  if (diff < rounding_bound(c.m, 2)) return;
+  c.add(sev, rule, loc, part_name + " " + wan(part) + " 大于" + whole_name + " " + wan(whole) + "：" + why);
+}
+
+Loc file_start(const Model& m) { return Loc{m.source->file, 1, 1}; }
 
 std::optional<Money> figure(const Model& m, const std::string& name, const std::string& code) {
   if (auto f = fig_by_name(name)) {
@@ -79,18 +89,23 @@ void supplied_figures(Ctx& c) {
     std::int64_t terms = figure(c.terms, s.figure, s.code)->fen() + 1;
     bool per_row = fig_by_name(s.figure).has_value();
     std::string what = s.figure + (!per_row ? "" : s.code.empty() ? "（合计）" : "（" + s.code + "）");
-    compare(c, "supplied-total", s.loc, what, "填报", s.amount.value, "按明细计算", *v, terms);
+    compare(c, "supplied-total", s.loc, what + " 的填报数与明细之和不一致", "填报", s.amount.value, "明细之和", *v,
+            terms);
   }
 }
 
 void totals_balance(Ctx& c) {
   const Model& m = c.m;
-  if (m.grand_income == m.grand_spending) return;
+  const Money spending = m.grand_spending - m.spending_tail;  // before the 尾差 rule
+  if (m.grand_income == spending) return;
   Loc loc = m.source->balances.closing_other.present ? m.source->balances.closing_other.loc
             : m.source->balances.closing_general.loc;
-  std::int64_t terms = c.terms.grand_income.fen() + c.terms.grand_spending.fen();
-  compare(c, "total-balance", loc, "收入总计与支出总计不相等", "收入总计", m.grand_income, "支出总计", m.grand_spending,
-          terms);
+  std::int64_t terms = c.terms.grand_income.fen() + (c.terms.grand_spending - c.terms.spending_tail).fen();
+  compare(c, "total-balance", loc,
+          m.spending_tail.is_zero() ? "收入总计与支出总计不相等"
+                                    : "收入总计与支出总计不相等（01表按尾差规则印作相等，支出总计含尾差 " +
+                                          wan(m.spending_tail) + "）",
+          "收入总计", m.grand_income, "按明细计算的支出总计", spending, terms);
 }
 
 void fiscal_balance(Ctx& c) {
@@ -115,9 +130,12 @@ void basic_economic(Ctx& c) {
     return;
   }
   Loc loc = m.source->basic_economic.begin()->second.loc;
-  std::int64_t terms = c.terms.economic_total.fen() + c.terms.total[Fig::GeneralBasic].fen();
-  compare(c, "basic-economic", loc, "基本支出按经济分类与按功能分类的合计不相等", "06表 人员经费 + 公用经费",
-          m.economic_total, "05表 基本支出", m.total[Fig::GeneralBasic], terms);
+  std::int64_t terms = (c.terms.economic_total - c.terms.public_tail).fen() + c.terms.total[Fig::GeneralBasic].fen();
+  compare(c, "basic-economic", loc,
+          m.public_tail.is_zero() ? "基本支出按经济分类与按功能分类的合计不相等"
+                                  : "基本支出按经济分类与按功能分类的合计不相等（06表按尾差规则以公用经费合计找齐，含尾差 " +
+                                        wan(m.public_tail) + "）",
+          "06表 各款之和", m.economic_total - m.public_tail, "05表 基本支出", m.total[Fig::GeneralBasic], terms);
 }
 
 void variance_reason(Ctx& c) {
@@ -138,6 +156,13 @@ void catalog_names(Ctx& c) {
     if (n && *n != it.name.value)
       c.add(Severity::Warning, "catalog-name", it.name.loc,
             "科目 " + it.code.value + " 的名称写作 “" + it.name.value + "”，科目目录中为 “" + *n + "”");
+  }
+  for (const auto& [code, name] : c.m.source->names) {
+    bool economic = code[0] == '3';  // 支出经济分类 3xx, 支出功能分类 2xx
+    const std::string* n = economic ? c.m.catalog->economic_name(code) : c.m.catalog->functional_name(code);
+    if (n && *n != name.value)
+      c.add(Severity::Warning, "catalog-name", name.loc,
+            "科目 " + code + " 的名称写作 “" + name.value + "”，科目目录中为 “" + *n + "”；表和说明中都按本文件的写法印出");
   }
 }
 
@@ -171,6 +196,124 @@ void three_public_reasons(Ctx& c) {
               "万元不同，但没有填写差异原因（three_public.reason）");
 }
 
+
+// 科目 the catalog lacks, named by the department: they build, with a
+// warning so a reviewer sees them.
+void catalog_missing(Ctx& c) {
+  const Model& m = c.m;
+  std::set<std::string> told;
+  auto tell = [&](const std::string& code, bool economic, const Loc& loc) {
+    const std::string* n = economic ? m.catalog->economic_name(code) : m.catalog->functional_name(code);
+    if (n || !told.insert(code).second) return;
+    c.add(Severity::Warning, "catalog-missing", loc,
+          std::string(economic ? "经济分类" : "功能分类") + "科目 " + code + " “" + m.name_of(code, economic) +
+              "” 不在科目目录中，按本文件写明的名称印出：请核对编码和名称（确属新增科目的，可请财政局补充到 data/catalog）");
+  };
+  for (const auto& it : m.source->items) {
+    const std::string& code = it.code.value;
+    for (const std::string& x : {code.substr(0, 3), code.substr(0, 5), code}) tell(x, false, it.code.loc);
+  }
+  for (const auto& [code, a] : m.source->basic_economic)
+    for (const std::string& x : {code.substr(0, 3), code}) tell(x, true, a.loc);
+}
+
+// The blocks every document prints from. A file that lacks one was most
+// likely cut off (half saved, half copied): an error, never zeros. A
+// department that has nothing to report writes the block empty ({}).
+void required_blocks(Ctx& c) {
+  static const std::pair<const char*, const char*> kBlocks[] = {
+      {"overview", "第一部分 概况"}, {"balances", "结转和结余（01表、04表）"},
+      {"last_year", "上年度决算数（第三部分 一、四、五）"}, {"three_public", "“三公”经费（09表）"},
+      {"operating_costs", "机关运行经费（第三部分 十）"}, {"procurement", "政府采购（第三部分 十一）"},
+      {"assets", "国有资产占用（第三部分 十二）"}};
+  const Source& s = *c.m.source;
+  for (const auto& [key, what] : kBlocks)
+    if (!s.blocks.count(key))
+      c.add(Severity::Error, "required-block", file_start(c.m),
+            std::string("缺少 ") + key + "（" + what + "）：文件可能没有保存完整或复制不全；本部门确实没有这方面的数时，写 " +
+                key + ": {}");
+  if (s.blocks.count("last_year") && !s.last_year.total.present && !s.last_year.fiscal_total.present &&
+      !s.last_year.general_spending.present)
+    c.add(Severity::Note, "required-block", s.blocks.at("last_year"),
+          "last_year 没有填写上年度数：第三部分 一、四、五（一）只写本年数，不与上年度比较");
+  if (!s.blocks.count("performance"))
+    c.add(Severity::Warning, "required-block", file_start(c.m),
+          "没有 performance（预算绩效）：第三部分 十三 只印出本表样的固定文字");
+}
+
+// "三公" counts all 财政拨款 spending, basic and project; 06表 shows only
+// 一般公共预算财政拨款 basic spending, so each 06表 line is at most its
+// "三公" figure.
+void three_public_economic(Ctx& c) {
+  const Model& m = c.m;
+  const ThreePublic& t = m.source->three_public;
+  struct Pair {
+    const char* code;
+    const char* part;
+    Money whole;
+  };
+  const Pair pairs[] = {{"30212", "“三公”经费中的因公出国（境）费", t.abroad.value},
+                        {"30217", "“三公”经费中的公务接待费", m.three_public.actual_reception},
+                        {"30231", "“三公”经费中的公务用车运行维护费", t.vehicle_operation.value},
+                        {"31013", "“三公”经费中的公务用车购置费", t.vehicle_purchase.value}};
+  for (const auto& p : pairs) {
+    auto e = m.source->basic_economic.find(p.code);
+    if (e == m.source->basic_economic.end()) continue;
+    at_most(c, Severity::Error, "three-public-economic", e->second.loc,
+            std::string("06表 ") + p.code + " " + m.name_of(p.code, true), e->second.value, p.part, p.whole,
+            "“三公”经费包括财政拨款的基本支出和项目支出，不会少于06表中一般公共预算财政拨款基本支出的同一项；请核对 "
+            "three_public 和 basic_economic");
+  }
+}
+
+void operating_costs(Ctx& c) {
+  const Model& m = c.m;
+  const OperatingCosts& o = m.source->operating_costs;
+  if (!o.amount.present || m.source->basic_economic.empty()) return;
+  at_most(c, Severity::Warning, "operating-costs", o.amount.loc, "机关运行经费", o.amount.value,
+          "06表公用经费合计", m.public_total,
+          "机关运行经费是基本支出中的公用经费，一般不超过公用经费合计；请核对");
+}
+
+void procurement_spending(Ctx& c) {
+  const Model& m = c.m;
+  const Procurement& p = m.source->procurement;
+  Loc loc = p.goods.present ? p.goods.loc : p.services.present ? p.services.loc : p.works.loc;
+  at_most(c, Severity::Warning, "procurement-spending", loc, "政府采购支出总额（货物 + 工程 + 服务）",
+          m.procurement_total, "本年支出合计", m.spending_total,
+          "政府采购支出是本年支出的一部分；请核对政府采购的金额和单位（元或万元）");
+}
+
+// The year-start budget in total against the listed items' budgets.
+void year_start_budget(Ctx& c) {
+  const Model& m = c.m;
+  const YearStartBudget& y = m.source->year_start_budget;
+  struct Kind {
+    const Amount& total;
+    Fig items;
+    const char* name;
+  };
+  const Kind kinds[] = {{y.general, Fig::Budget, "一般公共预算财政拨款"},
+                        {y.fund, Fig::FundBudget, "政府性基金预算财政拨款"},
+                        {y.capital, Fig::CapitalBudget, "国有资本经营预算财政拨款"}};
+  for (const auto& k : kinds) {
+    if (!k.total.present) continue;
+    Money listed = m.total[k.items];
+    if (k.total.value < listed) {
+      std::int64_t terms = c.terms.total[k.items].fen() + 1;
+      Money diff = listed - k.total.value;
+      if (diff < rounding_bound(c.m, terms)) continue;
+      c.add(Severity::Error, "year-start-budget", k.total.loc,
+            std::string(k.name) + "年初预算总数 " + wan(k.total.value) + " 与各项年初预算之和 " + wan(listed) +
+                " 不一致：总数包括各项，不能小于它们的和；请核对总数和各项的 budget");
+    } else if (listed < k.total.value && !listed.is_zero()) {
+      c.add(Severity::Note, "year-start-budget", k.total.loc,
+            std::string(k.name) + "年初预算总数 " + wan(k.total.value) + " 比各项年初预算之和 " + wan(listed) +
+                " 多 " + wan(k.total.value - listed) + "：即有年初预算、没有支出也没有列出的项");
+    }
+  }
+}
+
 struct Rule {
   RuleInfo info;
   std::function<void(Ctx&)> run;
@@ -189,6 +332,13 @@ const std::vector<Rule>& rules() {
       {{"procurement", "授予小微企业 ≤ 授予中小企业 ≤ 政府采购支出总额"}, procurement},
       {{"vehicles", "公务用车保有量不多于国有资产中的车辆总数"}, vehicles},
       {{"three-public-reason", "“三公”经费决算数与预算数不同时，须填写差异原因"}, three_public_reasons},
+      {{"catalog-missing", "科目目录中没有的科目（按本文件写明的名称印出）"}, catalog_missing},
+      {{"required-block", "每份文档都要用到的块（概况、结转结余、上年度数、“三公”、机关运行经费、政府采购、国有资产）不能缺少"},
+       required_blocks},
+      {{"three-public-economic", "06表 30212、30217、30231、31013 不大于“三公”经费中对应的数"}, three_public_economic},
+      {{"operating-costs", "机关运行经费不超过06表公用经费合计"}, operating_costs},
+      {{"procurement-spending", "政府采购支出总额不超过本年支出合计"}, procurement_spending},
+      {{"year-start-budget", "年初预算总数不小于各项年初预算之和"}, year_start_budget},
       {{"negative-amount", "金额不能为负数（读入时检查）"}, nullptr},
       {{"code-structure", "科目编码为 7 位（功能分类项）或 5 位（经济分类款），且其类、款在科目目录中（读入时检查）"}, nullptr},
       {{"duplicate-code", "同一科目只填写一次（读入时检查）"}, nullptr},
@@ -199,28 +349,9 @@ const std::vector<Rule>& rules() {
 // The same source with every non-zero amount replaced by 1 分.
 Source count_source(const Source& s) {
   Source c = s;
-  auto one = [](Amount& a) {
+  for_each_amount(c, [](Amount& a) {
     if (!a.value.is_zero()) a.value = Money::fen(1);
-  };
-  for (auto& it : c.items) {
-    for (Amount* a : {&it.income.general, &it.income.fund, &it.income.capital, &it.income.superior,
-                      &it.income.service, &it.income.business, &it.income.affiliated, &it.income.other,
-                      &it.basic.general, &it.basic.fund, &it.basic.capital, &it.basic.other, &it.project.general,
-                      &it.project.fund, &it.project.capital, &it.project.other, &it.to_superior, &it.business,
-                      &it.to_affiliated, &it.fund_balance.opening, &it.fund_balance.closing,
-                      &it.capital_balance.opening, &it.capital_balance.closing, &it.budget})
-      one(*a);
-  }
-  for (auto& [code, a] : c.basic_economic) one(a);
-  Balances& b = c.balances;
-  for (Amount* a : {&b.opening_general, &b.opening_other, &b.closing_general, &b.closing_other,
-                    &b.use_of_nonfiscal_surplus, &b.surplus_distribution})
-    one(*a);
-  ThreePublic& t = c.three_public;
-  for (Amount* a : {&t.budget_abroad, &t.budget_vehicle_purchase, &t.budget_vehicle_operation, &t.budget_reception,
-                    &t.abroad, &t.vehicle_purchase, &t.vehicle_operation, &t.reception_foreign,
-                    &t.reception_domestic})
-    one(*a);
+  });
   return c;
 }
 

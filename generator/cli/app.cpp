@@ -50,13 +50,16 @@ std::string output_hash(const Resources& res, const std::filesystem::path& yaml)
   return Hasher().add(res.fingerprint).add_file(yaml).hex();
 }
 
-LoadContext Resources::load_context() const { return LoadContext{&catalog, templates.formats()}; }
+LoadContext Resources::load_context() const {
+  return LoadContext{&catalog, templates.formats(), templates.profiles()};
+}
 
 std::unique_ptr<Built> build_document(const Resources& res, const std::filesystem::path& yaml) {
   auto b = std::make_unique<Built>();
   b->source = load_source(read_source_file(yaml), res.load_context());
-  const TemplateSet* t = res.templates.find(b->source.format.value);
-  b->model = compute(b->source, res.catalog);
+  const Source& s = b->source;
+  const TemplateSet* t = res.templates.find(s.profile.present ? s.profile.value : s.format.value);
+  b->model = compute(b->source, res.catalog, &t->settings.names);
   b->document = compose(b->model, *t);
   return b;
 }

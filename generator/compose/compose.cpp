@@ -90,7 +90,10 @@ class TableBuilder {
     t.unit = t_.settings.unit_line;
     t.widths = spec.widths;
     t.landscape = spec.landscape;
-    t.notes = spec.notes;
+    for (const auto& n : spec.notes) {
+      std::string line = n.find("{{") == std::string::npos ? n : render_line(n, ctx, t_);
+      if (!line.empty()) t.notes.push_back(std::move(line));
+    }
     t.head = rows(spec.head, spec);
     bool no_data = empty(spec);
     switch (spec.kind) {
@@ -134,17 +137,50 @@ class TableBuilder {
     }
   }
 
+  // The 06表 panels: the format's standard rows, plus every code with a
+  // non-zero amount that they lack, in catalog order — next to its 类 when a
+  // panel has the 类, else with its 类 row in the shortest panel.
+  std::vector<std::vector<std::string>> economic_panels(const TableSpec& spec) const {
+    std::vector<std::vector<std::string>> panels = spec.panels;
+    auto listed = [&](const std::string& code) {
+      for (const auto& p : panels)
+        if (std::find(p.begin(), p.end(), code) != p.end()) return true;
+      return false;
+    };
+    for (const auto& r : m_.economic) {
+      if (r.amount.printed_wan_cents() == 0 || listed(r.code)) continue;
+      const std::string lei = r.code.substr(0, 3);
+      std::vector<std::string>* panel = nullptr;
+      for (auto& p : panels)
+        if (std::find(p.begin(), p.end(), lei) != p.end()) panel = &p;
+      if (!panel) {
+        if (panels.empty()) panels.emplace_back();
+        panel = &*std::min_element(panels.begin(), panels.end(),
+                                   [](const auto& a, const auto& b) { return a.size() < b.size(); });
+        if (r.code != lei) panel->push_back(lei);
+        panel->push_back(r.code);
+        continue;
+      }
+      // After the last code of the same 类 that sorts before it.
+      auto at = std::find(panel->begin(), panel->end(), lei);
+      for (auto it = at; it != panel->end() && it->compare(0, 3, lei) == 0; ++it)
+        if (*it < r.code) at = it;
+      panel->insert(at + 1, r.code);
+    }
+    return panels;
+  }
+
   void economic(const TableSpec& spec, doc::Table& t) const {
+    const auto panels = economic_panels(spec);
     std::size_t height = 0;
-    for (const auto& p : spec.panels) height = std::max(height, p.size());
+    for (const auto& p : panels) height = std::max(height, p.size());
     for (std::size_t i = 0; i < height; ++i) {
       doc::Row row;
-      for (const auto& p : spec.panels) {
+      for (const auto& p : panels) {
         if (i < p.size()) {
           const std::string& code = p[i];
-          const std::string* name = m_.catalog->economic_name(code);
           row.push_back(doc::Cell{code, 1, 1, doc::Align::Left, true, false});
-          row.push_back(doc::Cell{name ? *name : code, 1, 1, doc::Align::Left, true, false});
+          row.push_back(doc::Cell{m_.name_of(code, true), 1, 1, doc::Align::Left, true, false});
           row.push_back(num(*m_.scalar("econ." + code), spec));
         } else {
           for (int k = 0; k < 3; ++k) row.push_back(doc::Cell{});

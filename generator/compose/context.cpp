@@ -13,7 +13,10 @@ namespace {
 // as a template writes it inside {{#items}}…{{/items}}.
 const std::vector<std::string> kNames = {
     // header
-    "department", "short_name", "year", "has_publish_date", "publish_year", "publish_month", "title",
+    "department", "short_name", "year", "has_publish_date", "publish_year", "publish_month", "title", "level",
+    "has_staff", "staff.posts", "staff.in_service", "staff.retired_off", "staff.retired", "staff.total",
+    "income_all", "spending_all", "zero", "over", "under", "actual_zero", "budget_only",
+    "tail.spending", "tail.has_spending", "tail.public", "tail.has_public",
     // 第一部分
     "has_duties_intro", "duties_intro", "duties", "organisation", "units", "unit_count", "multi_unit",
     "composition", "has_composition",
@@ -36,7 +39,7 @@ const std::vector<std::string> kNames = {
     "total.general.total", "total.general.basic", "total.general.project", "total.fund.total", "total.fund.basic",
     "total.fund.project", "total.fund.opening", "total.fund.closing", "total.capital.total",
     "total.capital.basic", "total.capital.project", "total.capital.opening", "total.capital.closing",
-    "total.budget",
+    "total.budget", "total.fund.budget", "total.capital.budget",
     // changes against last year: grand_change, fiscal_change, general_change, operating_change
     "grand_change", "fiscal_change", "general_change", "operating_change",
     "current", "last_year", "diff", "rate", "up", "down", "same", "known", "reason", "has_reason",
@@ -44,22 +47,29 @@ const std::vector<std::string> kNames = {
     "income_shares", "spending_shares",
     // 五
     "general.amount", "general.share_of_spending", "general.by_class", "general.budget", "general.actual",
-    "general.rate", "general.has_rate", "items", "class_name", "kuan_name", "budget", "actual", "has_rate",
+    "general.rate", "general.has_rate", "general.over", "general.under", "general.equal", "items", "class_name", "kuan_name", "budget", "actual", "has_rate",
     "equal", "budget_zero",
     // 六
     "basic.total", "basic.personnel", "basic.public", "basic.personnel_items", "basic.public_items",
     "basic.has_personnel_items", "basic.has_public_items",
     // 七、八
     "fund.has", "capital.has",
+    "fund.has_budget", "fund.budget_budget", "fund.budget_actual", "fund.budget_rate", "fund.budget_has_rate",
+    "fund.budget_equal", "fund.budget_over", "fund.budget_under", "fund.budget_budget_zero", "fund.budget_actual_zero",
+    "capital.has_budget", "capital.budget_budget", "capital.budget_actual", "capital.budget_rate",
+    "capital.budget_has_rate", "capital.budget_equal", "capital.budget_over", "capital.budget_under",
+    "capital.budget_budget_zero", "capital.budget_actual_zero",
     // 九 "三公"
     "tp.has", "tp.budget", "tp.actual", "tp.rate", "tp.has_rate", "tp.equal", "tp.reason", "tp.has_reason",
     "tp.abroad", "tp.vehicle", "tp.vehicle_purchase", "tp.vehicle_operation", "tp.reception",
+    "tp.change", "tp.abroad_change", "tp.vehicle_change", "tp.reception_change", "tp.over", "tp.under",
     "groups", "persons", "bought", "bought_note", "has_bought_note", "held", "operation_use",
     "has_operation_use", "foreign", "domestic", "foreign_groups", "foreign_persons", "foreign_use",
     "has_foreign_use", "domestic_groups", "domestic_persons", "domestic_use", "has_domestic_use",
     // 十 机关运行经费
     "operating.amount", "operating.budget", "operating.rate", "operating.has_rate", "operating.has_budget",
-    "operating.equal", "operating.reason", "operating.has_reason",
+    "operating.equal", "operating.reason", "operating.has_reason", "operating.has_last_year", "operating.over",
+    "operating.under",
     // 十一 政府采购
     "procurement.total", "procurement.goods", "procurement.works", "procurement.services", "procurement.sme",
     "procurement.sme_share", "procurement.small_micro", "procurement.small_micro_share_of_sme",
@@ -101,11 +111,27 @@ class Ctx {
   mstch::map map_;
 };
 
+// "911.70" -> "911.7", "0.00" -> "0".
+std::string trim_zeros(std::string s) {
+  if (s.find('.') == std::string::npos) return s;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+// Numbers in sentences, in the format's style.
 struct Fmt {
-  bool text_grouping;
-  std::string money(Money m) const { return format_wan(m.printed_wan_cents(), text_grouping); }
-  std::string cents(std::int64_t c) const { return format_wan(c, text_grouping); }
-  static std::string rate(std::int64_t r) { return format_hundredths(r); }
+  NumberStyle style;
+  std::string money(Money m) const { return cents(m.printed_wan_cents()); }
+  std::string cents(std::int64_t c) const {
+    std::string s = format_wan(c, style.grouping);
+    return style.trim_zeros ? trim_zeros(s) : s;
+  }
+  std::string rate(std::int64_t r) const {
+    std::string s = format_hundredths(r);
+    return style.percent_trim_zeros ? trim_zeros(s) : s;
+  }
+  std::string rate(const std::optional<std::int64_t>& r) const { return r ? rate(*r) : std::string(); }
 };
 
 // A text the templates put inside a sentence (a reason, a use): without
@@ -181,7 +207,7 @@ mstch::map change_map(const Change& c, const Text& reason, const Fmt& f) {
   x.set("current", f.cents(c.current));
   x.set("last_year", f.cents(c.last));
   x.set("diff", f.cents(c.diff < 0 ? -c.diff : c.diff));
-  x.set("rate", c.rate ? Fmt::rate(*c.rate) : std::string());
+  x.set("rate", c.rate ? f.rate(*c.rate) : std::string());
   x.set("has_rate", c.rate.has_value());
   x.set("up", c.known && c.diff > 0);
   x.set("down", c.known && c.diff < 0);
@@ -196,10 +222,13 @@ mstch::map completion_map(const Completion& c, const Fmt& f) {
   Ctx x;
   x.set("budget", f.cents(c.budget));
   x.set("actual", f.cents(c.actual));
-  x.set("rate", c.rate ? Fmt::rate(*c.rate) : std::string());
+  x.set("rate", c.rate ? f.rate(*c.rate) : std::string());
   x.set("has_rate", c.rate.has_value());
   x.set("equal", c.budget == c.actual);
+  x.set("over", c.actual > c.budget);
+  x.set("under", c.actual < c.budget);
   x.set("budget_zero", c.budget == 0);
+  x.set("actual_zero", c.actual == 0);
   return x.map();
 }
 
@@ -220,13 +249,31 @@ mstch::array share_list(const std::vector<Share>& shares, const TemplateSet& t, 
       short_name.erase(short_name.size() - suffix.size());
     x.set("short_name", short_name);
     x.set("amount", f.cents(s.amount));
-    x.set("share", s.share ? Fmt::rate(*s.share) : std::string());
+    x.set("share", s.share ? f.rate(*s.share) : std::string());
     x.set("has_share", s.share.has_value());
+    x.set("zero", s.amount == 0);
     x.set("first", i == 0);
     x.set("last", i + 1 == shares.size());
     a.push_back(x.map());
   }
   return a;
+}
+
+// Names in the order a profile lists their codes (list_order), the others
+// after them in code order.
+std::vector<std::string> ordered(const std::vector<std::string>& codes, const std::vector<std::string>& names,
+                                 const std::vector<std::string>& order) {
+  if (order.empty()) return names;
+  std::vector<std::size_t> idx(codes.size());
+  for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+  auto rank = [&](std::size_t i) {
+    auto p = std::find(order.begin(), order.end(), codes[i]);
+    return static_cast<std::size_t>(p - order.begin());
+  };
+  std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
+  std::vector<std::string> out;
+  for (std::size_t i : idx) out.push_back(names[i]);
+  return out;
 }
 
 mstch::array name_list(const std::vector<std::string>& names) {
@@ -292,9 +339,20 @@ const std::vector<std::string>& context_names() { return kNames; }
 
 mstch::map build_context(const Model& m, const TemplateSet& t) {
   const Source& s = *m.source;
-  const Fmt f{t.settings.text_grouping};
+  const Fmt f{t.settings.text};
   Ctx root;
   root.set("department", s.department.value);
+  root.set("level", s.level.present && !s.level.value.empty() ? s.level.value : t.settings.level);
+  root.set("has_staff", s.staff.in_service.present || s.staff.retired.present || s.staff.retired_off.present);
+  {
+    Ctx st("staff");
+    st.set("posts", std::to_string(s.staff.posts.value));
+    st.set("in_service", std::to_string(s.staff.in_service.value));
+    st.set("retired_off", std::to_string(s.staff.retired_off.value));
+    st.set("retired", std::to_string(s.staff.retired.value));
+    st.set("total", std::to_string(s.staff.in_service.value + s.staff.retired_off.value + s.staff.retired.value));
+    root.set("staff", st.map());
+  }
   root.set("short_name", s.short_name.present ? s.short_name.value : s.department.value);
   root.set("year", std::to_string(s.year.value));
   // The publication date as Chinese numerals; the template adds 年 and 月.
@@ -331,35 +389,52 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   root.set("operating_change", change_map(m.operating_change, s.operating_costs.reason, f));
   root.set("income_shares", share_list(m.income_shares, t, "income_sources", f));
   root.set("spending_shares", share_list(m.spending_shares, t, "spending_kinds", f));
+  root.set("income_all", share_list(m.income_all, t, "income_sources", f));
+  root.set("spending_all", share_list(m.spending_all, t, "spending_kinds", f));
+  {
+    Ctx x("tail");
+    x.set("spending", f.money(m.spending_tail));
+    x.set("has_spending", !m.spending_tail.is_zero());
+    x.set("public", f.money(m.public_tail));
+    x.set("has_public", !m.public_tail.is_zero());
+    root.set("tail", x.map());
+  }
 
   // 五.
   {
     Ctx g("general");
     g.set("amount", f.money(m.total[Fig::GeneralTotal]));
-    g.set("share_of_spending", m.general_share_of_spending ? Fmt::rate(*m.general_share_of_spending) : "");
+    g.set("share_of_spending", m.general_share_of_spending ? f.rate(*m.general_share_of_spending) : "");
     g.set("by_class", share_list(m.general_by_class, t, "", f));
     g.set("budget", f.cents(m.general_completion.budget));
     g.set("actual", f.cents(m.general_completion.actual));
-    g.set("rate", m.general_completion.rate ? Fmt::rate(*m.general_completion.rate) : "");
+    g.set("rate", m.general_completion.rate ? f.rate(*m.general_completion.rate) : "");
     g.set("has_rate", m.general_completion.rate.has_value());
+    g.set("over", m.general_completion.actual > m.general_completion.budget);
+    g.set("under", m.general_completion.actual < m.general_completion.budget);
+    g.set("equal", m.general_completion.actual == m.general_completion.budget);
     root.set("general", g.map());
   }
   {
     mstch::array items;
-    for (std::size_t i = 0; i < m.item_lines.size(); ++i) {
-      const ItemLine& l = m.item_lines[i];
+    std::vector<const ItemLine*> lines;
+    for (const auto& l : m.item_lines)
+      if (!l.budget_only || t.settings.list_budget_only_items) lines.push_back(&l);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const ItemLine& l = *lines[i];
       mstch::map x = completion_map(l.completion, f);
       Ctx c;
       c.map() = std::move(x);
       c.set("n", std::to_string(i + 1));
       c.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
+      c.set("budget_only", l.budget_only);
       c.set("class_name", l.class_name);
       c.set("kuan_name", l.kuan_name);
       c.set("name", l.row->name);
       c.set("reason", l.reason ? str(*l.reason) : std::string());
       c.set("has_reason", l.reason && !str(*l.reason).empty());
       c.set("first", i == 0);
-      c.set("last", i + 1 == m.item_lines.size());
+      c.set("last", i + 1 == lines.size());
       items.push_back(c.map());
     }
     root.set("items", items);
@@ -371,8 +446,8 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     b.set("total", f.money(m.total[Fig::GeneralBasic]));
     b.set("personnel", f.money(m.personnel_total));
     b.set("public", f.money(m.public_total));
-    b.set("personnel_items", name_list(m.personnel_items));
-    b.set("public_items", name_list(m.public_items));
+    b.set("personnel_items", name_list(ordered(m.personnel_codes, m.personnel_items, t.settings.list_order)));
+    b.set("public_items", name_list(ordered(m.public_codes, m.public_items, t.settings.list_order)));
     b.set("has_personnel_items", !m.personnel_items.empty());
     b.set("has_public_items", !m.public_items.empty());
     root.set("basic", b.map());
@@ -384,6 +459,13 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     set_dotted(r, "fund.has", any({m.total[Fig::IncomeFund], m.total[Fig::FundTotal], m.opening_fund, m.closing_fund}));
     set_dotted(r, "capital.has",
                any({m.total[Fig::IncomeCapital], m.total[Fig::CapitalTotal], m.opening_capital, m.closing_capital}));
+    // 年初预算 of the two funds (七、八): budget, actual, rate, over/under.
+    auto budget = [&](const char* prefix, const Completion& c) {
+      for (auto& [k, v] : completion_map(c, f)) set_dotted(r, std::string(prefix) + ".budget_" + k, v);
+      set_dotted(r, std::string(prefix) + ".has_budget", c.budget != 0);
+    };
+    budget("fund", m.fund_completion);
+    budget("capital", m.capital_completion);
   }
 
   // 九 "三公".
@@ -393,7 +475,7 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     auto part = [&](const Completion& c, const std::optional<std::int64_t>& share, const Text& reason) {
       Ctx x;
       x.map() = completion_map(c, f);
-      x.set("share", share ? Fmt::rate(*share) : std::string());
+      x.set("share", share ? f.rate(*share) : std::string());
       x.set("has_share", share.has_value());
       x.set("reason", str(reason));
       x.set("has_reason", !str(reason).empty());
@@ -424,7 +506,7 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     x.set("has", fig.budget_total.printed_wan_cents() != 0 || fig.actual_total.printed_wan_cents() != 0);
     x.set("budget", f.money(fig.budget_total));
     x.set("actual", f.money(fig.actual_total));
-    x.set("rate", fig.total.rate ? Fmt::rate(*fig.total.rate) : std::string());
+    x.set("rate", fig.total.rate ? f.rate(*fig.total.rate) : std::string());
     x.set("has_rate", fig.total.rate.has_value());
     x.set("equal", fig.total.budget == fig.total.actual);
     x.set("reason", str(tp.reason));
@@ -434,6 +516,12 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     x.set("vehicle_purchase", completion_map(fig.vehicle_purchase, f));
     x.set("vehicle_operation", completion_map(fig.vehicle_operation, f));
     x.set("reception", reception.map());
+    x.set("change", change_map(fig.change_total, tp.last_year_reason, f));
+    x.set("abroad_change", change_map(fig.change_abroad, tp.last_year_reason, f));
+    x.set("vehicle_change", change_map(fig.change_vehicle, tp.last_year_reason, f));
+    x.set("reception_change", change_map(fig.change_reception, tp.last_year_reason, f));
+    x.set("over", fig.total.actual > fig.total.budget);
+    x.set("under", fig.total.actual < fig.total.budget);
     root.set("tp", x.map());
   }
 
@@ -443,9 +531,12 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     Ctx x("operating");
     x.set("amount", f.money(oc.amount.value));
     x.set("budget", f.money(oc.budget.value));
-    x.set("rate", m.operating_completion.rate ? Fmt::rate(*m.operating_completion.rate) : "");
+    x.set("rate", m.operating_completion.rate ? f.rate(*m.operating_completion.rate) : "");
     x.set("has_rate", m.operating_completion.rate.has_value());
     x.set("has_budget", oc.budget.present);
+    x.set("has_last_year", oc.last_year.present);
+    x.set("over", m.operating_completion.actual > m.operating_completion.budget);
+    x.set("under", m.operating_completion.actual < m.operating_completion.budget);
     x.set("equal", m.operating_completion.budget == m.operating_completion.actual);
     x.set("reason", str(oc.reason));
     x.set("has_reason", !str(oc.reason).empty());
@@ -455,7 +546,7 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   // 十一 政府采购.
   {
     const Procurement& p = s.procurement;
-    auto rate = [](const std::optional<std::int64_t>& v) { return v ? Fmt::rate(*v) : Fmt::rate(0); };
+    auto rate = [&f](const std::optional<std::int64_t>& v) { return v ? f.rate(*v) : f.rate(0); };
     Ctx x("procurement");
     x.set("total", f.money(m.procurement_total));
     x.set("goods", f.money(p.goods.value));

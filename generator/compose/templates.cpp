@@ -154,63 +154,139 @@ std::string read_text(const fs::path& p) {
   }
 }
 
-TemplateSet load_set(const fs::path& dir, const fs::path& common) {
-  TemplateSet s;
+void read_settings(const Node& fmt, FormatSettings& st) {
+  if (const Node* n = fmt.find("text_grouping")) st.text.grouping = opt_bool(n);
+  if (const Node* n = fmt.find("table_grouping")) st.table_grouping = opt_bool(n);
+  if (const Node* n = fmt.find("text_numbers")) {
+    if (!n->is_map()) fail(n->loc, "template: text_numbers is a map of grouping, trim_zeros, percent_trim_zeros");
+    if (const Node* g = n->find("grouping")) st.text.grouping = opt_bool(g);
+    if (const Node* g = n->find("trim_zeros")) st.text.trim_zeros = opt_bool(g);
+    if (const Node* g = n->find("percent_trim_zeros")) st.text.percent_trim_zeros = opt_bool(g);
+  }
+  if (const Node* n = fmt.find("unit_line")) st.unit_line = scalar(n, "unit_line", fmt.loc);
+  if (const Node* n = fmt.find("year_line")) st.year_line = scalar(n, "year_line", fmt.loc);
+  if (const Node* n = fmt.find("department_line")) st.department_line = scalar(n, "department_line", fmt.loc);
+  if (const Node* n = fmt.find("title")) st.title = scalar(n, "title", fmt.loc);
+  if (const Node* n = fmt.find("page_number_format")) st.page_number_format = n->text;
+  if (const Node* n = fmt.find("level")) st.level = scalar(n, "level", fmt.loc);
+  if (const Node* n = fmt.find("list_budget_only_items")) st.list_budget_only_items = opt_bool(n);
+  if (const Node* n = fmt.find("list_order")) st.list_order = strings(n);
+  if (const Node* n = fmt.find("names")) {
+    if (!n->is_map()) fail(n->loc, "template: names is a map of code to name");
+    for (const auto& [k, v] : n->entries) st.names[k.text] = v.text;
+  }
+}
+
+// The raw table entries of a set, by id, in order: a profile overrides the
+// keys it gives of a table and keeps the others.
+using RawTables = std::vector<std::pair<std::string, Node>>;
+
+void overlay_tables(RawTables& base, const Node& file) {
+  const Node* list = file.find("tables");
+  if (!list || !list->is_seq()) fail(file.loc, "template: tables.yaml needs a list \"tables\"");
+  for (const Node& t : list->items) {
+    if (!t.is_map()) fail(t.loc, "template: a table is a map");
+    std::string id = scalar(t.find("id"), "id", t.loc);
+    auto it = std::find_if(base.begin(), base.end(), [&](const auto& p) { return p.first == id; });
+    if (it == base.end()) {
+      base.emplace_back(id, t);
+      continue;
+    }
+    for (const auto& [k, v] : t.entries) {
+      auto e = std::find_if(it->second.entries.begin(), it->second.entries.end(),
+                            [&](const auto& p) { return p.first.text == k.text; });
+      if (e == it->second.entries.end()) it->second.entries.emplace_back(k, v);
+      else e->second = v;
+    }
+  }
+}
+
+void read_mustache_dir(const fs::path& d, std::map<std::string, std::string>& partials,
+                       std::vector<fs::path>& files) {
+  std::error_code ec;
+  if (!fs::is_directory(d, ec)) return;
+  std::vector<fs::path> found;
+  for (const auto& e : fs::directory_iterator(d))
+    if (e.path().extension() == ".mustache") found.push_back(e.path());
+  std::sort(found.begin(), found.end());
+  for (const auto& f : found) {
+    partials[f.stem().string()] = read_text(f);
+    files.push_back(f);
+  }
+}
+
+struct Loaded {
+  TemplateSet set;
+  RawTables tables;
+  std::vector<fs::path> mustache_files;
+};
+
+// Loads a format folder, or a profile folder over its base's Loaded.
+Loaded load_set(const fs::path& dir, const fs::path& common, const Loaded* base) {
+  Loaded out;
+  TemplateSet& s = out.set;
+  if (base) {
+    out = *base;
+    s.partials.clear();
+  }
   s.dir = dir;
-  s.format = dir.filename().string();
   Node fmt = parse_setup(dir / "format.yaml");
-  s.settings.text_grouping = opt_bool(fmt.find("text_grouping"));
-  s.settings.table_grouping = opt_bool(fmt.find("table_grouping"));
-  s.settings.unit_line = scalar(fmt.find("unit_line"), "unit_line", fmt.loc);
-  s.settings.year_line = scalar(fmt.find("year_line"), "year_line", fmt.loc);
-  s.settings.department_line = scalar(fmt.find("department_line"), "department_line", fmt.loc);
-  s.settings.title = scalar(fmt.find("title"), "title", fmt.loc);
-  if (const Node* p = fmt.find("page_number_format")) s.settings.page_number_format = p->text;
+  if (base) {
+    s.profile = dir.filename().string();
+  } else {
+    s.format = dir.filename().string();
+    s.profile.clear();
+    for (const char* key : {"unit_line", "year_line", "department_line", "title"})
+      scalar(fmt.find(key), key, fmt.loc);
+  }
+  read_settings(fmt, s.settings);
 
-  Node tables = parse_setup(dir / "tables.yaml");
-  const Node* list = tables.find("tables");
-  if (!list || !list->is_seq()) fail(tables.loc, "template: tables.yaml needs a list \"tables\"");
-  for (const Node& t : list->items) s.tables.push_back(table(t));
+  std::error_code ec;
+  if (!base || fs::exists(dir / "tables.yaml", ec)) overlay_tables(out.tables, parse_setup(dir / "tables.yaml"));
+  s.tables.clear();
+  for (const auto& [id, n] : out.tables) s.tables.push_back(table(n));
 
-  Node labels = parse_setup(dir / "labels.yaml");
-  for (const auto& [group, m] : labels.entries) {
-    if (!m.is_map()) fail(m.loc, "template: labels are groups of key: name");
-    for (const auto& [k, v] : m.entries) s.labels[group.text].emplace_back(k.text, v.text);
+  if (!base || fs::exists(dir / "labels.yaml", ec)) {
+    Node labels = parse_setup(dir / "labels.yaml");
+    for (const auto& [group, m] : labels.entries) {
+      if (!m.is_map()) fail(m.loc, "template: labels are groups of key: name");
+      auto& g = s.labels[group.text];
+      for (const auto& [k, v] : m.entries) {
+        auto e = std::find_if(g.begin(), g.end(), [&](const auto& p) { return p.first == k.text; });
+        if (e == g.end()) g.emplace_back(k.text, v.text);
+        else e->second = v.text;
+      }
+    }
   }
 
-  Node glossary = parse_setup(dir / "glossary.yaml");
-  if (!glossary.is_seq()) fail(glossary.loc, "template: glossary.yaml is a list of {term, text}");
-  for (const Node& e : glossary.items)
-    s.glossary.push_back({scalar(e.find("term"), "term", e.loc), scalar(e.find("text"), "text", e.loc)});
-
-  // Mustache: the common partials, overridden by the format's own.
-  for (const fs::path& d : {common, dir}) {
-    std::error_code ec;
-    if (!fs::is_directory(d, ec)) continue;
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(d))
-      if (e.path().extension() == ".mustache") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) s.partials[f.stem().string()] = read_text(f);
+  if (!base || fs::exists(dir / "glossary.yaml", ec)) {
+    Node glossary = parse_setup(dir / "glossary.yaml");
+    if (!glossary.is_seq()) fail(glossary.loc, "template: glossary.yaml is a list of {term, text}");
+    s.glossary.clear();
+    for (const Node& e : glossary.items)
+      s.glossary.push_back({scalar(e.find("term"), "term", e.loc), scalar(e.find("text"), "text", e.loc)});
   }
+
+  // Mustache: the common partials, overridden by the format's own, then by
+  // the profile's own.
+  std::vector<fs::path> files;
+  read_mustache_dir(common, s.partials, files);
+  if (base) read_mustache_dir(base->set.dir, s.partials, files);
+  read_mustache_dir(dir, s.partials, files);
+  out.mustache_files = files;
   auto main = s.partials.find("document");
   if (main == s.partials.end()) fail(Loc{}, "template: " + (dir / "document.mustache").string() + " is missing");
   s.main = main->second;
 
   // Every Mustache file is checked against the names compose provides.
   std::vector<std::string> names = context_names();
-  for (const fs::path& d : {common, dir}) {
-    std::error_code ec;
-    if (!fs::is_directory(d, ec)) continue;
-    for (const auto& e : fs::directory_iterator(d))
-      if (e.path().extension() == ".mustache") {
-        auto f = std::make_shared<SourceFile>();
-        f->path = e.path().string();
-        f->text = read_text(e.path());
-        check_mustache(f, names, s.partials);
-      }
+  for (const fs::path& p : files) {
+    auto f = std::make_shared<SourceFile>();
+    f->path = p.string();
+    f->text = read_text(p);
+    check_mustache(f, names, s.partials);
   }
-  return s;
+  return out;
 }
 
 }  // namespace
@@ -238,14 +314,33 @@ Templates Templates::load(const fs::path& dir) {
   Templates t;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw Error(Failure::Setup, "template folder not found: " + dir.string());
-  std::vector<fs::path> dirs;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.is_directory() && e.path().filename() != "common") dirs.push_back(e.path());
-  std::sort(dirs.begin(), dirs.end());
-  for (const auto& d : dirs) {
-    TemplateSet s = load_set(d, dir / "common");
-    t.sets_.emplace(s.format, std::move(s));
+  // Formats first, then the profiles, each over the format its
+  // format.yaml names as base.
+  std::vector<fs::path> formats;
+  std::vector<std::pair<fs::path, Node>> profiles;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (!e.is_directory() || e.path().filename() == "common") continue;
+    Node fmt = parse_setup(e.path() / "format.yaml");
+    if (const Node* b = fmt.find("base")) profiles.emplace_back(e.path(), *b);
+    else formats.push_back(e.path());
   }
+  std::sort(formats.begin(), formats.end());
+  std::sort(profiles.begin(), profiles.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::map<std::string, Loaded> loaded;
+  for (const auto& d : formats) {
+    Loaded l = load_set(d, dir / "common", nullptr);
+    std::string name = l.set.format;
+    loaded.emplace(name, std::move(l));
+  }
+  for (const auto& [d, base] : profiles) {
+    auto b = loaded.find(base.text);
+    if (!base.is_scalar() || b == loaded.end() || !b->second.set.profile.empty())
+      fail(base.loc, "template: base must name a format folder of templates/ (not a profile)");
+    Loaded l = load_set(d, dir / "common", &b->second);
+    std::string name = l.set.profile;
+    loaded.emplace(name, std::move(l));
+  }
+  for (auto& [name, l] : loaded) t.sets_.emplace(name, std::move(l.set));
   return t;
 }
 
@@ -256,7 +351,15 @@ const TemplateSet* Templates::find(std::string_view format) const {
 
 std::vector<std::string> Templates::formats() const {
   std::vector<std::string> out;
-  for (const auto& [k, v] : sets_) out.push_back(k);
+  for (const auto& [k, v] : sets_)
+    if (v.profile.empty()) out.push_back(k);
+  return out;
+}
+
+std::map<std::string, std::string> Templates::profiles() const {
+  std::map<std::string, std::string> out;
+  for (const auto& [k, v] : sets_)
+    if (!v.profile.empty()) out.emplace(k, v.format);
   return out;
 }
 

@@ -50,14 +50,25 @@ struct TableSpec {
   Loc loc;
 };
 
+// How numbers are written in sentences.
+struct NumberStyle {
+  bool grouping = true;            // 2,337.23 (else 2337.23)
+  bool trim_zeros = false;         // 911.7万元, 0万元 (else 911.70万元, 0.00万元)
+  bool percent_trim_zeros = false; // 100% (else 100.00%)
+};
+
 struct FormatSettings {
-  bool text_grouping = true;     // 2,337.23 in sentences (else 2337.23)
+  NumberStyle text;              // numbers in sentences
   bool table_grouping = true;
   std::string unit_line;         // 单位：万元
   std::string year_line;         // {{year}}年度 (Mustache)
   std::string department_line;   // 部门：{{department}}
   std::string title;             // document title (Mustache)
   std::string page_number_format = "- {} -";
+  std::string level;             // the department's level (format.yaml), unless its file says
+  bool list_budget_only_items = false;  // 五（三） lists 项 budgeted but not spent
+  std::vector<std::string> list_order;  // 经济分类 款 in the order lists name them
+  std::map<std::string, std::string> names;  // the bureau's own names of 科目
 };
 
 struct GlossaryEntry {
@@ -65,7 +76,8 @@ struct GlossaryEntry {
 };
 
 struct TemplateSet {
-  std::string format;
+  std::string format;            // the year's format (the base of a profile)
+  std::string profile;           // the profile's name; empty for a format itself
   std::filesystem::path dir;
   FormatSettings settings;
   std::vector<TableSpec> tables;
@@ -85,7 +97,8 @@ class Templates {
   // Throws Error(Failure::Setup) naming the template file, line and column.
   static Templates load(const std::filesystem::path& dir);
   const TemplateSet* find(std::string_view format) const;
-  std::vector<std::string> formats() const;
+  std::vector<std::string> formats() const;                 // formats, not profiles
+  std::map<std::string, std::string> profiles() const;     // profile -> its format
 
  private:
   std::map<std::string, TemplateSet, std::less<>> sets_;

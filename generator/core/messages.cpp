@@ -122,6 +122,14 @@ std::string bad_date(std::string_view text) {
 std::string unknown_format(std::string_view format, const std::vector<std::string>& known) {
   return "没有表样 " + q(format) + " 的模板：可用的表样有 " + join(known);
 }
+std::string unknown_profile(std::string_view profile, std::string_view format, const std::vector<std::string>& known) {
+  return "没有表样变体 " + q(profile) + "：templates/ 下应有同名文件夹，其 format.yaml 写明 base: " + std::string(format) +
+         (known.empty() ? "；表样 " + std::string(format) + " 目前没有变体" : "；表样 " + std::string(format) + " 的变体有 " + join(known));
+}
+std::string profile_of_other_format(std::string_view profile, std::string_view base, std::string_view format) {
+  return "表样变体 " + q(profile) + " 以表样 " + std::string(base) + " 为基础，而本文件的 format 是 " + std::string(format) +
+         "：请改用以 " + std::string(format) + " 为基础的变体，或改正 format";
+}
 std::string no_template_for_year(std::string_view format, long long year) {
   return "表样 " + q(format) + " 不适用于 " + std::to_string(year) + " 年度";
 }
@@ -137,10 +145,15 @@ std::string unknown_functional_code(std::string_view code) {
          "：请核对编码；如确属新增科目，请用 name: 写明科目名称，或补充到 data/catalog/functional.yaml";
 }
 std::string unknown_economic_code(std::string_view code) {
-  return "经济分类科目目录中没有 " + q(code) + "：请核对编码，或补充到 data/catalog/economic.yaml";
+  return "经济分类科目目录中没有 " + q(code) + "：请核对编码；如确属新增科目，请在 names: 中写明名称（names: {\"" + std::string(code) + "\": 名称}），或补充到 data/catalog/economic.yaml";
+}
+std::string bad_named_code(std::string_view code) {
+  return "names: 中的科目编码 " + q(code) + " 格式不对：功能分类写 3、5 或 7 位数字，经济分类写 3 或 5 位数字，一律加引号，例如 \"2299999\"";
 }
 std::string unknown_parent(std::string_view code, std::string_view parent, std::string_view level) {
-  return "科目 " + q(code) + " 所属的" + std::string(level) + " " + q(parent) + " 不在科目目录中：请核对编码";
+  return "科目 " + q(code) + " 所属的" + std::string(level) + " " + q(parent) +
+         " 不在科目目录中：请核对编码；如确属目录中没有的科目，请在 names: 中写明它的名称（names: {\"" + std::string(parent) +
+         "\": 名称}）";
 }
 std::string duplicate_code(std::string_view code, int first_line) {
   return "科目 " + q(code) + " 重复：第 " + std::to_string(first_line) + " 行已经填写过，请合并为一条";

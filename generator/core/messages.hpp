@@ -52,10 +52,13 @@ std::string bad_bool(std::string_view text);
 std::string bad_date(std::string_view text);
 std::string unknown_format(std::string_view format, const std::vector<std::string>& known);
 std::string no_template_for_year(std::string_view format, long long year);
+std::string unknown_profile(std::string_view profile, std::string_view format, const std::vector<std::string>& known);
+std::string profile_of_other_format(std::string_view profile, std::string_view base, std::string_view format);
 
 // 科目 codes.
 std::string bad_functional_code(std::string_view code);
 std::string bad_economic_code(std::string_view code);
+std::string bad_named_code(std::string_view code);
 std::string unknown_functional_code(std::string_view code);
 std::string unknown_economic_code(std::string_view code);
 std::string unknown_parent(std::string_view code, std::string_view parent, std::string_view level);

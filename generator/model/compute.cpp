@@ -14,7 +14,7 @@ constexpr std::array<std::string_view, kFigCount> kFigNames = {
     "general.total", "general.basic", "general.project",
     "fund.total", "fund.basic", "fund.project", "fund.opening", "fund.closing",
     "capital.total", "capital.basic", "capital.project", "capital.opening", "capital.closing",
-    "budget",
+    "budget", "fund.budget", "capital.budget",
 };
 
 Money v(const Amount& a) { return a.value; }
@@ -57,6 +57,8 @@ Figures item_figures(const Item& it) {
   f[Fig::CapitalOpening] = v(it.capital_balance.opening);
   f[Fig::CapitalClosing] = v(it.capital_balance.closing);
   f[Fig::Budget] = v(it.budget);
+  f[Fig::FundBudget] = v(it.fund_budget);
+  f[Fig::CapitalBudget] = v(it.capital_budget);
   return f;
 }
 
@@ -83,9 +85,11 @@ Completion completion(Money budget, Money actual) {
 
 std::optional<std::int64_t> share_of(Money part, Money whole) { return percent_hundredths(p(part), p(whole)); }
 
-void add_share(std::vector<Share>& out, std::string key, std::string name, Money amount, Money whole) {
-  if (p(amount) == 0) return;
-  out.push_back(Share{std::move(key), std::move(name), p(amount), share_of(amount, whole)});
+void add_share(std::vector<Share>& out, std::string key, std::string name, Money amount, Money whole,
+               std::vector<Share>* all = nullptr) {
+  Share sh{std::move(key), std::move(name), p(amount), share_of(amount, whole)};
+  if (all) all->push_back(sh);
+  if (sh.amount != 0) out.push_back(std::move(sh));
 }
 
 }  // namespace
@@ -104,37 +108,95 @@ Figures& Figures::operator+=(const Figures& o) {
 }
 
 const ClassRow* Model::find(std::string_view code) const {
-  for (const auto& r : rows)
-    if (r.code == code) return &r;
-  return nullptr;
+  auto it = index.find(code);
+  return it == index.end() ? nullptr : &rows[it->second];
 }
 
-Model compute(const Source& s, const Catalog& cat) {
+std::string Model::name_of(const std::string& code, bool economic) const {
+  if (auto n = source->names.find(code); n != source->names.end()) return n->second.value;
+  if (names)
+    if (auto n = names->find(code); n != names->end()) return n->second;
+  const std::string* c = economic ? catalog->economic_name(code) : catalog->functional_name(code);
+  return c ? *c : code;
+}
+
+Money rounding_bound(const Source& s, std::int64_t terms) {
+  if (s.unit == Unit::Yuan) return Money();
+  return Money::fen(terms * 5'000);  // 0.005 万元 = 50 元 = 5000 分
+}
+
+namespace {
+
+std::int64_t nonzero(std::initializer_list<const Amount*> l) {
+  std::int64_t n = 0;
+  for (const Amount* a : l) n += a->value.is_zero() ? 0 : 1;
+  return n;
+}
+
+// The inputs summed into 收入总计 and 支出总计, and into 06表 and 05表 基本支出.
+std::int64_t total_terms(const Source& s) {
+  std::int64_t n = 0;
+  for (const auto& it : s.items)
+    n += nonzero({&it.income.general, &it.income.fund, &it.income.capital, &it.income.superior, &it.income.service,
+                  &it.income.business, &it.income.affiliated, &it.income.other, &it.basic.general, &it.basic.fund,
+                  &it.basic.capital, &it.basic.other, &it.project.general, &it.project.fund, &it.project.capital,
+                  &it.project.other, &it.to_superior, &it.business, &it.to_affiliated, &it.fund_balance.opening,
+                  &it.fund_balance.closing, &it.capital_balance.opening, &it.capital_balance.closing});
+  const Balances& b = s.balances;
+  return n + nonzero({&b.opening_general, &b.opening_other, &b.closing_general, &b.closing_other,
+                      &b.use_of_nonfiscal_surplus, &b.surplus_distribution});
+}
+
+std::int64_t basic_terms(const Source& s) {
+  std::int64_t n = 0;
+  for (const auto& it : s.items) n += nonzero({&it.basic.general});
+  for (const auto& [code, a] : s.basic_economic) n += nonzero({&a});
+  return n;
+}
+
+// The 尾差 rule: `total` takes `target` when they differ by less than the
+// rounding bound; returns the difference put on it.
+Money tail(const Source& s, Money& total, Money target, std::int64_t terms) {
+  Money d = target - total;
+  Money abs = d.fen() < 0 ? -d : d;
+  if (d.is_zero() || !(abs < rounding_bound(s, terms))) return Money();
+  total = target;
+  return d;
+}
+
+}  // namespace
+
+Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
   Model m;
   m.source = &s;
   m.catalog = &cat;
+  m.names = names;
 
   // 项 rows, then their 款 and 类 as sums, in code order.
   std::vector<const Item*> items;
   for (const auto& it : s.items) items.push_back(&it);
   std::sort(items.begin(), items.end(), [](const Item* a, const Item* b) { return a->code.value < b->code.value; });
-  auto name_of = [&](const std::string& code) {
-    const std::string* n = cat.functional_name(code);
-    return n ? *n : code;
-  };
+  std::size_t lei_at = 0, kuan_at = 0;
   for (const Item* it : items) {
     const std::string& code = it->code.value;
     Figures f = item_figures(*it);
     std::string lei = code.substr(0, 3), kuan = code.substr(0, 5);
-    if (m.rows.empty() || m.rows.back().code.substr(0, 3) != lei || m.find(lei) == nullptr)
-      if (!m.find(lei)) m.rows.push_back(ClassRow{lei, name_of(lei), 1, {}, nullptr});
-    if (!m.find(kuan)) m.rows.push_back(ClassRow{kuan, name_of(kuan), 2, {}, nullptr});
-    std::string name = it->name.present ? it->name.value : name_of(code);
+    if (m.rows.empty() || m.rows[lei_at].code != lei) {
+      lei_at = m.rows.size();
+      m.rows.push_back(ClassRow{lei, m.name_of(lei, false), 1, {}, nullptr});
+    }
+    if (m.rows[kuan_at].code != kuan || kuan_at < lei_at) {
+      kuan_at = m.rows.size();
+      m.rows.push_back(ClassRow{kuan, m.name_of(kuan, false), 2, {}, nullptr});
+    }
+    std::string name = s.names.count(code) ? s.names.at(code).value
+                       : it->name.present ? it->name.value : m.name_of(code, false);
     m.rows.push_back(ClassRow{code, name, 3, f, it});
-    for (auto& r : m.rows)
-      if (r.code == lei || r.code == kuan) r.f += f;
+    m.rows[lei_at].f += f;
+    m.rows[kuan_at].f += f;
     m.total += f;
   }
+  for (std::size_t i = 0; i < m.rows.size(); ++i) m.index.emplace(m.rows[i].code, i);
 
   // 01表.
   const Balances& b = s.balances;
@@ -154,6 +216,7 @@ Model compute(const Source& s, const Catalog& cat) {
   m.closing_total = m.closing_fiscal + v(b.closing_other);
   m.grand_income = m.income_total + m.use_of_nonfiscal_surplus + m.opening_total;
   m.grand_spending = m.spending_total + m.surplus_distribution + m.closing_total;
+  m.spending_tail = tail(s, m.grand_spending, m.grand_income, total_terms(s));
 
   // 04表.
   m.fiscal_income = m.total[Fig::IncomeFiscal];
@@ -166,10 +229,8 @@ Model compute(const Source& s, const Catalog& cat) {
     econ[code] += amount.value;
     econ[code.substr(0, 3)] += amount.value;
   }
-  for (const auto& [code, amount] : econ) {
-    const std::string* n = cat.economic_name(code);
-    m.economic.push_back(EconomicRow{code, n ? *n : code, code.size() == 3 ? 1 : 2, amount});
-  }
+  for (const auto& [code, amount] : econ)
+    m.economic.push_back(EconomicRow{code, m.name_of(code, true), code.size() == 3 ? 1 : 2, amount});
   auto in_group = [](const std::vector<std::string>& g, const std::string& code) {
     return std::find(g.begin(), g.end(), code.substr(0, 3)) != g.end();
   };
@@ -180,9 +241,16 @@ Model compute(const Source& s, const Catalog& cat) {
       continue;
     }
     if (p(r.amount) == 0) continue;
-    if (in_group(cat.personnel, r.code)) m.personnel_items.push_back(r.name);
-    else if (in_group(cat.public_funds, r.code)) m.public_items.push_back(r.name);
+    if (in_group(cat.personnel, r.code)) {
+      m.personnel_items.push_back(r.name);
+      m.personnel_codes.push_back(r.code);
+    } else if (in_group(cat.public_funds, r.code)) {
+      m.public_items.push_back(r.name);
+      m.public_codes.push_back(r.code);
+    }
   }
+  if (!s.basic_economic.empty())
+    m.public_tail = tail(s, m.public_total, m.total[Fig::GeneralBasic] - m.personnel_total, basic_terms(s));
   m.economic_total = m.personnel_total + m.public_total;
 
   // "三公".
@@ -202,30 +270,50 @@ Model compute(const Source& s, const Catalog& cat) {
   tp.share_abroad = share_of(v(t.abroad), tp.actual_total);
   tp.share_vehicle = share_of(tp.actual_vehicle, tp.actual_total);
   tp.share_reception = share_of(tp.actual_reception, tp.actual_total);
+  {
+    auto last = [](std::initializer_list<const Amount*> parts) {
+      Amount a;
+      for (const Amount* x : parts) {
+        a.value += x->value;
+        a.present = a.present || x->present;
+      }
+      return a;
+    };
+    tp.change_total = change(tp.actual_total, last({&t.last_abroad, &t.last_vehicle_purchase,
+                                                    &t.last_vehicle_operation, &t.last_reception}));
+    tp.change_abroad = change(v(t.abroad), t.last_abroad);
+    tp.change_vehicle = change(tp.actual_vehicle, last({&t.last_vehicle_purchase, &t.last_vehicle_operation}));
+    tp.change_reception = change(tp.actual_reception, t.last_reception);
+  }
 
   // 情况说明.
   m.grand_change = change(m.grand_income, s.last_year.total);
   m.fiscal_change = change(m.fiscal_grand_income, s.last_year.fiscal_total);
   m.general_change = change(m.total[Fig::GeneralTotal], s.last_year.general_spending);
 
-  add_share(m.income_shares, "fiscal", "", m.total[Fig::IncomeFiscal], m.income_total);
-  add_share(m.income_shares, "superior", "", m.total[Fig::IncomeSuperior], m.income_total);
-  add_share(m.income_shares, "service", "", m.total[Fig::IncomeService], m.income_total);
-  add_share(m.income_shares, "business", "", m.total[Fig::IncomeBusiness], m.income_total);
-  add_share(m.income_shares, "affiliated", "", m.total[Fig::IncomeAffiliated], m.income_total);
-  add_share(m.income_shares, "other", "", m.total[Fig::IncomeOther], m.income_total);
+  add_share(m.income_shares, "fiscal", "", m.total[Fig::IncomeFiscal], m.income_total, &m.income_all);
+  add_share(m.income_shares, "superior", "", m.total[Fig::IncomeSuperior], m.income_total, &m.income_all);
+  add_share(m.income_shares, "service", "", m.total[Fig::IncomeService], m.income_total, &m.income_all);
+  add_share(m.income_shares, "business", "", m.total[Fig::IncomeBusiness], m.income_total, &m.income_all);
+  add_share(m.income_shares, "affiliated", "", m.total[Fig::IncomeAffiliated], m.income_total, &m.income_all);
+  add_share(m.income_shares, "other", "", m.total[Fig::IncomeOther], m.income_total, &m.income_all);
 
-  add_share(m.spending_shares, "basic", "", m.total[Fig::SpendBasic], m.spending_total);
-  add_share(m.spending_shares, "project", "", m.total[Fig::SpendProject], m.spending_total);
-  add_share(m.spending_shares, "to_superior", "", m.total[Fig::SpendToSuperior], m.spending_total);
-  add_share(m.spending_shares, "business", "", m.total[Fig::SpendBusiness], m.spending_total);
-  add_share(m.spending_shares, "to_affiliated", "", m.total[Fig::SpendToAffiliated], m.spending_total);
+  add_share(m.spending_shares, "basic", "", m.total[Fig::SpendBasic], m.spending_total, &m.spending_all);
+  add_share(m.spending_shares, "project", "", m.total[Fig::SpendProject], m.spending_total, &m.spending_all);
+  add_share(m.spending_shares, "to_superior", "", m.total[Fig::SpendToSuperior], m.spending_total, &m.spending_all);
+  add_share(m.spending_shares, "business", "", m.total[Fig::SpendBusiness], m.spending_total, &m.spending_all);
+  add_share(m.spending_shares, "to_affiliated", "", m.total[Fig::SpendToAffiliated], m.spending_total, &m.spending_all);
 
   const Money general = m.total[Fig::GeneralTotal];
   m.general_share_of_spending = share_of(general, m.spending_total);
   for (const auto& r : m.rows)
     if (r.level == 1) add_share(m.general_by_class, r.code, r.name, r.f[Fig::GeneralTotal], general);
-  m.general_completion = completion(m.total[Fig::Budget], general);
+  const YearStartBudget& y = s.year_start_budget;
+  m.general_budget_total_given = y.general.present;
+  m.general_completion = completion(y.general.present ? y.general.value : m.total[Fig::Budget], general);
+  m.fund_completion = completion(y.fund.present ? y.fund.value : m.total[Fig::FundBudget], m.total[Fig::FundTotal]);
+  m.capital_completion =
+      completion(y.capital.present ? y.capital.value : m.total[Fig::CapitalBudget], m.total[Fig::CapitalTotal]);
   for (const auto& r : m.rows) {
     if (r.level != 3) continue;
     if (p(r.f[Fig::GeneralTotal]) == 0 && p(r.f[Fig::Budget]) == 0) continue;
@@ -235,6 +323,7 @@ Model compute(const Source& s, const Catalog& cat) {
     line.kuan_name = m.find(r.code.substr(0, 5))->name;
     line.completion = completion(r.f[Fig::Budget], r.f[Fig::GeneralTotal]);
     line.reason = &r.item->reason;
+    line.budget_only = p(r.f[Fig::GeneralTotal]) == 0;
     m.item_lines.push_back(line);
   }
 

@@ -26,6 +26,7 @@ enum class Fig : int {
   FundTotal, FundBasic, FundProject, FundOpening, FundClosing,
   CapitalTotal, CapitalBasic, CapitalProject, CapitalOpening, CapitalClosing,
   Budget,                                        // 年初预算 (一般公共预算)
+  FundBudget, CapitalBudget,                     // 年初预算 (政府性基金, 国有资本经营)
   Count_
 };
 constexpr std::size_t kFigCount = static_cast<std::size_t>(Fig::Count_);
@@ -82,13 +83,19 @@ struct ItemLine {              // one numbered item of section 五（三）
   std::string class_name, kuan_name;
   Completion completion;
   const Text* reason = nullptr;
+  bool budget_only = false;    // budgeted, nothing spent
 };
+
+// Names the model gives 科目, besides the catalog's: a profile's own names
+// (the department's `names:` and item `name:` come before these).
+using NameOverrides = std::map<std::string, std::string>;
 
 struct Model {
   const Source* source = nullptr;
   const Catalog* catalog = nullptr;
 
   std::vector<ClassRow> rows;      // 类, its 款, their 项, in code order
+  std::map<std::string, std::size_t, std::less<>> index;  // code -> position in rows
   Figures total;                   // 合计
 
   // Department totals (01表).
@@ -106,21 +113,32 @@ struct Model {
   std::vector<EconomicRow> economic;   // every 类 and 款 with an amount, code order
   Money personnel_total, public_total, economic_total;
   std::vector<std::string> personnel_items, public_items;  // non-zero 款 names
+  std::vector<std::string> personnel_codes, public_codes;  // their codes
+
+  // 尾差 (万元 input only): a balancing total that differs from its
+  // counterpart by less than the rounding of the 万元 inputs summed into
+  // them takes the counterpart's value; the difference is recorded here.
+  // 支出总计 := 收入总计; 公用经费合计 := 05表 基本支出 − 人员经费合计.
+  Money spending_tail, public_tail;
 
   // "三公" (09表 / 07表 of 2021).
   struct ThreePublicFigures {
     Money budget_total, budget_vehicle, actual_total, actual_vehicle, actual_reception;
     Completion total, abroad, vehicle, vehicle_purchase, vehicle_operation, reception;
     std::optional<std::int64_t> share_abroad, share_vehicle, share_reception;
+    Change change_total, change_abroad, change_vehicle, change_reception;  // against last year
   } three_public;
 
   // 情况说明 figures.
   Change grand_change, fiscal_change, general_change;
   std::vector<Share> income_shares;    // 二: each non-zero source
   std::vector<Share> spending_shares;  // 三: each non-zero kind
+  std::vector<Share> income_all, spending_all;  // 二、三: every source / kind, zero ones too
   std::optional<std::int64_t> general_share_of_spending;  // 五（一）
   std::vector<Share> general_by_class; // 五（二）
-  Completion general_completion;       // 五（三）
+  Completion general_completion;       // 五（三）: year-start budget in total
+  bool general_budget_total_given = false;  // from year_start_budget, not Σ 项
+  Completion fund_completion, capital_completion;  // 七、八
   std::vector<ItemLine> item_lines;    // 五（三） numbered items
   Completion operating_completion;     // 十 (年初预算)
   Change operating_change;             // 十 (上年)
@@ -135,6 +153,9 @@ struct Model {
   Model& operator=(Model&&) = default;
 
   const ClassRow* find(std::string_view code) const;
+  // The name of a 功能分类 or 经济分类 code as this department prints it.
+  std::string name_of(const std::string& code, bool economic) const;
+  const NameOverrides* names = nullptr;
 
   // A department-level figure by the name table templates use
   // ("dept.grand_income", "econ.30101", "three.actual_total", …).
@@ -145,6 +166,10 @@ struct Model {
 std::vector<std::string> scalar_names();
 
 // Computes the whole model. The Source and Catalog must outlive it.
-Model compute(const Source& source, const Catalog& catalog);
+Model compute(const Source& source, const Catalog& catalog, const NameOverrides* names = nullptr);
+
+// How many non-zero inputs are summed into each side of an identity, for the
+// rounding bound of 万元 input: each rounded figure is within (−50, +50] 元.
+Money rounding_bound(const Source& s, std::int64_t terms);
 
 }  // namespace juesuan

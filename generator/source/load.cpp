@@ -114,7 +114,11 @@ void load_header(Reader& r, const Node& root) {
       {"items", "功能分类项级科目", true}, {"basic_economic", "基本支出经济分类"},
       {"balances", "结转和结余"}, {"last_year", "上年度决算数"}, {"three_public", "“三公”经费"},
       {"operating_costs", "机关运行经费"}, {"procurement", "政府采购"}, {"assets", "国有资产占用"},
-      {"performance", "预算绩效"}, {"attachments", "附件"}, {"supplied", "部门自行填报的合计数（仅供审核）"}});
+      {"performance", "预算绩效"}, {"attachments", "附件"}, {"supplied", "部门自行填报的合计数（仅供审核）"},
+      {"level", "部门所属层级：市级、区级、县级、乡镇级"}, {"profile", "本财政局的表样变体（templates/ 下的文件夹）"},
+      {"names", "本部门对科目名称的写法（目录中没有的科目，或本部门的叫法）"},
+      {"year_start_budget", "年初预算总数"}, {"staff", "人员情况"}});
+  for (const auto& [k, v] : root.entries) s.blocks.emplace(k.text, k.loc);
   // The unit first: every amount depends on it.
   const Node* unit = root.find("amount_unit");
   if (!unit->is_scalar() || (unit->text != "元" && unit->text != "万元"))
@@ -122,6 +126,8 @@ void load_header(Reader& r, const Node& root) {
   s.unit = unit->text == "元" ? Unit::Yuan : Unit::WanYuan;
 
   s.department = r.text(root.find("department"), "department");
+  s.level = r.text(root.find("level"), "level");
+  s.profile = r.text(root.find("profile"), "profile");
   s.short_name = r.text(root.find("short_name"), "short_name");
   if (s.department.value.empty())
     throw Error(Failure::Input, root.find("department")->loc, msg::missing_key("department", "部门名称"));
@@ -136,6 +142,18 @@ void load_header(Reader& r, const Node& root) {
   if (std::find(known.begin(), known.end(), format->text) == known.end())
     throw Error(Failure::Input, format->loc, msg::unknown_format(format->text, known));
   s.format = r.text(format, "format");
+  if (s.profile.present) {
+    const auto& profiles = r.ctx_.profiles;
+    auto p = profiles.find(s.profile.value);
+    if (p == profiles.end()) {
+      std::vector<std::string> names;
+      for (const auto& [name, base] : profiles)
+        if (base == s.format.value) names.push_back(name);
+      throw Error(Failure::Input, s.profile.loc, msg::unknown_profile(s.profile.value, s.format.value, names));
+    }
+    if (p->second != s.format.value)
+      throw Error(Failure::Input, s.profile.loc, msg::profile_of_other_format(s.profile.value, p->second, s.format.value));
+  }
 
   if (const Node* d = root.find("publish_date")) {
     s.publish_date = r.text(d, "publish_date");
@@ -183,9 +201,24 @@ void load_balance(Reader& r, const Node* n, const char* where, Balance& out) {
   out.closing = r.amount(n->find("closing"), std::string(where) + ".closing");
 }
 
+// names: { "2299999": 其他支出, "30311": 代缴社会保险费 }
+void load_names(Reader& r, const Node* n) {
+  if (!n) return;
+  if (!n->is_map()) throw Error(Failure::Input, n->loc, msg::expected_map("names"));
+  for (const auto& [k, v] : n->entries) {
+    const std::string& c = k.text;
+    if (!all_digits(c) || (c.size() != 3 && c.size() != 5 && c.size() != 7))
+      throw Error(Failure::Input, k.loc, msg::bad_named_code(c));
+    Text t = r.text(&v, "names");
+    if (t.value.empty()) throw Error(Failure::Input, v.loc, msg::expected_text("names"));
+    r.src_.names[c] = std::move(t);
+  }
+}
+
 void load_items(Reader& r, const Node* n) {
   if (!n) return;
   const Catalog& cat = *r.ctx_.catalog;
+  auto known = [&](const std::string& code) { return cat.functional_name(code) || r.src_.names.count(code); };
   if (!n->is_seq()) throw Error(Failure::Input, n->loc, msg::expected_list("items"));
   std::map<std::string, int> seen;
   for (const Node& in : n->items) {
@@ -201,11 +234,11 @@ void load_items(Reader& r, const Node* n) {
     const std::string& c = it.code.value;
     if (c.size() != 7 || !all_digits(c)) throw Error(Failure::Input, code->loc, msg::bad_functional_code(c));
     it.name = r.text(in.find("name"), "name");
-    if (!cat.functional_name(c.substr(0, 3)))
+    if (!known(c.substr(0, 3)))
       throw Error(Failure::Input, code->loc, msg::unknown_parent(c, c.substr(0, 3), "类"));
-    if (!cat.functional_name(c.substr(0, 5)))
+    if (!known(c.substr(0, 5)))
       throw Error(Failure::Input, code->loc, msg::unknown_parent(c, c.substr(0, 5), "款"));
-    if (!cat.functional_name(c) && !it.name.present)
+    if (!known(c) && !it.name.present)
       throw Error(Failure::Input, code->loc, msg::unknown_functional_code(c));
     auto [pos, fresh] = seen.emplace(c, code->loc.line);
     if (!fresh) throw Error(Failure::Input, code->loc, msg::duplicate_code(c, pos->second));
@@ -231,7 +264,16 @@ void load_items(Reader& r, const Node* n) {
     it.to_affiliated = r.amount(in.find("to_affiliated"), "to_affiliated");
     load_balance(r, in.find("fund_balance"), "fund_balance", it.fund_balance);
     load_balance(r, in.find("capital_balance"), "capital_balance", it.capital_balance);
-    it.budget = r.amount(in.find("budget"), "budget");
+    // 年初预算: one amount (一般公共预算财政拨款), or one per fund.
+    if (const Node* b = in.find("budget"); b && b->is_map()) {
+      r.map(*b, "budget", {{"general", "一般公共预算财政拨款年初预算"}, {"fund", "政府性基金预算财政拨款年初预算"},
+                           {"capital", "国有资本经营预算财政拨款年初预算"}});
+      it.budget = r.amount(b->find("general"), "budget.general");
+      it.fund_budget = r.amount(b->find("fund"), "budget.fund");
+      it.capital_budget = r.amount(b->find("capital"), "budget.capital");
+    } else {
+      it.budget = r.amount(b, "budget");
+    }
     it.reason = r.text(in.find("reason"), "reason");
     r.src_.items.push_back(std::move(it));
   }
@@ -243,8 +285,9 @@ void load_economic(Reader& r, const Node* n) {
   if (!n->is_map()) throw Error(Failure::Input, n->loc, msg::expected_map("basic_economic"));
   for (const auto& [k, v] : n->entries) {
     if (k.text.size() != 5 || !all_digits(k.text)) throw Error(Failure::Input, k.loc, msg::bad_economic_code(k.text));
-    if (!cat.economic_name(k.text)) throw Error(Failure::Input, k.loc, msg::unknown_economic_code(k.text));
-    if (!cat.economic_name(k.text.substr(0, 3)))
+    auto known = [&](const std::string& code) { return cat.economic_name(code) || r.src_.names.count(code); };
+    if (!known(k.text)) throw Error(Failure::Input, k.loc, msg::unknown_economic_code(k.text));
+    if (!known(k.text.substr(0, 3)))
       throw Error(Failure::Input, k.loc, msg::unknown_parent(k.text, k.text.substr(0, 3), "类"));
     r.src_.basic_economic[k.text] = r.amount(&v, "basic_economic");
   }
@@ -284,6 +327,27 @@ void load_last_year(Reader& r, const Node* n) {
   l.general_reason = r.text(n->find("general_reason"), "general_reason");
 }
 
+void load_year_start_budget(Reader& r, const Node* n) {
+  if (!n) return;
+  YearStartBudget& y = r.src_.year_start_budget;
+  r.map(*n, "year_start_budget", {{"general", "一般公共预算财政拨款年初预算总数"},
+                                  {"fund", "政府性基金预算财政拨款年初预算总数"},
+                                  {"capital", "国有资本经营预算财政拨款年初预算总数"}});
+  y.general = r.amount(n->find("general"), "year_start_budget.general");
+  y.fund = r.amount(n->find("fund"), "year_start_budget.fund");
+  y.capital = r.amount(n->find("capital"), "year_start_budget.capital");
+}
+
+void load_staff(Reader& r, const Node* n) {
+  if (!n) return;
+  Staff& st = r.src_.staff;
+  r.map(*n, "staff", {{"posts", "编制数"}, {"in_service", "在职人员"}, {"retired_off", "离休人员"}, {"retired", "退休人员"}});
+  st.posts = r.count(n->find("posts"), "posts");
+  st.in_service = r.count(n->find("in_service"), "in_service");
+  st.retired_off = r.count(n->find("retired_off"), "retired_off");
+  st.retired = r.count(n->find("retired"), "retired");
+}
+
 void load_three_public(Reader& r, const Node* n) {
   if (!n) return;
   ThreePublic& t = r.src_.three_public;
@@ -296,7 +360,17 @@ void load_three_public(Reader& r, const Node* n) {
       {"vehicle_operation_use", "公务用车运行维护费主要用途"}, {"foreign_groups", "外宾团组数"},
       {"foreign_persons", "外宾人次"}, {"foreign_use", "外宾接待主要用途"},
       {"domestic_groups", "国内来访团组数"}, {"domestic_persons", "国内来宾人次"},
-      {"domestic_use", "国内公务接待主要用途"}});
+      {"domestic_use", "国内公务接待主要用途"}, {"last_year", "上年度决算数"},
+      {"last_year_reason", "与上年度相比增减的主要原因"}});
+  if (const Node* l = n->find("last_year")) {
+    r.map(*l, "last_year", {{"abroad", "因公出国（境）费"}, {"vehicle_purchase", "公务用车购置费"},
+                            {"vehicle_operation", "公务用车运行维护费"}, {"reception", "公务接待费"}});
+    t.last_abroad = r.amount(l->find("abroad"), "last_year.abroad");
+    t.last_vehicle_purchase = r.amount(l->find("vehicle_purchase"), "last_year.vehicle_purchase");
+    t.last_vehicle_operation = r.amount(l->find("vehicle_operation"), "last_year.vehicle_operation");
+    t.last_reception = r.amount(l->find("reception"), "last_year.reception");
+  }
+  t.last_year_reason = r.text(n->find("last_year_reason"), "last_year_reason");
   if (const Node* b = n->find("budget")) {
     r.map(*b, "budget", {{"abroad", "因公出国（境）费"}, {"vehicle_purchase", "公务用车购置费"},
                          {"vehicle_operation", "公务用车运行维护费"}, {"reception", "公务接待费"}});
@@ -480,7 +554,10 @@ Source load_source(std::shared_ptr<const SourceFile> file, const LoadContext& ct
   load_overview(r, root.find("overview"));
   if (!root.find("items")->is_null() && !root.find("items")->is_seq())
     throw Error(Failure::Input, root.find("items")->loc, msg::expected_list("items"));
+  load_names(r, root.find("names"));
   load_items(r, root.find("items"));
+  load_year_start_budget(r, root.find("year_start_budget"));
+  load_staff(r, root.find("staff"));
   load_economic(r, root.find("basic_economic"));
   load_balances(r, root.find("balances"));
   load_last_year(r, root.find("last_year"));

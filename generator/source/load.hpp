@@ -3,6 +3,7 @@
 // problem, with its file, line, column and a plain-language message.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@ namespace juesuan {
 struct LoadContext {
   const Catalog* catalog = nullptr;
   std::vector<std::string> formats;  // the formats templates/ has
+  std::map<std::string, std::string> profiles;  // profile -> the format it varies
 };
 
 Source load_source(std::shared_ptr<const SourceFile> file, const LoadContext& ctx);

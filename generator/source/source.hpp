@@ -54,6 +54,8 @@ struct Item {
   Balance fund_balance;     // 政府性基金预算财政拨款结转和结余
   Balance capital_balance;  // 国有资本经营预算财政拨款结转和结余
   Amount budget;         // 年初预算 (一般公共预算财政拨款)
+  Amount fund_budget;    // 年初预算 (政府性基金预算财政拨款)
+  Amount capital_budget; // 年初预算 (国有资本经营预算财政拨款)
   Text reason;           // why 决算 differs from 年初预算
   Loc loc;               // the item as a whole
 };
@@ -70,6 +72,19 @@ struct LastYear {
   Text total_reason, fiscal_reason, general_reason;
 };
 
+// The department's year-start budget in total (财决: 年初预算数合计). It
+// includes 项 budgeted but not spent, which the item list may leave out;
+// each total must be at least the sum of the listed items' budgets.
+struct YearStartBudget {
+  Amount general, fund, capital;
+};
+
+// Staff at the year's end (实有人数), where a format prints them.
+struct Staff {
+  Count in_service, retired_off, retired;   // 在职、离休、退休
+  Count posts;                              // 编制数
+};
+
 struct ThreePublic {
   Amount budget_abroad, budget_vehicle_purchase, budget_vehicle_operation, budget_reception;
   Amount abroad, vehicle_purchase, vehicle_operation, reception_foreign, reception_domestic;
@@ -78,6 +93,9 @@ struct ThreePublic {
   Text vehicles_bought_note, vehicle_operation_use;
   Count foreign_groups, foreign_persons, domestic_groups, domestic_persons;
   Text foreign_use, domestic_use;
+  // Last year's 决算 of each part, where a format compares with last year.
+  Amount last_abroad, last_vehicle_purchase, last_vehicle_operation, last_reception;
+  Text last_year_reason;
 };
 
 struct OperatingCosts {
@@ -144,6 +162,8 @@ struct Overview {
 struct Source {
   std::shared_ptr<const SourceFile> file;
   Text department;
+  Text level;             // 市级、区级、县级、乡镇级 … (default: the profile's)
+  Text profile;           // a bureau's profile of the format (templates/<profile>/)
   Text short_name;        // the department's name in headings (default: department)
   Count year;
   Text format;
@@ -152,6 +172,11 @@ struct Source {
   In<bool> item_glossary;
   Overview overview;
   std::vector<Item> items;
+  // Names the department gives to 科目 (功能分类 类/款/项, 经济分类 类/款):
+  // codes the catalog lacks, or its own wording of a catalog name.
+  std::map<std::string, Text> names;
+  YearStartBudget year_start_budget;
+  Staff staff;
   std::map<std::string, Amount> basic_economic;  // 5-digit 经济分类 款 -> amount
   Balances balances;
   LastYear last_year;
@@ -162,6 +187,43 @@ struct Source {
   FreeNode performance;
   std::vector<Attachment> attachments;
   std::vector<Supplied> supplied;
+  // The top-level keys the file has, with where each is written.
+  std::map<std::string, Loc> blocks;
 };
+
+// Calls f on every amount of the source (items, 06表, balances, last year,
+// "三公", 机关运行经费, 政府采购, 年初预算, supplied figures excluded): one
+// list, so nothing that counts inputs can forget one.
+template <class S, class F>
+void for_each_amount(S& s, F&& f) {
+  for (auto& it : s.items)
+    for (auto* a : {&it.income.general, &it.income.fund, &it.income.capital, &it.income.superior,
+                    &it.income.service, &it.income.business, &it.income.affiliated, &it.income.other,
+                    &it.basic.general, &it.basic.fund, &it.basic.capital, &it.basic.other, &it.project.general,
+                    &it.project.fund, &it.project.capital, &it.project.other, &it.to_superior, &it.business,
+                    &it.to_affiliated, &it.fund_balance.opening, &it.fund_balance.closing,
+                    &it.capital_balance.opening, &it.capital_balance.closing, &it.budget, &it.fund_budget,
+                    &it.capital_budget})
+      f(*a);
+  for (auto& [code, a] : s.basic_economic) f(a);
+  auto& b = s.balances;
+  for (auto* a : {&b.opening_general, &b.opening_other, &b.closing_general, &b.closing_other,
+                  &b.use_of_nonfiscal_surplus, &b.surplus_distribution})
+    f(*a);
+  auto& l = s.last_year;
+  for (auto* a : {&l.total, &l.fiscal_total, &l.general_spending}) f(*a);
+  auto& y = s.year_start_budget;
+  for (auto* a : {&y.general, &y.fund, &y.capital}) f(*a);
+  auto& t = s.three_public;
+  for (auto* a : {&t.budget_abroad, &t.budget_vehicle_purchase, &t.budget_vehicle_operation, &t.budget_reception,
+                  &t.abroad, &t.vehicle_purchase, &t.vehicle_operation, &t.reception_foreign,
+                  &t.reception_domestic, &t.last_abroad, &t.last_vehicle_purchase, &t.last_vehicle_operation,
+                  &t.last_reception})
+    f(*a);
+  auto& o = s.operating_costs;
+  for (auto* a : {&o.amount, &o.budget, &o.last_year}) f(*a);
+  auto& p = s.procurement;
+  for (auto* a : {&p.goods, &p.works, &p.services, &p.sme, &p.small_micro}) f(*a);
+}
 
 }  // namespace juesuan
