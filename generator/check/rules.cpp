@@ -232,10 +232,6 @@ void required_blocks(Ctx& c) {
       c.add(Severity::Error, "required-block", file_start(c.m),
             std::string("缺少 ") + key + "（" + what + "）：文件可能没有保存完整或复制不全；本部门确实没有这方面的数时，写 " +
                 key + ": {}");
-  if (s.blocks.count("last_year") && !s.last_year.total.present && !s.last_year.fiscal_total.present &&
-      !s.last_year.general_spending.present)
-    c.add(Severity::Note, "required-block", s.blocks.at("last_year"),
-          "last_year 没有填写上年度数：第三部分 一、四、五（一）只写本年数，不与上年度比较");
   if (!s.blocks.count("performance"))
     c.add(Severity::Warning, "required-block", file_start(c.m),
           "没有 performance（预算绩效）：第三部分 十三 只印出本表样的固定文字");

@@ -22,24 +22,7 @@ const std::vector<std::string> kNames = {
     "composition", "has_composition",
     // list elements (generic)
     "n", "cn", "text", "name", "short_name", "first", "last", "amount", "share", "has_share", "count", "key",
-    // figures by name: dept.*, fiscal.*, econ.*, three.*, total.<figure>
-    "dept.income_total", "dept.spending_total", "dept.use_of_nonfiscal_surplus", "dept.surplus_distribution",
-    "dept.opening_total", "dept.closing_total", "dept.grand_income", "dept.grand_spending",
-    "fiscal.income", "fiscal.opening_general", "fiscal.opening_fund", "fiscal.opening_capital", "fiscal.opening_total",
-    "fiscal.closing_general", "fiscal.closing_fund", "fiscal.closing_capital", "fiscal.closing_total",
-    "fiscal.grand_income", "fiscal.grand_spending", "fiscal.grand_general", "fiscal.grand_fund", "fiscal.grand_capital", "econ.personnel_total", "econ.public_total", "econ.total",
-    "three.budget_total", "three.budget_abroad", "three.budget_vehicle", "three.budget_vehicle_purchase",
-    "three.budget_vehicle_operation", "three.budget_reception", "three.actual_total", "three.actual_abroad",
-    "three.actual_vehicle", "three.actual_vehicle_purchase", "three.actual_vehicle_operation",
-    "three.actual_reception", "three.actual_reception_foreign", "three.actual_reception_domestic",
-    "total.income.total", "total.income.fiscal", "total.income.general", "total.income.fund", "total.income.capital",
-    "total.income.superior", "total.income.service", "total.income.business", "total.income.affiliated",
-    "total.income.other", "total.spend.total", "total.spend.basic", "total.spend.project",
-    "total.spend.to_superior", "total.spend.business", "total.spend.to_affiliated", "total.fiscal.total",
-    "total.general.total", "total.general.basic", "total.general.project", "total.fund.total", "total.fund.basic",
-    "total.fund.project", "total.fund.opening", "total.fund.closing", "total.capital.total",
-    "total.capital.basic", "total.capital.project", "total.capital.opening", "total.capital.closing",
-    "total.budget", "total.fund.budget", "total.capital.budget",
+    // figures by name (dept.*, fiscal.*, econ.*, three.*, total.<figure>) come from the model: see names()
     // changes against last year: grand_change, fiscal_change, general_change, operating_change
     "grand_change", "fiscal_change", "general_change", "operating_change",
     "current", "last_year", "diff", "rate", "up", "down", "same", "known", "reason", "has_reason",
@@ -85,8 +68,21 @@ const std::vector<std::string> kNames = {
     "tables", "id", "toc",
 };
 
+// The vocabulary: the names above, and every figure the model names (its
+// department scalars and, as total.<figure>, its row figures), so a figure
+// added to the model is a template name without another list to keep.
+const std::vector<std::string>& names() {
+  static const std::vector<std::string> all = [] {
+    std::vector<std::string> v = kNames;
+    for (const auto& n : scalar_names()) v.push_back(n);
+    for (const auto& n : fig_names()) v.push_back("total." + n);
+    return v;
+  }();
+  return all;
+}
+
 bool in_vocabulary(const std::string& name) {
-  for (const auto& n : kNames)
+  for (const auto& n : names())
     if (n == name || (n.size() > name.size() && n.compare(0, name.size(), name) == 0 && n[name.size()] == '.'))
       return true;
   return false;
@@ -335,7 +331,7 @@ mstch::array paragraphs(const std::string& text) {
 
 }  // namespace
 
-const std::vector<std::string>& context_names() { return kNames; }
+const std::vector<std::string>& context_names() { return names(); }
 
 mstch::map build_context(const Model& m, const TemplateSet& t) {
   const Source& s = *m.source;

@@ -310,10 +310,12 @@ Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
     if (r.level == 1) add_share(m.general_by_class, r.code, r.name, r.f[Fig::GeneralTotal], general);
   const YearStartBudget& y = s.year_start_budget;
   m.general_budget_total_given = y.general.present;
-  m.general_completion = completion(y.general.present ? y.general.value : m.total[Fig::Budget], general);
-  m.fund_completion = completion(y.fund.present ? y.fund.value : m.total[Fig::FundBudget], m.total[Fig::FundTotal]);
-  m.capital_completion =
-      completion(y.capital.present ? y.capital.value : m.total[Fig::CapitalBudget], m.total[Fig::CapitalTotal]);
+  m.general_budget_total = y.general.present ? y.general.value : m.total[Fig::Budget];
+  m.fund_budget_total = y.fund.present ? y.fund.value : m.total[Fig::FundBudget];
+  m.capital_budget_total = y.capital.present ? y.capital.value : m.total[Fig::CapitalBudget];
+  m.general_completion = completion(m.general_budget_total, general);
+  m.fund_completion = completion(m.fund_budget_total, m.total[Fig::FundTotal]);
+  m.capital_completion = completion(m.capital_budget_total, m.total[Fig::CapitalTotal]);
   for (const auto& r : m.rows) {
     if (r.level != 3) continue;
     if (p(r.f[Fig::GeneralTotal]) == 0 && p(r.f[Fig::Budget]) == 0) continue;
@@ -375,6 +377,9 @@ const ScalarDef kScalars[] = {
     JS_SCALAR("fiscal.grand_general", m.total[Fig::GeneralTotal] + m.closing_general),
     JS_SCALAR("fiscal.grand_fund", m.total[Fig::FundTotal] + m.closing_fund),
     JS_SCALAR("fiscal.grand_capital", m.total[Fig::CapitalTotal] + m.closing_capital),
+    JS_SCALAR("budget_total.general", m.general_budget_total),
+    JS_SCALAR("budget_total.fund", m.fund_budget_total),
+    JS_SCALAR("budget_total.capital", m.capital_budget_total),
     JS_SCALAR("econ.personnel_total", m.personnel_total),
     JS_SCALAR("econ.public_total", m.public_total),
     JS_SCALAR("econ.total", m.economic_total),

@@ -138,6 +138,7 @@ struct Model {
   std::vector<Share> general_by_class; // 五（二）
   Completion general_completion;       // 五（三）: year-start budget in total
   bool general_budget_total_given = false;  // from year_start_budget, not Σ 项
+  Money general_budget_total, fund_budget_total, capital_budget_total;  // the year-start budgets in total
   Completion fund_completion, capital_completion;  // 七、八
   std::vector<ItemLine> item_lines;    // 五（三） numbered items
   Completion operating_completion;     // 十 (年初预算)
