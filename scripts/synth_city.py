@@ -243,6 +243,32 @@ def three_public(d, rng, scale, none):
         t["abroad_groups"] = t["abroad_persons"] = 0
 
 
+# 06表 lines that "三公" includes: each "三公" figure counts basic and project
+# spending of every fiscal fund, so it is never below its 06表 line.
+THREE_PUBLIC_LINES = {"30212": ["abroad"], "30217": ["reception_domestic"], "30231": ["vehicle_operation"],
+                      "31013": ["vehicle_purchase"]}
+BUDGET_OF = {"abroad": "abroad", "reception_domestic": "reception", "vehicle_operation": "vehicle_operation",
+             "vehicle_purchase": "vehicle_purchase"}
+
+
+def cover_three_public(d):
+    econ, t = d["basic_economic"], d["three_public"]
+    for code, (part,) in THREE_PUBLIC_LINES.items():
+        line = econ.get(code, 0)
+        if t["actual"].get(part, 0) >= line:
+            continue
+        if sum(t["actual"].values()) == 0:
+            # A department without "三公": those 06表 lines go to 30299 (其他商品和服务支出).
+            econ["30299"] = econ.get("30299", 0) + econ.pop(code)
+            continue
+        t["actual"][part] = line
+        b = BUDGET_OF[part]
+        t["budget"][b] = max(t["budget"][b], line)
+        if t["budget"][b] != line:
+            t.setdefault(part.split("_")[0] + "_reason", "厉行节约，严格控制支出")
+        t.setdefault("reason", "认真落实中央八项规定精神，严控“三公”经费支出")
+
+
 def scale_map(rng, m, scale, spread=0.2):
     return {k: scaled(rng, units(v), scale, spread) for k, v in m.items()}
 
@@ -276,10 +302,13 @@ def department(rng, fmt, name, units_list, catalog, flags):
     ly["fiscal_total"] = scaled(rng, ig + d["balances"]["opening"]["general"], 1, 0.15)
     ly["general_spending"] = scaled(rng, sg, 1, 0.15)
     three_public(d, rng, scale, flags["no_three_public"])
+    cover_three_public(d)
     oc = d["operating_costs"]
+    # 机关运行经费 is part of the 公用经费 of basic spending.
+    public = sum(v for k, v in d["basic_economic"].items() if not k.startswith(("301", "303")))
     for k in ("amount", "budget", "last_year"):
         if k in oc:
-            oc[k] = scaled(rng, units(oc[k]), min(scale, 3.0), 0.2)
+            oc[k] = public * rng.randint(50, 95) // 100
     p = d["procurement"]
     p.update(scale_map(rng, {k: p[k] for k in ("goods", "works", "services")}, scale))
     total = p["goods"] + p["works"] + p["services"]
@@ -298,6 +327,9 @@ def department(rng, fmt, name, units_list, catalog, flags):
     tp["budget"] = {k: Amt(v) for k, v in tp["budget"].items()}
     tp["actual"] = {k: Amt(v) for k, v in tp["actual"].items()}
     d["basic_economic"] = {k: Amt(v) for k, v in d["basic_economic"].items()}
+    # 年初预算总数: the listed 项' budgets plus some budgeted but not spent.
+    listed = sum(n["budget"].units for n in items if "budget" in n)
+    d["year_start_budget"] = {"general": Amt(listed + listed * rng.randint(0, 5) // 100)}
     perf = d.get("performance", {}).get("management", {})
     for k in ("overall_self_eval_funds", "project_self_eval_funds", "key_evaluation_funds"):
         if k in perf:

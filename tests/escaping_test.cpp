@@ -85,6 +85,7 @@ items:
 basic_economic:
   "30101": 60
   "30201": 40
+balances: {}
 last_year:
   total: 100
   total_reason: @F14
