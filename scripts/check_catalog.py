@@ -8,7 +8,9 @@ codes are well formed (功能分类 3/5/7 digits, 经济分类 3/5 digits), quot
 sorted, and that every 款 has its 类 and every 项 its 款; that the 人员经费 /
 公用经费 groups split the 经济分类 类 exactly; that every 科目说明 belongs to
 a 项 of functional.yaml; that functional-budgets.yaml names catalog codes,
-each once, and that years.yaml names catalog codes with well-formed rules.
+each once, and that years.yaml names catalog codes with well-formed rules;
+that the 06表 row lists of templates/<year>/tables.yaml name 经济分类 codes
+that exist in that year.
 
 When the reference documents are found (--refs DIR, default: reference/ in
 the repository or ../shared/reference beside it), also checks that every code
@@ -336,6 +338,38 @@ def check_years(data, fun, eco):
     return out
 
 
+def check_templates(eco, years):
+    """The 06表 row lists of templates/<year>/tables.yaml name 经济分类 codes of that year."""
+    for path in sorted((ROOT / "templates").glob("*/tables.yaml")):
+        if not re.fullmatch(r"\d{4}", path.parent.name):
+            continue
+        year = int(path.parent.name)
+        tag = f"templates/{year}/tables.yaml"
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as e:
+            fail(f"{tag}: {e}")
+            continue
+
+        def walk(node):
+            if isinstance(node, dict):
+                for v in node.values():
+                    yield from walk(v)
+            elif isinstance(node, list):
+                if node and all(isinstance(x, str) and re.fullmatch(r"3\d{2}|3\d{4}", x) for x in node):
+                    yield node
+                else:
+                    for v in node:
+                        yield from walk(v)
+
+        for row_list in walk(data):
+            for code in row_list:
+                if code not in eco:
+                    fail(f"{tag}: 经济分类 {code} is not in economic.yaml")
+                elif not exists_in(years["economic"], code, year):
+                    fail(f"{tag}: 经济分类 {code} does not exist in {year} (years.yaml)")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--refs", help="directory of the reference documents (*.txt)")
@@ -382,6 +416,8 @@ def main():
 
     budgets = check_budgets(load("functional-budgets.yaml"), fun)
     years = check_years(load("years.yaml"), fun, eco)
+
+    check_templates(eco, years)
 
     refdir = find_refs(args.refs)
     if refdir:
