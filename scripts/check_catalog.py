@@ -7,13 +7,17 @@ Checks that every file parses (UTF-8, no duplicate keys, no anchors), that
 codes are well formed (功能分类 3/5/7 digits, 经济分类 3/5 digits), quoted,
 sorted, and that every 款 has its 类 and every 项 its 款; that the 人员经费 /
 公用经费 groups split the 经济分类 类 exactly; that every 科目说明 belongs to
-a 项 of functional.yaml.
+a 项 of functional.yaml; that functional-budgets.yaml names catalog codes,
+each once, and that years.yaml names catalog codes with well-formed rules;
+that the 06表 row lists of templates/<year>/tables.yaml name 经济分类 codes
+that exist in that year.
 
 When the reference documents are found (--refs DIR, default: reference/ in
 the repository or ../shared/reference beside it), also checks that every code
 they use is in the catalog under the name they print (known misprints are
-listed in KNOWN_CONFLICTS and reported, not failed), that the 26 类 of 01表
-match the catalog in name and order, and that the 科目说明 printed in the
+listed in KNOWN_CONFLICTS and reported, not failed) and exists in the
+reference's year, that the 26 类 of 01表 match the catalog in name and order
+(the catalog's 类 that 01表 does not print are listed in NOT_IN_01), and that the 科目说明 printed in the
 2022 reference's 第四部分 equal item-descriptions.yaml.
 
 Exit status 0 when all is well, 1 when a check fails.
@@ -37,6 +41,11 @@ KNOWN_CONFLICTS = {
     ("20604", "技术与研究开发"): "2022 参考文件 02表误印；官方名称为「技术研究与开发」",
     ("20604", "技术与开发"): "2022 参考文件 03表、05表、第三部分、第四部分误印；官方名称为「技术研究与开发」",
 }
+
+# 类 of the catalog that the 26 fixed rows of 01表/04表 do not print.
+NOT_IN_01 = {"233"}
+
+BUDGET_KEYS = ("government_fund", "state_capital")
 
 ORDINAL = "一二三四五六七八九十"
 
@@ -195,7 +204,14 @@ def find_refs(arg):
     return None
 
 
-def check_references(refdir, fun, eco, desc):
+def exists_in(rules, code, year):
+    r = rules.get(code)
+    if not r or year is None:
+        return True
+    return not (("since" in r and year < r["since"]) or ("until" in r and year > r["until"]))
+
+
+def check_references(refdir, fun, eco, desc, years):
     for code, name in OFFICIAL.items():
         if fun.get(code) != name:
             fail(f"functional.yaml: {code} must be the official 「{name}」, not 「{fun.get(code)}」")
@@ -203,12 +219,16 @@ def check_references(refdir, fun, eco, desc):
     for path in sorted(refdir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         tag = path.name
+        m = re.match(r"(\d{4})-", tag)
+        year = int(m.group(1)) if m else None
         # 功能分类
         for code, name in ref_functional(text):
             if len(code) == 7:
                 used_items.add(code)
             if code not in fun:
                 fail(f"{tag}: 功能分类 {code} {name} is missing from functional.yaml")
+            elif not exists_in(years["functional"], code, year):
+                fail(f"{tag}: 功能分类 {code} {name} is used in {year}, but years.yaml says it does not exist then")
             elif fun[code] != name:
                 why = KNOWN_CONFLICTS.get((code, name))
                 if why:
@@ -219,11 +239,13 @@ def check_references(refdir, fun, eco, desc):
         for code, name in ref_economic(text):
             if code not in eco:
                 fail(f"{tag}: 经济分类 {code} {name} is missing from economic.yaml")
+            elif not exists_in(years["economic"], code, year):
+                fail(f"{tag}: 经济分类 {code} {name} is used in {year}, but years.yaml says it does not exist then")
             elif eco[code] != name:
                 fail(f"{tag}: 经济分类 {code} printed 「{name}」 but economic.yaml has 「{eco[code]}」")
         # 01表 类
         lei = ref_lei(text)
-        cat_lei = [fun[k] for k in fun if len(k) == 3]
+        cat_lei = [fun[k] for k in fun if len(k) == 3 and k not in NOT_IN_01]
         if lei != cat_lei:
             fail(f"{tag}: 01表 类 list {lei} differs from functional.yaml 类 {cat_lei}")
         # 名词解释 科目说明
@@ -244,6 +266,108 @@ def check_references(refdir, fun, eco, desc):
     if missing:
         notes.append("项 used in the references without a 科目说明 (add when the official text is confirmed): "
                      + " ".join(missing))
+
+
+def check_budgets(data, fun):
+    """functional-budgets.yaml: government_fund / state_capital lists of catalog codes."""
+    out = {}
+    if data is None:
+        return out
+    if not isinstance(data, dict) or not set(data) <= set(BUDGET_KEYS):
+        fail(f"functional-budgets.yaml: keys must be among {', '.join(BUDGET_KEYS)}")
+        return out
+    for key, codes in data.items():
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            fail(f"functional-budgets.yaml: {key} must be a list of quoted codes")
+            continue
+        prev = None
+        for c in codes:
+            if c not in fun:
+                fail(f"functional-budgets.yaml: {key}: {c!r} is not a code of functional.yaml")
+            if c in out:
+                fail(f"functional-budgets.yaml: {c} is listed twice")
+            if prev is not None and c <= prev:
+                fail(f"functional-budgets.yaml: {key}: {c} is out of order (after {prev})")
+            prev = c
+            out[c] = key
+    for c in out:
+        for plen in (3, 5):
+            if len(c) > plen and out.get(c[:plen]) == out[c]:
+                fail(f"functional-budgets.yaml: {c} is redundant: {c[:plen]} is already {out[c]}")
+    return out
+
+
+def budget_of(budgets, code):
+    for n in (7, 5, 3):
+        if len(code) >= n and code[:n] in budgets:
+            return budgets[code[:n]]
+    return "general"
+
+
+def check_years(data, fun, eco):
+    """years.yaml: functional / economic, code -> {since, until, names}."""
+    out = {"functional": {}, "economic": {}}
+    if data is None:
+        return out
+    if not isinstance(data, dict) or not set(data) <= set(out):
+        fail("years.yaml: keys must be among functional, economic")
+        return out
+    for key, codes in (("functional", fun), ("economic", eco)):
+        rules = data.get(key) or {}
+        if not isinstance(rules, dict):
+            fail(f"years.yaml: {key} must be a mapping of code to rule")
+            continue
+        for code, rule in rules.items():
+            where = f"years.yaml: {key}: {code}"
+            if not isinstance(code, str) or code not in codes:
+                fail(f"{where}: not a code of {key}.yaml")
+            if not isinstance(rule, dict) or not rule or not set(rule) <= {"since", "until", "names"}:
+                fail(f"{where}: a rule has since, until and/or names")
+                continue
+            for b in ("since", "until"):
+                if b in rule and not (isinstance(rule[b], int) and 1990 <= rule[b] <= 2999):
+                    fail(f"{where}: {b} must be a year")
+            if isinstance(rule.get("since"), int) and isinstance(rule.get("until"), int) \
+                    and rule["since"] > rule["until"]:
+                fail(f"{where}: since is after until")
+            names = rule.get("names", {})
+            if not isinstance(names, dict) or not all(
+                    isinstance(y, int) and isinstance(n, str) and n.strip() for y, n in names.items()):
+                fail(f"{where}: names maps a year to a non-empty name")
+            out[key][code] = rule
+    return out
+
+
+def check_templates(eco, years):
+    """The 06表 row lists of templates/<year>/tables.yaml name 经济分类 codes of that year."""
+    for path in sorted((ROOT / "templates").glob("*/tables.yaml")):
+        if not re.fullmatch(r"\d{4}", path.parent.name):
+            continue
+        year = int(path.parent.name)
+        tag = f"templates/{year}/tables.yaml"
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as e:
+            fail(f"{tag}: {e}")
+            continue
+
+        def walk(node):
+            if isinstance(node, dict):
+                for v in node.values():
+                    yield from walk(v)
+            elif isinstance(node, list):
+                if node and all(isinstance(x, str) and re.fullmatch(r"3\d{2}|3\d{4}", x) for x in node):
+                    yield node
+                else:
+                    for v in node:
+                        yield from walk(v)
+
+        for row_list in walk(data):
+            for code in row_list:
+                if code not in eco:
+                    fail(f"{tag}: 经济分类 {code} is not in economic.yaml")
+                elif not exists_in(years["economic"], code, year):
+                    fail(f"{tag}: 经济分类 {code} does not exist in {year} (years.yaml)")
 
 
 def main():
@@ -290,9 +414,14 @@ def main():
         if not v.startswith("反映") or not v.endswith("。"):
             fail(f"item-descriptions.yaml: {k}: a 科目说明 starts with 「反映」 and ends with 「。」")
 
+    budgets = check_budgets(load("functional-budgets.yaml"), fun)
+    years = check_years(load("years.yaml"), fun, eco)
+
+    check_templates(eco, years)
+
     refdir = find_refs(args.refs)
     if refdir:
-        check_references(refdir, fun, eco, desc)
+        check_references(refdir, fun, eco, desc, years)
     else:
         notes.append("reference documents not found: reference checks skipped (use --refs DIR)")
 
@@ -301,6 +430,10 @@ def main():
 
     print(f"functional.yaml: {len(fun)} codes ({count(fun, 3)} 类, {count(fun, 5)} 款, {count(fun, 7)} 项)")
     print(f"economic.yaml: {len(eco)} codes ({count(eco, 3)} 类, {count(eco, 5)} 款)")
+    for kind, label in (("general", "一般公共预算"), ("government_fund", "政府性基金预算"),
+                        ("state_capital", "国有资本经营预算")):
+        codes = [k for k in fun if len(k) > 3 and budget_of(budgets, k) == kind]
+        print(f"  {label}: {count(codes, 5)} 款, {count(codes, 7)} 项")
     print(f"item-descriptions.yaml: {len(desc)} 项")
     for n in dict.fromkeys(notes):
         print("note:", n)

@@ -1,5 +1,7 @@
 #include "source/catalog.hpp"
 
+#include <charconv>
+
 #include "core/diag.hpp"
 #include "core/file.hpp"
 #include "source/yaml_tree.hpp"
@@ -35,7 +37,98 @@ std::vector<std::string> string_list(const yaml::Node& root, const char* key) {
   return out;
 }
 
+int year_of(const yaml::Node& n) {
+  int y = 0;
+  const std::string& t = n.text;
+  auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), y);
+  if (!n.is_scalar() || ec != std::errc() || p != t.data() + t.size() || y < 1900 || y > 2999)
+    throw Error(Failure::Setup, n.loc, "a year must be written as four digits, such as 2022");
+  return y;
+}
+
+// functional-budgets.yaml: government_fund / state_capital, each a list of
+// 类, 款 or 项 codes. Everything not listed is 一般公共预算.
+void load_budgets(const std::filesystem::path& path, Catalog& c) {
+  if (!std::filesystem::exists(path)) return;
+  yaml::Node root = parse_setup(path);
+  if (!root.is_map()) throw Error(Failure::Setup, root.loc, "budgets must be a mapping");
+  for (const auto& [k, v] : root.entries) {
+    Budget b;
+    if (k.text == "government_fund") b = Budget::GovernmentFund;
+    else if (k.text == "state_capital") b = Budget::StateCapital;
+    else throw Error(Failure::Setup, k.loc, "unknown budget: " + k.text + " (government_fund or state_capital)");
+    if (!v.is_seq()) throw Error(Failure::Setup, v.loc, "budget entries must be a list of codes");
+    for (const auto& i : v.items) {
+      auto [pos, fresh] = c.budgets.emplace(i.text, b);
+      if (!fresh) throw Error(Failure::Setup, i.loc, "code listed twice: " + i.text);
+    }
+  }
+}
+
+// years.yaml: functional / economic, each a mapping of code to
+// {since: Y, until: Y, names: {Y: name}}.
+void load_year_rules(const yaml::Node& root, const char* key, std::map<std::string, YearRule>& out) {
+  const yaml::Node* n = root.find(key);
+  if (!n || n->is_null()) return;
+  if (!n->is_map()) throw Error(Failure::Setup, n->loc, std::string(key) + " must be a mapping of code to rule");
+  for (const auto& [code, rule] : n->entries) {
+    if (!rule.is_map()) throw Error(Failure::Setup, rule.loc, "a year rule is a mapping (since, until, names)");
+    YearRule r;
+    for (const auto& [k, v] : rule.entries) {
+      if (k.text == "since") r.since = year_of(v);
+      else if (k.text == "until") r.until = year_of(v);
+      else if (k.text == "names") {
+        if (!v.is_map()) throw Error(Failure::Setup, v.loc, "names must be a mapping of year to name");
+        for (const auto& [y, name] : v.entries) {
+          if (!name.is_scalar() || name.text.empty()) throw Error(Failure::Setup, name.loc, "a name must be text");
+          r.names[year_of(y)] = name.text;
+        }
+      } else {
+        throw Error(Failure::Setup, k.loc, "unknown key in a year rule: " + k.text);
+      }
+    }
+    if (r.since && r.until && r.since > r.until) throw Error(Failure::Setup, rule.loc, "since is after until");
+    out[code.text] = std::move(r);
+  }
+}
+
+void load_years(const std::filesystem::path& path, Catalog& c) {
+  if (!std::filesystem::exists(path)) return;
+  yaml::Node root = parse_setup(path);
+  if (root.is_null()) return;
+  if (!root.is_map()) throw Error(Failure::Setup, root.loc, "years must be a mapping");
+  load_year_rules(root, "functional", c.functional_years);
+  load_year_rules(root, "economic", c.economic_years);
+}
+
+const std::string* find_name(const std::map<std::string, std::string>& names, const std::string& code) {
+  auto it = names.find(code);
+  return it == names.end() ? nullptr : &it->second;
+}
+
+const std::string* name_in_year(const std::map<std::string, std::string>& names,
+                                const std::map<std::string, YearRule>& rules, const std::string& code, int year) {
+  const std::string* name = find_name(names, code);
+  if (!name) return nullptr;
+  auto r = rules.find(code);
+  if (r == rules.end()) return name;
+  const YearRule& rule = r->second;
+  if (rule.since && year < rule.since) return nullptr;
+  if (rule.until && year > rule.until) return nullptr;
+  auto n = rule.names.find(year);
+  return n == rule.names.end() ? name : &n->second;
+}
+
 }  // namespace
+
+const char* budget_name(Budget b) {
+  switch (b) {
+    case Budget::General: return "一般公共预算";
+    case Budget::GovernmentFund: return "政府性基金预算";
+    case Budget::StateCapital: return "国有资本经营预算";
+  }
+  return "";
+}
 
 Catalog Catalog::load(const std::filesystem::path& dir) {
   Catalog c;
@@ -45,17 +138,30 @@ Catalog Catalog::load(const std::filesystem::path& dir) {
   c.personnel = string_list(groups, "personnel");
   c.public_funds = string_list(groups, "public");
   c.item_descriptions = code_map(dir / "item-descriptions.yaml");
+  load_budgets(dir / "functional-budgets.yaml", c);
+  load_years(dir / "years.yaml", c);
   return c;
 }
 
-const std::string* Catalog::functional_name(const std::string& code) const {
-  auto it = functional.find(code);
-  return it == functional.end() ? nullptr : &it->second;
+const std::string* Catalog::functional_name(const std::string& code) const { return find_name(functional, code); }
+
+const std::string* Catalog::economic_name(const std::string& code) const { return find_name(economic, code); }
+
+const std::string* Catalog::functional_name(const std::string& code, int year) const {
+  return name_in_year(functional, functional_years, code, year);
 }
 
-const std::string* Catalog::economic_name(const std::string& code) const {
-  auto it = economic.find(code);
-  return it == economic.end() ? nullptr : &it->second;
+const std::string* Catalog::economic_name(const std::string& code, int year) const {
+  return name_in_year(economic, economic_years, code, year);
+}
+
+Budget Catalog::functional_budget(const std::string& code) const {
+  for (std::size_t len : {std::size_t{7}, std::size_t{5}, std::size_t{3}}) {
+    if (code.size() < len) continue;
+    auto it = budgets.find(code.substr(0, len));
+    if (it != budgets.end()) return it->second;
+  }
+  return Budget::General;
 }
 
 }  // namespace juesuan
