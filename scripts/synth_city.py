@@ -72,7 +72,7 @@ REASONS = [
     "在职人员减少，相关经费减少", "年中调整功能分类科目", "按规定缴纳社会保险", "上级专项资金年中下达",
 ]
 
-FUND_CODE = "2299999"   # 其他支出: where the 政府性基金 money of a department goes
+FUND_CODE = "2296002"   # 用于社会福利的彩票公益金支出: where the 政府性基金 money of a department goes
 
 
 class Amt:
@@ -100,9 +100,15 @@ def units(v):
 
 
 def load_catalog():
+    """The 项 of the 一般公共预算 (the budget a random 项 with general money
+    belongs to): those of data/catalog/functional-budgets.yaml are left out."""
     with open(os.path.join(ROOT, "data/catalog/functional.yaml"), encoding="utf-8") as f:
         cat = yaml.safe_load(f)
-    return sorted(c for c in cat if len(c) == 7)
+    with open(os.path.join(ROOT, "data/catalog/functional-budgets.yaml"), encoding="utf-8") as f:
+        other = yaml.safe_load(f) or {}
+    other_codes = [c for codes in other.values() for c in (codes or [])]
+    general = lambda c: not any(c.startswith(o) for o in other_codes)
+    return sorted(c for c in cat if len(c) == 7 and general(c) and general(c[:5]) and general(c[:3]))
 
 
 def scaled(rng, u, scale, spread=0.25):
@@ -312,6 +318,13 @@ def department(rng, fmt, name, units_list, catalog, flags):
     p = d["procurement"]
     p.update(scale_map(rng, {k: p[k] for k in ("goods", "works", "services")}, scale))
     total = p["goods"] + p["works"] + p["services"]
+    # 政府采购 is part of the year's spending.
+    spending = sum(sum_map(n.get(g)) for n in items for g in ("basic", "project")) + \
+        sum(n.get(k, 0) for n in items for k in ("to_superior", "business", "to_affiliated"))
+    if total > spending:
+        for k in ("goods", "works", "services"):
+            p[k] = p[k] * spending // total // 2
+        total = p["goods"] + p["works"] + p["services"]
     p["sme"] = total * rng.randint(0, 100) // 100
     p["small_micro"] = p["sme"] * rng.randint(0, 100) // 100
     held = d["three_public"].get("vehicles_held", 0)

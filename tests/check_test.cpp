@@ -337,6 +337,7 @@ TEST_CASE("check --list-rules lists every rule id once, with its description", "
       "operating-costs\t机关运行经费不超过06表公用经费合计",
       "procurement-spending\t政府采购支出总额不超过本年支出合计",
       "year-start-budget\t年初预算总数不小于各项年初预算之和",
+      "budget-kind\t政府性基金、国有资本经营的钱记在本预算的科目上，一般公共预算的钱不记在基金科目上",
       "negative-amount\t金额不能为负数（读入时检查）",
       "code-structure\t科目编码为 7 位（功能分类项）或 5 位（经济分类款），且其类、款在科目目录中（读入时检查）",
       "duplicate-code\t同一科目只填写一次（读入时检查）",

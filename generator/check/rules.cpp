@@ -310,6 +310,26 @@ void year_start_budget(Ctx& c) {
   }
 }
 
+// Money of one budget on a 科目 of another: 政府性基金 money belongs on a
+// 政府性基金预算 科目, 一般公共预算 money on a 一般公共预算 科目.
+void budget_kind(Ctx& c) {
+  const Model& m = c.m;
+  for (const auto& it : m.source->items) {
+    const Budget b = m.catalog->functional_budget(it.code.value);
+    const Money general = it.income.general.value + it.basic.general.value + it.project.general.value;
+    const Money fund = it.income.fund.value + it.basic.fund.value + it.project.fund.value;
+    const Money capital = it.income.capital.value + it.basic.capital.value + it.project.capital.value;
+    auto tell = [&](const char* money) {
+      c.add(Severity::Warning, "budget-kind", it.code.loc,
+            "项 " + it.code.value + " " + m.name_of(it.code.value, false) + " 是" + budget_name(b) + "的科目，却填写了" +
+                money + "的金额：请核对科目编码或资金来源（general、fund、capital）");
+    };
+    if (b != Budget::General && !general.is_zero()) tell("一般公共预算财政拨款");
+    if (b != Budget::GovernmentFund && !fund.is_zero()) tell("政府性基金预算财政拨款");
+    if (b != Budget::StateCapital && !capital.is_zero()) tell("国有资本经营预算财政拨款");
+  }
+}
+
 struct Rule {
   RuleInfo info;
   std::function<void(Ctx&)> run;
@@ -335,6 +355,7 @@ const std::vector<Rule>& rules() {
       {{"operating-costs", "机关运行经费不超过06表公用经费合计"}, operating_costs},
       {{"procurement-spending", "政府采购支出总额不超过本年支出合计"}, procurement_spending},
       {{"year-start-budget", "年初预算总数不小于各项年初预算之和"}, year_start_budget},
+      {{"budget-kind", "政府性基金、国有资本经营的钱记在本预算的科目上，一般公共预算的钱不记在基金科目上"}, budget_kind},
       {{"negative-amount", "金额不能为负数（读入时检查）"}, nullptr},
       {{"code-structure", "科目编码为 7 位（功能分类项）或 5 位（经济分类款），且其类、款在科目目录中（读入时检查）"}, nullptr},
       {{"duplicate-code", "同一科目只填写一次（读入时检查）"}, nullptr},

@@ -116,7 +116,9 @@ std::string Model::name_of(const std::string& code, bool economic) const {
   if (auto n = source->names.find(code); n != source->names.end()) return n->second.value;
   if (names)
     if (auto n = names->find(code); n != names->end()) return n->second;
-  const std::string* c = economic ? catalog->economic_name(code) : catalog->functional_name(code);
+  const int year = static_cast<int>(source->year.value);
+  const std::string* c = economic ? catalog->economic_name(code, year) : catalog->functional_name(code, year);
+  if (!c) c = economic ? catalog->economic_name(code) : catalog->functional_name(code);
   return c ? *c : code;
 }
 
