@@ -319,8 +319,9 @@ def department(rng, fmt, name, units_list, catalog, flags):
     p.update(scale_map(rng, {k: p[k] for k in ("goods", "works", "services")}, scale))
     total = p["goods"] + p["works"] + p["services"]
     # 政府采购 is part of the year's spending.
-    spending = sum(sum_map(n.get(g)) for n in items for g in ("basic", "project")) + \
-        sum(n.get(k, 0) for n in items for k in ("to_superior", "business", "to_affiliated"))
+    val = lambda v: v.units if isinstance(v, Amt) else v
+    spending = sum(val(v) for n in items for g in ("basic", "project") for v in n.get(g, {}).values()) + \
+        sum(val(n.get(k, 0)) for n in items for k in ("to_superior", "business", "to_affiliated"))
     if total > spending:
         for k in ("goods", "works", "services"):
             p[k] = p[k] * spending // total // 2
