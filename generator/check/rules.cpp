@@ -205,8 +205,10 @@ void catalog_missing(Ctx& c) {
   auto tell = [&](const std::string& code, bool economic, const Loc& loc) {
     const std::string* n = economic ? m.catalog->economic_name(code) : m.catalog->functional_name(code);
     if (n || !told.insert(code).second) return;
+    const ClassRow* row = economic ? nullptr : m.find(code);
     c.add(Severity::Warning, "catalog-missing", loc,
-          std::string(economic ? "经济分类" : "功能分类") + "科目 " + code + " “" + m.name_of(code, economic) +
+          std::string(economic ? "经济分类" : "功能分类") + "科目 " + code + " “" +
+              (row ? row->name : m.name_of(code, economic)) +
               "” 不在科目目录中，按本文件写明的名称印出：请核对编码和名称（确属新增科目的，可请财政局补充到 data/catalog）");
   };
   for (const auto& it : m.source->items) {
