@@ -136,7 +136,7 @@ TEST_CASE("check: the 2021 reference department has no errors, only its rounding
       "支出总计含尾差 -0.01万元）：收入总计 4,234.24万元，按明细计算的支出总计 4,234.25万元，相差 0.01万元，"
       "在 37 个万元数各自四舍五入的误差范围（±1,850.00元）之内",
       // 2,470.77 − 2,430.29 (11 non-zero 项 budgets) = 40.48.
-      "data/examples/2021-jiaozuo-gongxinju.yaml:398:12: note [year-start-budget] 一般公共预算财政拨款年初预算总数 2,470.77万元 "
+      "data/examples/2021-jiaozuo-gongxinju.yaml:397:12: note [year-start-budget] 一般公共预算财政拨款年初预算总数 2,470.77万元 "
       "比各项年初预算之和 2,430.29万元 多 40.48万元：即有年初预算、没有支出也没有列出的项",
   });
 }
@@ -216,7 +216,7 @@ TEST_CASE("check: every table slip of the 2021 reference is reported at its supp
       p + "243:12: note [total-balance] 收入总计与支出总计不相等（01表按尾差规则印作相等，支出总计含尾差 -0.01万元）："
           "收入总计 4,234.24万元，按明细计算的支出总计 4,234.25万元，相差 0.01万元，"
           "在 37 个万元数各自四舍五入的误差范围（±1,850.00元）之内",
-      p + "435:12: note [year-start-budget] 一般公共预算财政拨款年初预算总数 2,470.77万元 比各项年初预算之和 2,430.29万元 多 "
+      p + "434:12: note [year-start-budget] 一般公共预算财政拨款年初预算总数 2,470.77万元 比各项年初预算之和 2,430.29万元 多 "
           "40.48万元：即有年初预算、没有支出也没有列出的项",
   });
 }
@@ -337,6 +337,7 @@ TEST_CASE("check --list-rules lists every rule id once, with its description", "
       "operating-costs\t机关运行经费不超过06表公用经费合计",
       "procurement-spending\t政府采购支出总额不超过本年支出合计",
       "year-start-budget\t年初预算总数不小于各项年初预算之和",
+      "unused-input\t已填写、但本部门表样不印出的数（如 2022 表样的人员情况 staff）",
       "budget-kind\t政府性基金、国有资本经营的钱记在本预算的科目上，一般公共预算的钱不记在基金科目上",
       "negative-amount\t金额不能为负数（读入时检查）",
       "code-structure\t科目编码为 7 位（功能分类项）或 5 位（经济分类款），且其类、款在科目目录中（读入时检查）",
@@ -355,6 +356,16 @@ TEST_CASE("check --list-rules lists every rule id once, with its description", "
 }
 
 // --- (d) small departments, one rule each ----------------------------------
+
+TEST_CASE("check: unused-input — an input the format prints nowhere is a warning at its key", "[check][rules]") {
+  Result r = juesuan("check tests/check/unused-input.yaml");
+  CHECK(r.status == 0);
+  check_lines(r.out, {
+      // staff (line 26): no template of the 2022 format names staff or has_staff.
+      "tests/check/unused-input.yaml:26:1: warning [unused-input] staff 已填写，但本部门所用表样（2022）的模板没有用到它，"
+      "文档中不会出现：如需印出，请财政局在表样变体中加入相应的句子",
+  });
+}
 
 TEST_CASE("check: procurement — 小微 > 中小 and 中小 > 采购总额 are errors at their lines", "[check][rules]") {
   Result r = juesuan("check tests/check/procurement.yaml");

@@ -332,6 +332,57 @@ void budget_kind(Ctx& c) {
   }
 }
 
+// Inputs the loader accepts that the department's format prints nowhere:
+// told, never dropped in silence. Each input names the template names that
+// print it.
+void unused_inputs(Ctx& c) {
+  const Model& m = c.m;
+  if (!m.template_names) return;
+  const Source& s = *m.source;
+  struct Use {
+    const char* key;
+    const Loc* loc;            // where the input is written; null = not given
+    std::vector<const char*> names;
+  };
+  auto at = [](const auto& in) { return in.present ? &in.loc : nullptr; };
+  const Loc* fund_budget = nullptr;
+  for (const auto& it : s.items)
+    if (!fund_budget && (it.fund_budget.present || it.capital_budget.present))
+      fund_budget = it.fund_budget.present ? &it.fund_budget.loc : &it.capital_budget.loc;
+  auto block = [&](const char* key) -> const Loc* {
+    auto b = s.blocks.find(key);
+    return b == s.blocks.end() ? nullptr : &b->second;
+  };
+  const Loc* tp_last = s.three_public.last_abroad.present            ? &s.three_public.last_abroad.loc
+                       : s.three_public.last_vehicle_operation.present ? &s.three_public.last_vehicle_operation.loc
+                       : s.three_public.last_reception.present         ? &s.three_public.last_reception.loc
+                                                                       : nullptr;
+  const Use uses[] = {
+      {"operating_costs.last_year", at(s.operating_costs.last_year), {"operating_change"}},
+      {"operating_costs.budget", at(s.operating_costs.budget), {"operating.budget", "operating.has_budget"}},
+      {"three_public.last_year", tp_last, {"tp.change", "tp.abroad_change", "tp.vehicle_change", "tp.reception_change"}},
+      {"last_year.total", at(s.last_year.total), {"grand_change"}},
+      {"last_year.fiscal_total", at(s.last_year.fiscal_total), {"fiscal_change"}},
+      {"last_year.general_spending", at(s.last_year.general_spending), {"general_change"}},
+      {"staff", block("staff"), {"staff", "has_staff"}},
+      {"level", at(s.level), {"level"}},
+      {"year_start_budget.fund", at(s.year_start_budget.fund), {"fund.has_budget", "fund.budget_budget"}},
+      {"year_start_budget.capital", at(s.year_start_budget.capital), {"capital.has_budget", "capital.budget_budget"}},
+      {"items[].budget.fund / capital", fund_budget, {"fund.has_budget", "capital.has_budget"}},
+      {"performance", block("performance"), {"performance"}},
+  };
+  for (const auto& u : uses) {
+    if (!u.loc) continue;
+    bool used = false;
+    for (const char* n : u.names) used = used || m.template_names->count(n);
+    if (!used)
+      c.add(Severity::Warning, "unused-input", *u.loc,
+            std::string(u.key) + " 已填写，但本部门所用表样（" + s.format.value +
+                (s.profile.present ? "，变体 " + s.profile.value : std::string()) +
+                "）的模板没有用到它，文档中不会出现：如需印出，请财政局在表样变体中加入相应的句子");
+  }
+}
+
 struct Rule {
   RuleInfo info;
   std::function<void(Ctx&)> run;
@@ -357,6 +408,7 @@ const std::vector<Rule>& rules() {
       {{"operating-costs", "机关运行经费不超过06表公用经费合计"}, operating_costs},
       {{"procurement-spending", "政府采购支出总额不超过本年支出合计"}, procurement_spending},
       {{"year-start-budget", "年初预算总数不小于各项年初预算之和"}, year_start_budget},
+      {{"unused-input", "已填写、但本部门表样不印出的数（如 2022 表样的人员情况 staff）"}, unused_inputs},
       {{"budget-kind", "政府性基金、国有资本经营的钱记在本预算的科目上，一般公共预算的钱不记在基金科目上"}, budget_kind},
       {{"negative-amount", "金额不能为负数（读入时检查）"}, nullptr},
       {{"code-structure", "科目编码为 7 位（功能分类项）或 5 位（经济分类款），且其类、款在科目目录中（读入时检查）"}, nullptr},

@@ -60,6 +60,7 @@ std::unique_ptr<Built> build_document(const Resources& res, const std::filesyste
   const Source& s = b->source;
   const TemplateSet* t = res.templates.find(s.profile.present ? s.profile.value : s.format.value);
   b->model = compute(b->source, res.catalog, &t->settings.names);
+  b->model.template_names = &t->used_names;
   b->document = compose(b->model, *t);
   return b;
 }

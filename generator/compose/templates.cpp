@@ -277,6 +277,26 @@ Loaded load_set(const fs::path& dir, const fs::path& common, const Loaded* base)
   auto main = s.partials.find("document");
   if (main == s.partials.end()) fail(Loc{}, "template: " + (dir / "document.mustache").string() + " is missing");
   s.main = main->second;
+  s.used_names.clear();
+  auto use = [&](const std::string& text) {
+    for (std::size_t i = text.find("{{"); i != std::string::npos; i = text.find("{{", i + 2)) {
+      std::size_t e = text.find("}}", i);
+      if (e == std::string::npos) break;
+      std::string tag = text.substr(i + 2, e - i - 2);
+      if (!tag.empty() && std::string("#^/").find(tag[0]) != std::string::npos) tag.erase(0, 1);
+      if (tag.empty() || std::string("!>").find(tag[0]) != std::string::npos) continue;
+      s.used_names.insert(tag);
+      for (std::size_t b = 0, d; b < tag.size(); b = d + 1) {
+        d = tag.find('.', b);
+        if (d == std::string::npos) d = tag.size();
+        s.used_names.insert(tag.substr(b, d - b));
+        s.used_names.insert(tag.substr(0, d));
+      }
+    }
+  };
+  for (const auto& [name, text] : s.partials) use(text);
+  for (const auto& t : s.tables)
+    for (const auto& n : t.notes) use(n);
 
   // Every Mustache file is checked against the names compose provides.
   std::vector<std::string> names = context_names();

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,10 @@ struct TemplateSet {
   std::vector<GlossaryEntry> glossary;
   std::map<std::string, std::string> partials;   // name -> Mustache text
   std::string main;                              // document.mustache
+  // Every name the templates of this set refer to, with each dotted part
+  // ("tp.vehicle.bought_note" gives it, "tp", "vehicle", "bought_note"):
+  // which inputs the format prints.
+  std::set<std::string> used_names;
 
   const TableSpec* table(std::string_view id) const;
   std::string label(const std::string& group, const std::string& key) const;

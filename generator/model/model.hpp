@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -157,6 +158,9 @@ struct Model {
   // The name of a 功能分类 or 经济分类 code as this department prints it.
   std::string name_of(const std::string& code, bool economic) const;
   const NameOverrides* names = nullptr;
+  // The names the format's templates use (TemplateSet::used_names), when
+  // known: inputs that feed none of them are never printed.
+  const std::set<std::string>* template_names = nullptr;
 
   // A department-level figure by the name table templates use
   // ("dept.grand_income", "econ.30101", "three.actual_total", …).
