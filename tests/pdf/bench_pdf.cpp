@@ -1,7 +1,7 @@
 // Benchmark driver for scripts/bench_pdf.sh: loads the fonts once, renders the
 // sample document N times and prints the median and minimum wall time of
 // write_pdf, the PDF size and the page count. Optionally writes the PDF.
-// JUESUAN_PDF_MANIFEST names another font manifest; JUESUAN_PDF_FONT_COMPRESSION sets PdfOptions::font_compression (zlib level).
+// JUESUAN_PDF_MANIFEST names another font manifest; JUESUAN_PDF_FONT_COMPRESSION sets PdfOptions::font_compression (libdeflate level).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
