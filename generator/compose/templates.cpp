@@ -1,6 +1,8 @@
 #include "compose/templates.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <future>
 #include <set>
 
 #include "compose/context.hpp"
@@ -242,10 +244,23 @@ Templates Templates::load(const fs::path& dir) {
   for (const auto& e : fs::directory_iterator(dir))
     if (e.is_directory() && e.path().filename() != "common") dirs.push_back(e.path());
   std::sort(dirs.begin(), dirs.end());
-  for (const auto& d : dirs) {
-    TemplateSet s = load_set(d, dir / "common");
-    t.sets_.emplace(s.format, std::move(s));
-  }
+  // The formats are parsed side by side (each is independent, and parsing
+  // YAML is most of loading); the first error in format order is reported.
+  std::vector<std::future<TemplateSet>> pending;
+  for (std::size_t i = 1; i < dirs.size(); ++i)
+    pending.push_back(std::async(std::launch::async, load_set, dirs[i], dir / "common"));
+  std::exception_ptr failure;
+  auto keep = [&](auto&& load) {
+    try {
+      TemplateSet s = load();
+      t.sets_.emplace(s.format, std::move(s));
+    } catch (...) {
+      if (!failure) failure = std::current_exception();
+    }
+  };
+  if (!dirs.empty()) keep([&] { return load_set(dirs[0], dir / "common"); });
+  for (auto& f : pending) keep([&] { return f.get(); });
+  if (failure) std::rethrow_exception(failure);
   return t;
 }
 
