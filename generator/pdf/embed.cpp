@@ -157,11 +157,30 @@ void EmbeddedFonts::prepare(int font, Use& use) const {
   const std::string what = "embedding font " + entry.name;
 
   // 1. Subset to the glyphs used (plus .notdef), keeping the old→new map.
+  // Asked by characters when each glyph is the font's own glyph for a
+  // character (or for a replacement character): HarfBuzz then looks up just
+  // those, where asked by glyphs it first maps the font's whole cmap (~10
+  // times the work on an unprepared face). Either way the same glyphs.
   SubsetInput input(hb_subset_input_create_or_fail());
   if (!input) throw PdfError(what + ": out of memory");
-  hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
-  hb_set_add(glyphs, 0);
-  for (const auto& c : use.chars) hb_set_add(glyphs, c.second);
+  std::vector<hb_codepoint_t> unicodes;
+  unicodes.reserve(use.chars.size());
+  for (const auto& [cp, gid] : use.chars) {
+    if (gid == 0) continue;  // .notdef is always kept
+    hb_codepoint_t by = 0;
+    for (char32_t c : {cp, char32_t(0x25A1), char32_t(0xFFFD)})
+      if (face.glyph(c) == gid) { by = c; break; }
+    if (!by) { unicodes.clear(); break; }
+    unicodes.push_back(by);
+  }
+  if (!unicodes.empty()) {
+    hb_set_t* set = hb_subset_input_unicode_set(input.get());
+    for (hb_codepoint_t u : unicodes) hb_set_add(set, u);
+  } else {
+    hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
+    hb_set_add(glyphs, 0);
+    for (const auto& c : use.chars) hb_set_add(glyphs, c.second);
+  }
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   // A CIDFontType2 program needs no cmap (CIDs select glyphs), and nothing

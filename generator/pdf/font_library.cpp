@@ -4,7 +4,6 @@
 
 #include <hb.h>
 #include <hb-ot.h>
-#include <hb-subset.h>
 #include <yaml-cpp/yaml.h>
 
 #include <mutex>
@@ -83,7 +82,6 @@ void Face::load() const {
 
 Face::~Face() {
   hb_font_destroy(loaded_.font);
-  hb_face_destroy(preprocessed_.load());
   hb_face_destroy(face_);
   hb_blob_destroy(blob_);
 }
@@ -95,17 +93,6 @@ std::uint32_t Face::glyph(char32_t cp) const {
 
 double Face::advance(std::uint32_t gid) const {
   return hb_font_get_glyph_h_advance(ready().font, gid) * 1000.0 / upem_;
-}
-
-hb_face_t* Face::subset_source() const {
-  if (hb_face_t* p = preprocessed_.load(std::memory_order_acquire)) return p;
-  // Exactly one caller sees the count reach the threshold and prepares the
-  // face; the others go on with the plain face meanwhile (same result).
-  if (subsets_.fetch_add(1, std::memory_order_relaxed) + 1 != kPreprocessAfter) return face_;
-  hb_face_t* p = hb_subset_preprocess(face_);
-  hb_face_make_immutable(p);
-  preprocessed_.store(p, std::memory_order_release);
-  return p;
 }
 
 std::shared_ptr<const Face> load_face(const std::filesystem::path& file, unsigned index) {

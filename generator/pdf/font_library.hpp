@@ -4,7 +4,6 @@
 // Internal to the PDF writer.
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -48,13 +47,11 @@ class Face {
   double cap_height() const { return ready().cap_height; }
   const int* bbox() const { return ready().bbox; }
 
-  // The face to cut a subset from. The first subsets of a face are cut from
-  // the plain face (a few ms each); once a process has cut
-  // kPreprocessAfter of them (a batch), the face is prepared for repeated
-  // subsetting (hb_subset_preprocess, ~0.1-0.2 s and some MiB, once) and
-  // later subsets take well under a millisecond. Both give the same bytes.
-  hb_face_t* subset_source() const;
-  static constexpr unsigned kPreprocessAfter = 8;
+  // The face subsets are cut from. Not prepared with hb_subset_preprocess:
+  // asked by characters, a subset of the plain face costs ~2-3 M
+  // instructions, against ~400 M to prepare a CJK face once (and tens of
+  // MiB), which even a city of 1,000 documents would not win back.
+  hb_face_t* subset_source() const { return face_; }
 
  private:
   struct Loaded {
@@ -76,8 +73,6 @@ class Face {
   unsigned upem_ = 1000, glyph_count_ = 0;
   mutable std::once_flag loaded_once_;
   mutable Loaded loaded_;
-  mutable std::atomic<unsigned> subsets_{0};
-  mutable std::atomic<hb_face_t*> preprocessed_{nullptr};
 };
 
 struct FontEntry {
