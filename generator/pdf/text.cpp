@@ -109,20 +109,19 @@ std::vector<std::size_t> break_positions(std::u32string_view text) {
 
 }  // namespace
 
-Shaper::Pick Shaper::pick(const std::vector<int>& chain, char32_t cp, const std::string& role) {
-  auto& cache = cache_[&chain];
+Shaper::Pick Shaper::pick(Picks& cache, const std::vector<int>& chain, char32_t cp, const std::string& role) {
   if (auto it = cache.find(cp); it != cache.end()) return it->second;
-  Pick p{-1, 0};
+  Pick p{-1, 0, 0};
   for (int f : chain)
-    if (auto g = fonts_.fonts[f].face->glyph(cp)) { p = {f, g}; break; }
+    if (auto g = fonts_.fonts[f].face->glyph(cp)) { p = {f, g, 0}; break; }
   if (p.font < 0) {
     // Nothing has it: draw a visible replacement, never a blank.
     for (char32_t r : {char32_t(0x25A1), char32_t(0xFFFD)}) {
       for (int f : chain)
-        if (auto g = fonts_.fonts[f].face->glyph(r)) { p = {f, g}; break; }
+        if (auto g = fonts_.fonts[f].face->glyph(r)) { p = {f, g, 0}; break; }
       if (p.font >= 0) break;
     }
-    if (p.font < 0) p = {chain.front(), 0};  // .notdef: a box in these fonts
+    if (p.font < 0) p = {chain.front(), 0, 0};  // .notdef: a box in these fonts
     if (warnings_) {
       char hex[16];
       std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
@@ -130,19 +129,21 @@ Shaper::Pick Shaper::pick(const std::vector<int>& chain, char32_t cp, const std:
                            u32_to_utf8(cp) + "\"; a replacement glyph is drawn in its place");
     }
   }
+  p.advance = fonts_.fonts[p.font].face->advance(p.gid);
   cache[cp] = p;
   return p;
 }
 
 std::vector<GlyphUse> Shaper::shape(std::u32string_view text, const TextStyle& style) {
   const auto& chain = fonts_.chain(style.role);
+  Picks& cache = cache_[&chain];
   std::vector<GlyphUse> out;
   out.reserve(text.size());
   for (char32_t cp : text) {
     char32_t shown = cp;
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) shown = U' ';
-    Pick p = pick(chain, shown, style.role);
-    double adv = fonts_.fonts[p.font].face->advance(p.gid) * style.size / 1000.0;
+    Pick p = pick(cache, chain, shown, style.role);
+    double adv = p.advance * style.size / 1000.0;
     out.push_back({p.font, p.gid, shown == cp ? cp : U' ', adv});
   }
   return out;
