@@ -47,14 +47,15 @@ contenders="new"
 [ -n "${BASELINE:-}" ] && contenders="$contenders baseline"
 command -v chromium >/dev/null && contenders="$contenders chromium"
 command -v wkhtmltopdf >/dev/null && contenders="$contenders wkhtmltopdf"
+mkdir -p "$out/peers"
 "$juesuan" build "$one" -o "$out/new" --force >/dev/null 2>&1
 run_one() {  # contender, turn: one timed run, appends "wall cpu rss" to $out/$1.times
   case $1 in
     new) set -- "$1" "$juesuan" build "$one" -o "$out/new" --force ;;
     baseline) set -- "$1" "$BASELINE" build "$one" -o "$out/baseline" --force ;;
     chromium) set -- "$1" chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
-                --print-to-pdf="$out/chromium.pdf" "file://$out/new/$name.html" ;;
-    wkhtmltopdf) set -- "$1" wkhtmltopdf -q "$out/new/$name.html" "$out/wkhtmltopdf.pdf" ;;
+                --print-to-pdf="$out/peers/chromium.pdf" "file://$out/new/$name.html" ;;
+    wkhtmltopdf) set -- "$1" wkhtmltopdf -q "$out/new/$name.html" "$out/peers/wkhtmltopdf.pdf" ;;
   esac
   who=$1; shift
   /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" >/dev/null 2>&1 || true
@@ -88,7 +89,7 @@ PY
 }
 for c in $contenders; do
   pdf=$out/$c/$name.pdf
-  [ "$c" = chromium ] || [ "$c" = wkhtmltopdf ] && pdf=$out/$c.pdf
+  [ "$c" = chromium ] || [ "$c" = wkhtmltopdf ] && pdf=$out/peers/$c.pdf
   sort -n "$out/$c.times" | awk -v who="$c" '{ w[NR] = $1 } END { printf "%-12s wall median %.3f s, min %.3f s", who, w[int((NR + 1) / 2)], w[1] }'
   awk '{ print $2 }' "$out/$c.times" | sort -n | awk '{ v[NR] = $1 } END { printf ", CPU median %.3f s", v[int((NR + 1) / 2)] }'
   awk '{ print $3 }' "$out/$c.times" | sort -n | awk '{ v[NR] = $1 } END { printf ", peak RSS %.1f MiB\n", v[NR] / 1024 }'
