@@ -122,7 +122,7 @@ EmbeddedFonts::EmbeddedFonts(const FontSet& fonts, const Layout& layout, int lev
     for (const auto& run : page.runs) {
       Use& u = used_[run.font];
       for (const auto& g : run.glyphs)
-        if (u.cids.emplace(key(g.gid, g.cp), 0).second) u.chars.emplace_back(g.cp, g.gid);
+        if (u.cids.try_emplace(key(g.gid, g.cp), 0).second) u.chars.emplace_back(g.cp, g.gid);
     }
   for (auto& u : used_) {
     // CIDs in glyph order: the subset numbers its glyphs in that order too,
