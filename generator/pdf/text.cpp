@@ -79,16 +79,31 @@ bool no_line_end(char32_t c) {
   }
 }
 
+std::vector<std::size_t> icu_break_positions(std::u32string_view text);
+
 // Allowed break positions p (0 < p < n): a line may start at glyph p.
 std::vector<std::size_t> break_positions(std::u32string_view text) {
-  std::vector<std::size_t> out;
-  if (text.size() < 2) return out;
-  // An amount (digits, separators, a sign, a percent sign): never broken
-  // (UAX #14, LB25), and most table cells are one; ICU is not asked.
+  if (text.size() < 2) return {};
+  // An amount (digits, separators, a percent sign): never broken (UAX #14,
+  // LB25), and most table cells are one; ICU is not asked.
   if (std::all_of(text.begin(), text.end(), [](char32_t c) {
         return (c >= U'0' && c <= U'9') || c == U',' || c == U'.' || c == U'%';
       }))
-    return out;
+    return {};
+  // A table cell's text is measured, sized and drawn, and row labels recur
+  // from table to table: the answers are kept (per thread, a bounded number).
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::u32string_view s) const { return std::hash<std::u32string_view>()(s); }
+  };
+  thread_local std::unordered_map<std::u32string, std::vector<std::size_t>, Hash, std::equal_to<>> known;
+  if (auto it = known.find(text); it != known.end()) return it->second;
+  if (known.size() >= 4096) known.clear();
+  return known.emplace(text, icu_break_positions(text)).first->second;
+}
+
+std::vector<std::size_t> icu_break_positions(std::u32string_view text) {
+  std::vector<std::size_t> out;
   thread_local std::unique_ptr<icu::BreakIterator> iter = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createLineInstance(icu::Locale("zh"), status));
