@@ -91,14 +91,17 @@ std::vector<std::size_t> break_positions(std::u32string_view text) {
       }))
     return {};
   // A table cell's text is measured, sized and drawn, and row labels recur
-  // from table to table: the answers are kept (per thread, a bounded number).
+  // from table to table: the answers for short texts are kept (per thread,
+  // at most 2,048 of them; paragraphs are broken once or twice and would
+  // only take memory).
+  if (text.size() > 48) return icu_break_positions(text);
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::u32string_view s) const { return std::hash<std::u32string_view>()(s); }
   };
   thread_local std::unordered_map<std::u32string, std::vector<std::size_t>, Hash, std::equal_to<>> known;
   if (auto it = known.find(text); it != known.end()) return it->second;
-  if (known.size() >= 4096) known.clear();
+  if (known.size() >= 2048) known.clear();
   return known.emplace(text, icu_break_positions(text)).first->second;
 }
 
