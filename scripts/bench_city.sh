@@ -6,8 +6,13 @@
 # Prints wall time, documents per second, peak RSS and CPU time (user + sys,
 # the steadier figure on a shared machine), and fails when a department
 # failed or the goal (200 departments in 5 s, peak RSS under 200 MiB) is
-# missed — with GOAL=0 it only reports.
-#   scripts/bench_city.sh [BUILD_DIR] [N] [JOBS]
+# missed — with GOAL=0 it only reports. CPU per document is CPU / N (the
+# resources are loaded once, so it includes their share).
+# With BASELINE=/path/to/juesuan (an older build), the same city is also
+# built by it, in turns with the new build (BASELINE_RUNS turns each,
+# default 1), and both are printed side by side; the goal is judged on the
+# new build's median.
+#   [BASELINE=OLD_JUESUAN] scripts/bench_city.sh [BUILD_DIR] [N] [JOBS]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$root/build"}
@@ -21,8 +26,8 @@ trap 'rm -rf "$work"' EXIT
 cmake --build "$build" --target juesuan >/dev/null
 python3 "$root/scripts/synth_city.py" "$n" "$work/city" --seed 1 >/dev/null
 
-measure() {  # label: runs the batch under /usr/bin/time -v and prints the figures
-  /usr/bin/time -v "$build/juesuan" batch "$work/city" -o "$work/out" -j "$jobs" --quiet \
+measure() {  # label [binary]: runs the batch under /usr/bin/time -v and prints the figures
+  /usr/bin/time -v "${2:-$build/juesuan}" batch "$work/city" -o "$work/out" -j "$jobs" --quiet \
     2>"$work/time.txt" || { cat "$work/time.txt"; echo "bench_city: the batch failed" >&2; exit 1; }
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt" |
          awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
@@ -31,12 +36,23 @@ measure() {  # label: runs the batch under /usr/bin/time -v and prints the figur
   sys=$(sed -n 's/.*System time (seconds): //p' "$work/time.txt")
   summary=$(grep '^batch:' "$work/time.txt")
   awk -v l="$1" -v w="$wall" -v r="$rss" -v u="$user" -v s="$sys" -v n="$n" 'BEGIN {
-    printf "%-10s wall %.2f s  %.1f documents/s  peak RSS %.1f MiB  CPU %.2f s (user %.2f + sys %.2f)\n",
-           l, w, n / w, r / 1024, u + s, u, s }'
+    printf "%-10s wall %.2f s  %.1f documents/s  peak RSS %.1f MiB  CPU %.2f s (user %.2f + sys %.2f), %.1f ms per document\n",
+           l, w, n / w, r / 1024, u + s, u, s, (u + s) * 1000 / n }'
   echo "           $summary"
 }
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $n departments, -j $jobs"
+if [ -n "${BASELINE:-}" ]; then
+  i=0
+  while [ "$i" -lt "${BASELINE_RUNS:-1}" ]; do
+    rm -rf "$work/out"
+    measure "baseline" "$BASELINE"
+    rm -rf "$work/out"
+    measure "new"
+    i=$((i + 1))
+  done
+  rm -rf "$work/out"
+fi
 measure "first run"
 first_wall=$wall
 first_rss=$rss

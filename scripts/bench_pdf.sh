@@ -6,11 +6,19 @@
 #     pipeline by juesuan_departments_bench: Resources loaded once, each
 #     department's Document built once, then write_pdf + write_html RUNS
 #     times (what `juesuan build` does per department after loading).
+#  0. one document as a whole process, `juesuan build 2021.yaml --force`
+#     (PDF + HTML: start-up, loading, building, writing), RUNS times under
+#     /usr/bin/time, in interleaved turns with BASELINE=/path/to/juesuan (an
+#     older build) and the peers found on the machine (Chromium headless,
+#     wkhtmltopdf) printing the HTML juesuan wrote: median and minimum wall
+#     time, median CPU (user + sys), peak RSS, and the PDF bytes split into
+#     fonts, page content and the rest.
 # Prints median/min wall times, sizes and page counts, checks each PDF with
 # qpdf and pdffonts, and counts instructions with callgrind (the steady
 # figure on a shared machine): the main thread's write_pdf + write_html, and
-# all the work (adding the font subsetting that runs on a second thread).
-#   scripts/bench_pdf.sh [BUILD_DIR] [RUNS]
+# all the work (adding the font subsetting that runs on a second thread),
+# and the whole one-document process.
+#   [BASELINE=OLD_JUESUAN] [ONE_ONLY=1] scripts/bench_pdf.sh [BUILD_DIR] [RUNS]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$root/build"}
@@ -29,6 +37,70 @@ check() {
 }
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# --- 0. one document, whole process -----------------------------------------
+one=$root/data/examples/2021-jiaozuo-gongxinju.yaml
+name=$(basename "$one" .yaml)
+juesuan=$build/juesuan
+cmake --build "$build" --target juesuan >/dev/null
+contenders="new"
+[ -n "${BASELINE:-}" ] && contenders="$contenders baseline"
+command -v chromium >/dev/null && contenders="$contenders chromium"
+command -v wkhtmltopdf >/dev/null && contenders="$contenders wkhtmltopdf"
+mkdir -p "$out/peers"
+"$juesuan" build "$one" -o "$out/new" --force >/dev/null 2>&1
+run_one() {  # contender, turn: one timed run, appends "wall cpu rss" to $out/$1.times
+  case $1 in
+    new) set -- "$1" "$juesuan" build "$one" -o "$out/new" --force ;;
+    baseline) set -- "$1" "$BASELINE" build "$one" -o "$out/baseline" --force ;;
+    chromium) set -- "$1" chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+                --print-to-pdf="$out/peers/chromium.pdf" "file://$out/new/$name.html" ;;
+    wkhtmltopdf) set -- "$1" wkhtmltopdf -q "$out/new/$name.html" "$out/peers/wkhtmltopdf.pdf" ;;
+  esac
+  who=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" >/dev/null 2>&1 || true
+  awk '{ printf "%s %s %s\n", $1, $2 + $3, $4 }' "$out/time.txt" >>"$out/$who.times"
+}
+echo "== one document, whole process: juesuan build $(basename "$one") --force (PDF + HTML), $runs turns"
+i=0
+while [ "$i" -lt "$runs" ]; do
+  for c in $contenders; do run_one "$c"; done
+  i=$((i + 1))
+done
+split() {  # PDF: bytes of font objects, of page content streams, of the rest
+  python3 - "$1" <<'PY'
+import re, sys
+data = open(sys.argv[1], "rb").read()
+objs = {int(m.group(1)): m for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S)}
+fonts, content = set(), set()
+for n, m in objs.items():
+    body = m.group(2)
+    head = body.split(b"stream", 1)[0]
+    for ref in re.findall(rb"/(?:FontFile2|FontFile3|FontFile|ToUnicode|CIDToGIDMap|FontDescriptor) (\d+) 0 R", head):
+        fonts.add(int(ref))
+    if re.search(rb"/Type\s*/(Font|FontDescriptor)\b", head):
+        fonts.add(n)
+    for ref in re.findall(rb"/Contents (\d+) 0 R", head):
+        content.add(int(ref))
+size = lambda s: sum(len(objs[n].group(0)) for n in s if n in objs)
+f, c = size(fonts), size(content - fonts)
+print(f"{len(data)} bytes: fonts {f}, content {c}, rest {len(data) - f - c}")
+PY
+}
+for c in $contenders; do
+  pdf=$out/$c/$name.pdf
+  [ "$c" = chromium ] || [ "$c" = wkhtmltopdf ] && pdf=$out/peers/$c.pdf
+  sort -n "$out/$c.times" | awk -v who="$c" '{ w[NR] = $1 } END { printf "%-12s wall median %.3f s, min %.3f s", who, w[int((NR + 1) / 2)], w[1] }'
+  awk '{ print $2 }' "$out/$c.times" | sort -n | awk '{ v[NR] = $1 } END { printf ", CPU median %.3f s", v[int((NR + 1) / 2)] }'
+  awk '{ print $3 }' "$out/$c.times" | sort -n | awk '{ v[NR] = $1 } END { printf ", peak RSS %.1f MiB\n", v[NR] / 1024 }'
+  [ -f "$pdf" ] && echo "             PDF $(split "$pdf")"
+done
+if command -v valgrind >/dev/null; then
+  valgrind --tool=callgrind --callgrind-out-file="$out/cg" "$juesuan" build "$one" -o "$out/cg-out" --force 2>&1 |
+    sed -n 's/.*Collected : \([0-9]*\)/instructions, whole process (all threads): \1/p'
+fi
+[ "${ONE_ONLY:-0}" = 1 ] && exit 0
+
 echo "== sample document"
 "$bench" "$runs" "$out/sample.pdf"
 check "$out/sample.pdf"

@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include <cstdlib>
+#include <future>
 
 #include "compose/compose.hpp"
 #include "html/html_writer.hpp"
@@ -18,8 +19,10 @@ std::filesystem::path default_root() {
 Resources Resources::load(const std::filesystem::path& root, bool with_fonts) {
   Resources r;
   r.root = root;
+  // The templates are parsed while the catalog is (both are mostly YAML).
+  auto templates = std::async(std::launch::async, Templates::load, root / "templates");
   r.catalog = Catalog::load(root / "data" / "catalog");
-  r.templates = Templates::load(root / "templates");
+  r.templates = templates.get();
   Hasher h;
   h.add(JUESUAN_VERSION);
   h.add_file_stamp("/proc/self/exe");

@@ -3,6 +3,7 @@
 #include <mstch/mstch.hpp>
 
 #include <mutex>
+#include <optional>
 
 #include "compose/context.hpp"
 #include "compose/markup.hpp"
@@ -85,8 +86,14 @@ class TableBuilder {
     t.id = spec.id;
     t.number = spec.number;
     t.title = spec.title;
-    t.department = render_line(t_.settings.department_line, ctx, t_);
-    t.year = render_line(t_.settings.year_line, ctx, t_);
+    // The same for every table of the document: rendered once (mstch
+    // copies the whole context on each call).
+    if (!department_) {
+      department_ = render_line(t_.settings.department_line, ctx, t_);
+      year_ = render_line(t_.settings.year_line, ctx, t_);
+    }
+    t.department = *department_;
+    t.year = *year_;
     t.unit = t_.settings.unit_line;
     t.widths = spec.widths;
     t.landscape = spec.landscape;
@@ -201,6 +208,7 @@ class TableBuilder {
 
   const Model& m_;
   const TemplateSet& t_;
+  mutable std::optional<std::string> department_, year_;  // the tables' captions
 };
 
 // The blocks of a department's attachment: headings, paragraphs, tables.

@@ -1,6 +1,8 @@
 #include "compose/templates.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <future>
 #include <set>
 
 #include "compose/context.hpp"
@@ -346,12 +348,25 @@ Templates Templates::load(const fs::path& dir) {
   }
   std::sort(formats.begin(), formats.end());
   std::sort(profiles.begin(), profiles.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // The formats are parsed side by side (each is independent, and parsing
+  // YAML is most of loading); the first error in format order is reported.
   std::map<std::string, Loaded> loaded;
-  for (const auto& d : formats) {
-    Loaded l = load_set(d, dir / "common", nullptr);
-    std::string name = l.set.format;
-    loaded.emplace(name, std::move(l));
-  }
+  std::vector<std::future<Loaded>> pending;
+  for (std::size_t i = 1; i < formats.size(); ++i)
+    pending.push_back(std::async(std::launch::async, load_set, formats[i], dir / "common", nullptr));
+  std::exception_ptr failure;
+  auto keep = [&](auto&& load) {
+    try {
+      Loaded l = load();
+      std::string name = l.set.format;
+      loaded.emplace(name, std::move(l));
+    } catch (...) {
+      if (!failure) failure = std::current_exception();
+    }
+  };
+  if (!formats.empty()) keep([&] { return load_set(formats[0], dir / "common", nullptr); });
+  for (auto& f : pending) keep([&] { return f.get(); });
+  if (failure) std::rethrow_exception(failure);
   for (const auto& [d, base] : profiles) {
     auto b = loaded.find(base.text);
     if (!base.is_scalar() || b == loaded.end() || !b->second.set.profile.empty())

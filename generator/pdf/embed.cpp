@@ -3,8 +3,9 @@
 // CIDToGIDMap and ToUnicode streams.
 #include "pdf/embed.hpp"
 
+#include "pdf/deflate.hpp"
+
 #include <hb-subset.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -100,32 +101,10 @@ std::string subset_tag(const std::string& name, const std::vector<std::pair<char
   return tag;
 }
 
-// libharu deflates streams at zlib's default level only; font streams are
-// deflated here at the options' level, and this write hook of libharu's
-// dictionary object declares the filter (it runs after the dictionary's own
-// entries). It only writes, never throws.
-extern "C" HPDF_STATUS declare_flate_filter(HPDF_Dict, HPDF_Stream stream) {
-  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
-std::string deflate(const void* data, std::size_t len, int level, const std::string& what) {
-  uLongf out_len = compressBound(static_cast<uLong>(len));
-  std::string out(out_len, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &out_len, static_cast<const Bytef*>(data), static_cast<uLong>(len),
-                level) != Z_OK)
-    throw PdfError(what + ": zlib could not compress a font stream");
-  out.resize(out_len);
-  return out;
-}
-
 // A stream object holding already deflated bytes.
 HPDF_Dict stream_dict(Hpdf& pdf, const std::string& deflated, const char* what) {
   HPDF_Dict d = pdf.check(HPDF_DictStream_New(pdf.mmgr(), pdf.xref()), what);
-  d->filter = HPDF_STREAM_FILTER_NONE;
-  d->write_fn = &declare_flate_filter;
-  pdf.check(HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
-                              static_cast<HPDF_UINT>(deflated.size())),
-            what);
+  pdf.write_deflated(d, deflated, what);
   return d;
 }
 
@@ -138,12 +117,12 @@ HPDF_Dict indirect_dict(Hpdf& pdf, const char* what) {
 }  // namespace
 
 EmbeddedFonts::EmbeddedFonts(const FontSet& fonts, const Layout& layout, int level)
-    : fonts_(fonts), used_(fonts.fonts.size()), level_(std::clamp(level, 1, 9)) {
+    : fonts_(fonts), used_(fonts.fonts.size()), level_(std::clamp(level, 1, 12)) {
   for (const auto& page : layout.pages)
     for (const auto& run : page.runs) {
       Use& u = used_[run.font];
       for (const auto& g : run.glyphs)
-        if (u.cids.emplace(key(g.gid, g.cp), 0).second) u.chars.emplace_back(g.cp, g.gid);
+        if (u.cids.try_emplace(key(g.gid, g.cp), 0).second) u.chars.emplace_back(g.cp, g.gid);
     }
   for (auto& u : used_) {
     // CIDs in glyph order: the subset numbers its glyphs in that order too,
@@ -158,7 +137,7 @@ EmbeddedFonts::EmbeddedFonts(const FontSet& fonts, const Layout& layout, int lev
 }
 
 void EmbeddedFonts::start() {
-  // HarfBuzz and zlib only (no libharu): safe beside the caller's thread.
+  // HarfBuzz and libdeflate only (no libharu): safe beside the caller's thread.
   pending_ = std::async(std::launch::async, [this] {
     for (std::size_t f = 0; f < used_.size(); ++f)
       if (!used_[f].chars.empty()) prepare(static_cast<int>(f), used_[f]);
@@ -178,11 +157,30 @@ void EmbeddedFonts::prepare(int font, Use& use) const {
   const std::string what = "embedding font " + entry.name;
 
   // 1. Subset to the glyphs used (plus .notdef), keeping the old→new map.
+  // Asked by characters when each glyph is the font's own glyph for a
+  // character (or for a replacement character): HarfBuzz then looks up just
+  // those, where asked by glyphs it first maps the font's whole cmap (~10
+  // times the work on an unprepared face). Either way the same glyphs.
   SubsetInput input(hb_subset_input_create_or_fail());
   if (!input) throw PdfError(what + ": out of memory");
-  hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
-  hb_set_add(glyphs, 0);
-  for (const auto& c : use.chars) hb_set_add(glyphs, c.second);
+  std::vector<hb_codepoint_t> unicodes;
+  unicodes.reserve(use.chars.size());
+  for (const auto& [cp, gid] : use.chars) {
+    if (gid == 0) continue;  // .notdef is always kept
+    hb_codepoint_t by = 0;
+    for (char32_t c : {cp, char32_t(0x25A1), char32_t(0xFFFD)})
+      if (face.glyph(c) == gid) { by = c; break; }
+    if (!by) { unicodes.clear(); break; }
+    unicodes.push_back(by);
+  }
+  if (!unicodes.empty()) {
+    hb_set_t* set = hb_subset_input_unicode_set(input.get());
+    for (hb_codepoint_t u : unicodes) hb_set_add(set, u);
+  } else {
+    hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
+    hb_set_add(glyphs, 0);
+    for (const auto& c : use.chars) hb_set_add(glyphs, c.second);
+  }
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   // A CIDFontType2 program needs no cmap (CIDs select glyphs), and nothing
@@ -199,7 +197,7 @@ void EmbeddedFonts::prepare(int font, Use& use) const {
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob.get(), &len);
   if (!data || len == 0) throw PdfError(what + ": the subset font is empty");
-  use.program = deflate(data, len, level_, what);
+  use.program = deflate(data, len, level_);
   use.program_length = len;
 
   // 2. CIDToGIDMap (none when CID = glyph id) and widths, CID by CID.
@@ -214,9 +212,9 @@ void EmbeddedFonts::prepare(int font, Use& use) const {
     cid_to_gid[2 * (i + 1) + 1] = static_cast<char>(ng & 0xFF);
     use.widths[i + 1] = static_cast<int>(std::lround(face.advance(use.chars[i].second)));
   }
-  use.cid_to_gid = identity_map ? std::string() : deflate(cid_to_gid.data(), cid_to_gid.size(), level_, what);
+  use.cid_to_gid = identity_map ? std::string() : deflate(cid_to_gid.data(), cid_to_gid.size(), level_);
   const std::string cmap = to_unicode_cmap(use.chars);
-  use.to_unicode = deflate(cmap.data(), cmap.size(), level_, what);
+  use.to_unicode = deflate(cmap.data(), cmap.size(), level_);
 }
 
 void EmbeddedFonts::embed_one(Hpdf& pdf, int font, Use& use, HPDF_MD5_CTX* hash) {

@@ -21,11 +21,11 @@ namespace juesuan::pdf::detail {
 
 class EmbeddedFonts {
  public:
-  // `level`: zlib compression level of the font streams.
+  // `level`: deflate level (libdeflate, 1-12) of the font streams.
   EmbeddedFonts(const FontSet& fonts, const Layout& layout, int level);
 
   // Subsets and deflates every used font on a second thread (HarfBuzz and
-  // zlib only), while the caller goes on writing pages.
+  // libdeflate only), while the caller goes on writing pages.
   void start();
   // Waits for that (starts it when not started), then adds each font's
   // objects to the document; what each font program is made of (font,

@@ -1,10 +1,9 @@
-// FontLibrary: parses fonts/manifest.yaml, loads each font file once per
+// FontLibrary: parses fonts/manifest.yaml, opens each font file once per
 // process (a cache keyed by file and face index) and answers chain lookups.
 #include "pdf/font_library.hpp"
 
 #include <hb.h>
 #include <hb-ot.h>
-#include <hb-subset.h>
 #include <yaml-cpp/yaml.h>
 
 #include <mutex>
@@ -29,6 +28,8 @@ std::string pdf_safe_name(const std::string& s) {
 }  // namespace
 
 Face::Face(const std::filesystem::path& file, unsigned index) : file_(file), index_(index) {
+  // Maps the file (nothing is read until a table is used) and checks the
+  // table directory: errors show when the manifest is loaded.
   blob_ = hb_blob_create_from_file_or_fail(file.c_str());
   if (!blob_) throw PdfError("cannot read font file " + file.string());
   unsigned faces = hb_face_count(blob_);
@@ -50,47 +51,48 @@ Face::Face(const std::filesystem::path& file, unsigned index) : file_(file), ind
                    " has no TrueType outlines (glyf table); only TrueType fonts can be embedded");
   }
   upem_ = hb_face_get_upem(face_);
-  font_ = hb_font_create(face_);
-  hb_font_set_scale(font_, static_cast<int>(upem_), static_cast<int>(upem_));
-  hb_font_make_immutable(font_);
-  subset_source_ = hb_subset_preprocess(face_);
-  hb_face_make_immutable(subset_source_);
+}
+
+void Face::load() const {
+  Loaded& l = loaded_;
+  l.font = hb_font_create(face_);
+  hb_font_set_scale(l.font, static_cast<int>(upem_), static_cast<int>(upem_));
+  hb_font_make_immutable(l.font);
 
   const double k = 1000.0 / upem_;
   hb_position_t v;
-  if (hb_ot_metrics_get_position(font_, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v)) ascent_ = v * k;
-  if (hb_ot_metrics_get_position(font_, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)) descent_ = v * k;
-  if (hb_ot_metrics_get_position(font_, HB_OT_METRICS_TAG_CAP_HEIGHT, &v) && v > 0) cap_height_ = v * k;
-  else cap_height_ = ascent_ * 0.8;
+  if (hb_ot_metrics_get_position(l.font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v)) l.ascent = v * k;
+  if (hb_ot_metrics_get_position(l.font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)) l.descent = v * k;
+  if (hb_ot_metrics_get_position(l.font, HB_OT_METRICS_TAG_CAP_HEIGHT, &v) && v > 0) l.cap_height = v * k;
+  else l.cap_height = l.ascent * 0.8;
   hb_blob_t* head = hb_face_reference_table(face_, HB_TAG('h', 'e', 'a', 'd'));
   unsigned len = 0;
   const char* d = hb_blob_get_data(head, &len);
   if (len >= 44)
-    for (int i = 0; i < 4; ++i) bbox_[i] = static_cast<int>(be16(d + 36 + 2 * i) * k);
+    for (int i = 0; i < 4; ++i) l.bbox[i] = static_cast<int>(be16(d + 36 + 2 * i) * k);
   hb_blob_destroy(head);
 
   char name[128];
   unsigned name_len = sizeof name;
   hb_ot_name_get_utf8(face_, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &name_len, name);
-  ps_name_ = pdf_safe_name(std::string(name, name_len));
-  if (ps_name_.empty()) ps_name_ = pdf_safe_name(file.stem().string());
-  if (ps_name_.empty()) ps_name_ = "Font";
+  l.ps_name = pdf_safe_name(std::string(name, name_len));
+  if (l.ps_name.empty()) l.ps_name = pdf_safe_name(file_.stem().string());
+  if (l.ps_name.empty()) l.ps_name = "Font";
 }
 
 Face::~Face() {
-  hb_font_destroy(font_);
-  hb_face_destroy(subset_source_);
+  hb_font_destroy(loaded_.font);
   hb_face_destroy(face_);
   hb_blob_destroy(blob_);
 }
 
 std::uint32_t Face::glyph(char32_t cp) const {
   hb_codepoint_t g = 0;
-  return hb_font_get_nominal_glyph(font_, cp, &g) ? g : 0;
+  return hb_font_get_nominal_glyph(ready().font, cp, &g) ? g : 0;
 }
 
 double Face::advance(std::uint32_t gid) const {
-  return hb_font_get_glyph_h_advance(font_, gid) * 1000.0 / upem_;
+  return hb_font_get_glyph_h_advance(ready().font, gid) * 1000.0 / upem_;
 }
 
 std::shared_ptr<const Face> load_face(const std::filesystem::path& file, unsigned index) {

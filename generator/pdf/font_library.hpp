@@ -1,12 +1,14 @@
-// Fonts loaded once per process: each font file of the manifest is read and
-// parsed by HarfBuzz once, and the parsed face is shared read-only by every
-// document (and thread) that uses it. Internal to the PDF writer.
+// Fonts loaded once per process: each font file of the manifest is opened
+// by HarfBuzz once, and the face is shared read-only by every document (and
+// thread) that uses it; what a face needs beyond that is made on first use.
+// Internal to the PDF writer.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -19,7 +21,10 @@ struct hb_font_t;
 
 namespace juesuan::pdf::detail {
 
-// One parsed TrueType font (a .ttf, or one face of a .ttc). Immutable.
+// One TrueType font (a .ttf, or one face of a .ttc), shared read-only by
+// every document and thread. Opening it maps the file and checks that it
+// has TrueType outlines; everything else (the font object, metrics, name) is
+// made on first use, so a face no document uses costs next to nothing.
 class Face {
  public:
   Face(const std::filesystem::path& file, unsigned index);
@@ -34,27 +39,40 @@ class Face {
 
   const std::filesystem::path& file() const { return file_; }
   unsigned index() const { return index_; }
-  const std::string& postscript_name() const { return ps_name_; }
+  const std::string& postscript_name() const { return ready().ps_name; }
   unsigned glyph_count() const { return glyph_count_; }
   // Font descriptor metrics, thousandths of an em.
-  double ascent() const { return ascent_; }
-  double descent() const { return descent_; }
-  double cap_height() const { return cap_height_; }
-  const int* bbox() const { return bbox_; }
-  // The face prepared for repeated subsetting (hb_subset_preprocess).
-  hb_face_t* subset_source() const { return subset_source_; }
+  double ascent() const { return ready().ascent; }
+  double descent() const { return ready().descent; }
+  double cap_height() const { return ready().cap_height; }
+  const int* bbox() const { return ready().bbox; }
+
+  // The face subsets are cut from. Not prepared with hb_subset_preprocess:
+  // asked by characters, a subset of the plain face costs ~2-3 M
+  // instructions, against ~400 M to prepare a CJK face once (and tens of
+  // MiB), which even a city of 1,000 documents would not win back.
+  hb_face_t* subset_source() const { return face_; }
 
  private:
+  struct Loaded {
+    hb_font_t* font = nullptr;
+    std::string ps_name;
+    double ascent = 880, descent = -120, cap_height = 700;
+    int bbox[4] = {0, -120, 1000, 880};
+  };
+  const Loaded& ready() const {
+    std::call_once(loaded_once_, [this] { load(); });
+    return loaded_;
+  }
+  void load() const;
+
   std::filesystem::path file_;
   unsigned index_;
-  std::string ps_name_;
   hb_blob_t* blob_ = nullptr;
   hb_face_t* face_ = nullptr;
-  hb_face_t* subset_source_ = nullptr;
-  hb_font_t* font_ = nullptr;
   unsigned upem_ = 1000, glyph_count_ = 0;
-  double ascent_ = 880, descent_ = -120, cap_height_ = 700;
-  int bbox_[4] = {0, -120, 1000, 880};
+  mutable std::once_flag loaded_once_;
+  mutable Loaded loaded_;
 };
 
 struct FontEntry {

@@ -6,6 +6,24 @@
 
 namespace juesuan::pdf::detail {
 
+namespace {
+
+// A write hook of libharu's dictionary object: runs after the dictionary's
+// own entries. It only writes, never throws.
+extern "C" HPDF_STATUS declare_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+}  // namespace
+
+void Hpdf::write_deflated(HPDF_Dict stream, const std::string& deflated, const char* what) {
+  stream->filter = HPDF_STREAM_FILTER_NONE;
+  stream->write_fn = &declare_flate_filter;
+  check(HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
+                          static_cast<HPDF_UINT>(deflated.size())),
+        what);
+}
+
 void Hpdf::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) noexcept {
   auto* h = static_cast<Hpdf*>(self);
   if (h->recorded_ == HPDF_OK) {

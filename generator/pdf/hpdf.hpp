@@ -34,6 +34,11 @@ class Hpdf {
     return object;
   }
 
+  // Writes already deflated bytes into a stream object (a page's content,
+  // a font program) and has it declare /FlateDecode: libharu itself would
+  // deflate with zlib at its default level only.
+  void write_deflated(HPDF_Dict stream, const std::string& deflated, const char* what);
+
   // Saves the document to memory and returns the bytes.
   std::string save();
 

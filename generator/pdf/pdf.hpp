@@ -90,7 +90,8 @@ struct PdfOptions {
   double grid_line_width = 0.5;
   double page_number_gap = 19.8;     // 7 mm below the text block
   double min_cell_font = 7;          // a wide table may shrink its text to this
-  int font_compression = 6;          // zlib level (1-9) of the embedded font programs
+  int font_compression = 6;          // deflate level (libdeflate, 1-12) of the font programs
+  int content_compression = 6;       // and of the page content streams
   bool table_starts_page = true;     // each table begins on a fresh page
   int first_level_indent_chars = 2;  // paragraph first-line indent
 

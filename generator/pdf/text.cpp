@@ -79,10 +79,34 @@ bool no_line_end(char32_t c) {
   }
 }
 
+std::vector<std::size_t> icu_break_positions(std::u32string_view text);
+
 // Allowed break positions p (0 < p < n): a line may start at glyph p.
 std::vector<std::size_t> break_positions(std::u32string_view text) {
+  if (text.size() < 2) return {};
+  // An amount (digits, separators, a percent sign): never broken (UAX #14,
+  // LB25), and most table cells are one; ICU is not asked.
+  if (std::all_of(text.begin(), text.end(), [](char32_t c) {
+        return (c >= U'0' && c <= U'9') || c == U',' || c == U'.' || c == U'%';
+      }))
+    return {};
+  // A table cell's text is measured, sized and drawn, and row labels recur
+  // from table to table: the answers for short texts are kept (per thread,
+  // at most 2,048 of them; paragraphs are broken once or twice and would
+  // only take memory).
+  if (text.size() > 48) return icu_break_positions(text);
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::u32string_view s) const { return std::hash<std::u32string_view>()(s); }
+  };
+  thread_local std::unordered_map<std::u32string, std::vector<std::size_t>, Hash, std::equal_to<>> known;
+  if (auto it = known.find(text); it != known.end()) return it->second;
+  if (known.size() >= 2048) known.clear();
+  return known.emplace(text, icu_break_positions(text)).first->second;
+}
+
+std::vector<std::size_t> icu_break_positions(std::u32string_view text) {
   std::vector<std::size_t> out;
-  if (text.size() < 2) return out;
   thread_local std::unique_ptr<icu::BreakIterator> iter = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createLineInstance(icu::Locale("zh"), status));
@@ -109,20 +133,19 @@ std::vector<std::size_t> break_positions(std::u32string_view text) {
 
 }  // namespace
 
-Shaper::Pick Shaper::pick(const std::vector<int>& chain, char32_t cp, const std::string& role) {
-  auto& cache = cache_[&chain];
+Shaper::Pick Shaper::pick(Picks& cache, const std::vector<int>& chain, char32_t cp, const std::string& role) {
   if (auto it = cache.find(cp); it != cache.end()) return it->second;
-  Pick p{-1, 0};
+  Pick p{-1, 0, 0};
   for (int f : chain)
-    if (auto g = fonts_.fonts[f].face->glyph(cp)) { p = {f, g}; break; }
+    if (auto g = fonts_.fonts[f].face->glyph(cp)) { p = {f, g, 0}; break; }
   if (p.font < 0) {
     // Nothing has it: draw a visible replacement, never a blank.
     for (char32_t r : {char32_t(0x25A1), char32_t(0xFFFD)}) {
       for (int f : chain)
-        if (auto g = fonts_.fonts[f].face->glyph(r)) { p = {f, g}; break; }
+        if (auto g = fonts_.fonts[f].face->glyph(r)) { p = {f, g, 0}; break; }
       if (p.font >= 0) break;
     }
-    if (p.font < 0) p = {chain.front(), 0};  // .notdef: a box in these fonts
+    if (p.font < 0) p = {chain.front(), 0, 0};  // .notdef: a box in these fonts
     if (warnings_) {
       char hex[16];
       std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
@@ -130,19 +153,21 @@ Shaper::Pick Shaper::pick(const std::vector<int>& chain, char32_t cp, const std:
                            u32_to_utf8(cp) + "\"; a replacement glyph is drawn in its place");
     }
   }
+  p.advance = fonts_.fonts[p.font].face->advance(p.gid);
   cache[cp] = p;
   return p;
 }
 
 std::vector<GlyphUse> Shaper::shape(std::u32string_view text, const TextStyle& style) {
   const auto& chain = fonts_.chain(style.role);
+  Picks& cache = cache_[&chain];
   std::vector<GlyphUse> out;
   out.reserve(text.size());
   for (char32_t cp : text) {
     char32_t shown = cp;
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) shown = U' ';
-    Pick p = pick(chain, shown, style.role);
-    double adv = fonts_.fonts[p.font].face->advance(p.gid) * style.size / 1000.0;
+    Pick p = pick(cache, chain, shown, style.role);
+    double adv = p.advance * style.size / 1000.0;
     out.push_back({p.font, p.gid, shown == cp ? cp : U' ', adv});
   }
   return out;

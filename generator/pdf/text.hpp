@@ -33,11 +33,13 @@ class Shaper {
   double width(std::u32string_view text, const TextStyle& style);
 
  private:
-  struct Pick { int font; std::uint32_t gid; };
-  Pick pick(const std::vector<int>& chain, char32_t cp, const std::string& role);
+  // A character's glyph in a chain, with its advance (thousandths of an em).
+  struct Pick { int font; std::uint32_t gid; double advance; };
+  using Picks = std::unordered_map<char32_t, Pick>;
+  Pick pick(Picks& cache, const std::vector<int>& chain, char32_t cp, const std::string& role);
   const FontSet& fonts_;
   std::vector<std::string>* warnings_;
-  std::unordered_map<const std::vector<int>*, std::unordered_map<char32_t, Pick>> cache_;
+  std::unordered_map<const std::vector<int>*, Picks> cache_;
 };
 
 // A line: glyphs [begin, end) of the shaped text; `width` excludes trailing spaces.

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 
+#include "pdf/deflate.hpp"
 #include "pdf/embed.hpp"
 #include "pdf/hpdf.hpp"
 #include "pdf/layout.hpp"
@@ -180,11 +181,10 @@ std::string page_content(const Page& p, const EmbeddedFonts& fonts) {
   return s;
 }
 
-void write_content(Hpdf& pdf, HPDF_Page page, const std::string& s, HPDF_MD5_CTX* hash) {
+void write_content(Hpdf& pdf, HPDF_Page page, const std::string& s, int level, HPDF_MD5_CTX* hash) {
   HPDF_MD5Update(hash, reinterpret_cast<const HPDF_BYTE*>(s.data()), static_cast<HPDF_UINT32>(s.size()));
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-  pdf.check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(s.data()), static_cast<HPDF_UINT>(s.size())),
-            "writing page content");
+  pdf.write_deflated(attr->contents, deflate(s.data(), s.size(), level), "writing page content");
 }
 
 // One destination object per anchor, shared by the 目录 link and the outline.
@@ -207,7 +207,6 @@ std::string write_pdf(const doc::Document& document, const FontLibrary& library,
 
   Hpdf pdf;
   HPDF_Doc doc = pdf.get();
-  pdf.check(HPDF_SetCompressionMode(doc, HPDF_COMP_ALL), "HPDF_SetCompressionMode");
   HPDF_MD5_CTX hash;
   HPDF_MD5Init(&hash);
 
@@ -237,7 +236,7 @@ std::string write_pdf(const doc::Document& document, const FontLibrary& library,
       pdf.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height)), "HPDF_Page_SetHeight");
     }
     pdf.check(HPDF_Dict_Add(page, "Resources", resources), "page resources");
-    write_content(pdf, page, page_content(p, embedded), &hash);
+    write_content(pdf, page, page_content(p, embedded), options.content_compression, &hash);
     pages.push_back(page);
   }
   embedded.embed(pdf, &hash);

@@ -23,13 +23,16 @@ const Node* Node::find(std::string_view key) const {
 namespace {
 
 // yaml-cpp counts columns in bytes; people count characters.
-Loc mark_loc(const std::shared_ptr<const SourceFile>& file, const YAML::Mark& m) {
-  std::string_view line = file->line(m.line + 1);
+Loc mark_loc(const std::shared_ptr<const SourceFile>& file, const YAML::Mark& m, std::string_view line) {
   int col = 1;
   for (int i = 0; i < m.column && i < static_cast<int>(line.size()); ++i)
     if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++col;
   if (m.column > static_cast<int>(line.size())) col += m.column - static_cast<int>(line.size());
   return Loc{file, m.line + 1, col};
+}
+
+Loc mark_loc(const std::shared_ptr<const SourceFile>& file, const YAML::Mark& m) {
+  return mark_loc(file, m, file->line(m.line + 1));
 }
 
 struct Builder : YAML::EventHandler {
@@ -41,7 +44,25 @@ struct Builder : YAML::EventHandler {
   Node root;
   bool have_root = false;
 
-  Loc at(const YAML::Mark& m) const { return mark_loc(file, m); }
+  // Where each line starts (in the text after a BOM, as SourceFile::line
+  // counts): a node's line is found without scanning the file from its start.
+  mutable std::vector<std::size_t> line_starts;
+  Loc at(const YAML::Mark& m) const {
+    std::string_view t = file->text;
+    if (t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
+    if (line_starts.empty()) {
+      line_starts.push_back(0);
+      for (std::size_t i = 0; i < t.size(); ++i)
+        if (t[i] == '\n') line_starts.push_back(i + 1);
+    }
+    std::string_view line;
+    if (m.line >= 0 && static_cast<std::size_t>(m.line) < line_starts.size()) {
+      line = t.substr(line_starts[m.line]);
+      line = line.substr(0, line.find('\n'));
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    }
+    return mark_loc(file, m, line);
+  }
 
   void add(Node n) {
     if (stack.empty()) {

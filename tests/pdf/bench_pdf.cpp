@@ -1,7 +1,9 @@
 // Benchmark driver for scripts/bench_pdf.sh: loads the fonts once, renders the
 // sample document N times and prints the median and minimum wall time of
 // write_pdf, the PDF size and the page count. Optionally writes the PDF.
-// JUESUAN_PDF_MANIFEST names another font manifest; JUESUAN_PDF_FONT_COMPRESSION sets PdfOptions::font_compression (zlib level).
+// JUESUAN_PDF_MANIFEST names another font manifest; JUESUAN_PDF_FONT_COMPRESSION and
+// JUESUAN_PDF_CONTENT_COMPRESSION set
+// PdfOptions::font_compression and content_compression (libdeflate levels).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -25,6 +27,7 @@ int main(int argc, char** argv) {
   auto doc = juesuan::pdf::sample::sample_document();
   juesuan::pdf::PdfOptions options;
   if (const char* level = std::getenv("JUESUAN_PDF_FONT_COMPRESSION")) options.font_compression = std::atoi(level);
+  if (const char* level = std::getenv("JUESUAN_PDF_CONTENT_COMPRESSION")) options.content_compression = std::atoi(level);
   std::string pdf;
   std::vector<double> ms;
   for (int i = 0; i < runs; ++i) {
