@@ -15,7 +15,8 @@ const std::vector<std::string> kNames = {
     // header
     "department", "short_name", "year", "has_publish_date", "publish_year", "publish_month", "title", "level",
     "has_staff", "staff.posts", "staff.in_service", "staff.retired_off", "staff.retired", "staff.total",
-    "income_all", "spending_all", "zero", "over", "under", "actual_zero", "budget_only",
+    "income_all", "spending_all", "income_detail", "income_change", "spending_change", "prev_year",
+    "procurement.use", "procurement.has_use", "zero", "over", "under", "actual_zero", "budget_only",
     "tail.spending", "tail.has_spending", "tail.public", "tail.has_public",
     // 第一部分
     "has_duties_intro", "duties_intro", "duties", "organisation", "units", "unit_count", "multi_unit",
@@ -386,6 +387,10 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   root.set("income_shares", share_list(m.income_shares, t, "income_sources", f));
   root.set("spending_shares", share_list(m.spending_shares, t, "spending_kinds", f));
   root.set("income_all", share_list(m.income_all, t, "income_sources", f));
+  root.set("income_detail", share_list(m.income_detail, t, "income_sources", f));
+  root.set("income_change", change_map(m.income_change, s.last_year.total_reason, f));
+  root.set("spending_change", change_map(m.spending_change, s.last_year.total_reason, f));
+  root.set("prev_year", std::to_string(s.year.value - 1));
   root.set("spending_all", share_list(m.spending_all, t, "spending_kinds", f));
   {
     Ctx x("tail");
@@ -553,6 +558,8 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     x.set("small_micro", f.money(p.small_micro.value));
     x.set("small_micro_share_of_sme", rate(m.small_micro_share_of_sme));
     x.set("small_micro_share_of_total", rate(m.small_micro_share_of_total));
+    x.set("use", str(p.use));
+    x.set("has_use", !str(p.use).empty());
     root.set("procurement", x.map());
   }
 

@@ -292,6 +292,16 @@ Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
   m.grand_change = change(m.grand_income, s.last_year.total);
   m.fiscal_change = change(m.fiscal_grand_income, s.last_year.fiscal_total);
   m.general_change = change(m.total[Fig::GeneralTotal], s.last_year.general_spending);
+  m.income_change = change(m.income_total, s.last_year.income_total);
+  m.spending_change = change(m.spending_total, s.last_year.spending_total);
+  {
+    std::vector<Share> nonzero;
+    const std::pair<const char*, Fig> sources[] = {
+        {"general", Fig::IncomeGeneral}, {"fund", Fig::IncomeFund}, {"capital", Fig::IncomeCapital},
+        {"superior", Fig::IncomeSuperior}, {"service", Fig::IncomeService}, {"business", Fig::IncomeBusiness},
+        {"affiliated", Fig::IncomeAffiliated}, {"other", Fig::IncomeOther}};
+    for (const auto& [key, fig] : sources) add_share(nonzero, key, "", m.total[fig], m.income_total, &m.income_detail);
+  }
 
   add_share(m.income_shares, "fiscal", "", m.total[Fig::IncomeFiscal], m.income_total, &m.income_all);
   add_share(m.income_shares, "superior", "", m.total[Fig::IncomeSuperior], m.income_total, &m.income_all);

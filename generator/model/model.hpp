@@ -132,6 +132,8 @@ struct Model {
 
   // 情况说明 figures.
   Change grand_change, fiscal_change, general_change;
+  Change income_change, spending_change;   // 本年收入合计 / 本年支出合计 against last year
+  std::vector<Share> income_detail;        // 二: every source, 财政拨款 split by fund, zero ones too
   std::vector<Share> income_shares;    // 二: each non-zero source
   std::vector<Share> spending_shares;  // 三: each non-zero kind
   std::vector<Share> income_all, spending_all;  // 二、三: every source / kind, zero ones too

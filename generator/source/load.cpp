@@ -318,7 +318,10 @@ void load_last_year(Reader& r, const Node* n) {
   r.map(*n, "last_year", {{"total", "上年度收、支总计"}, {"total_reason", "收、支总计增减原因"},
                           {"fiscal_total", "上年度财政拨款收、支总计"}, {"fiscal_reason", "财政拨款增减原因"},
                           {"general_spending", "上年度一般公共预算财政拨款支出"},
-                          {"general_reason", "一般公共预算财政拨款支出增减原因"}});
+                          {"general_reason", "一般公共预算财政拨款支出增减原因"},
+                          {"income_total", "上年度本年收入合计"}, {"spending_total", "上年度本年支出合计"}});
+  l.income_total = r.amount(n->find("income_total"), "last_year.income_total");
+  l.spending_total = r.amount(n->find("spending_total"), "last_year.spending_total");
   l.total = r.amount(n->find("total"), "last_year.total");
   l.fiscal_total = r.amount(n->find("fiscal_total"), "last_year.fiscal_total");
   l.general_spending = r.amount(n->find("general_spending"), "last_year.general_spending");
@@ -422,7 +425,9 @@ void load_procurement(Reader& r, const Node* n) {
   if (!n) return;
   Procurement& p = r.src_.procurement;
   r.map(*n, "procurement", {{"goods", "货物"}, {"works", "工程"}, {"services", "服务"},
-                            {"sme", "授予中小企业合同金额"}, {"small_micro", "授予小微企业合同金额"}});
+                            {"sme", "授予中小企业合同金额"}, {"small_micro", "授予小微企业合同金额"},
+                            {"use", "政府采购主要用于"}});
+  p.use = r.text(n->find("use"), "use");
   p.goods = r.amount(n->find("goods"), "procurement.goods");
   p.works = r.amount(n->find("works"), "procurement.works");
   p.services = r.amount(n->find("services"), "procurement.services");

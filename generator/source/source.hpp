@@ -69,6 +69,7 @@ struct Balances {
 
 struct LastYear {
   Amount total, fiscal_total, general_spending;
+  Amount income_total, spending_total;   // 本年收入合计 / 本年支出合计 of last year
   Text total_reason, fiscal_reason, general_reason;
 };
 
@@ -105,6 +106,7 @@ struct OperatingCosts {
 
 struct Procurement {
   Amount goods, works, services, sme, small_micro;
+  Text use;   // what the purchases were mainly for (主要用于……)
 };
 
 struct Assets {
@@ -211,7 +213,7 @@ void for_each_amount(S& s, F&& f) {
                   &b.use_of_nonfiscal_surplus, &b.surplus_distribution})
     f(*a);
   auto& l = s.last_year;
-  for (auto* a : {&l.total, &l.fiscal_total, &l.general_spending}) f(*a);
+  for (auto* a : {&l.total, &l.fiscal_total, &l.general_spending, &l.income_total, &l.spending_total}) f(*a);
   auto& y = s.year_start_budget;
   for (auto* a : {&y.general, &y.fund, &y.capital}) f(*a);
   auto& t = s.three_public;
