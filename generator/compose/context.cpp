@@ -204,8 +204,9 @@ mstch::map change_map(const Change& c, const Text& reason, const Fmt& f) {
   x.set("current", f.cents(c.current));
   x.set("last_year", f.cents(c.last));
   x.set("diff", f.cents(c.diff < 0 ? -c.diff : c.diff));
-  x.set("rate", c.rate ? f.rate(*c.rate) : std::string());
-  x.set("has_rate", c.rate.has_value());
+  const auto& rate = f.style.truncate_change_rates ? c.rate_truncated : c.rate;
+  x.set("rate", rate ? f.rate(*rate) : std::string());
+  x.set("has_rate", rate.has_value());
   x.set("up", c.known && c.diff > 0);
   x.set("down", c.known && c.diff < 0);
   x.set("same", c.known && c.diff == 0);

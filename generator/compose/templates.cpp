@@ -164,6 +164,7 @@ void read_settings(const Node& fmt, FormatSettings& st) {
     if (const Node* g = n->find("grouping")) st.text.grouping = opt_bool(g);
     if (const Node* g = n->find("trim_zeros")) st.text.trim_zeros = opt_bool(g);
     if (const Node* g = n->find("percent_trim_zeros")) st.text.percent_trim_zeros = opt_bool(g);
+    if (const Node* g = n->find("truncate_change_rates")) st.text.truncate_change_rates = opt_bool(g);
   }
   if (const Node* n = fmt.find("unit_line")) st.unit_line = scalar(n, "unit_line", fmt.loc);
   if (const Node* n = fmt.find("year_line")) st.year_line = scalar(n, "year_line", fmt.loc);

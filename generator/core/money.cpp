@@ -105,6 +105,12 @@ std::string format_wan(std::int64_t wan_cents, bool group) {
   return out;
 }
 
+std::optional<std::int64_t> percent_hundredths_truncated(std::int64_t a, std::int64_t b) {
+  if (b == 0) return std::nullopt;
+  __int128 n = static_cast<__int128>(a) * 10000;
+  return static_cast<std::int64_t>(n / b);
+}
+
 std::optional<std::int64_t> percent_hundredths(std::int64_t a, std::int64_t b) {
   if (b == 0) return std::nullopt;
   // a/b * 100 in 0.01 % units = a * 10000 / b. Printed figures stay far below

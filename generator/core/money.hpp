@@ -68,6 +68,9 @@ std::string format_wan(std::int64_t wan_cents, bool group_thousands);
 // A percentage a/b of two printed figures, in units of 0.01 %, rounded half
 // away from zero. Empty when b is zero.
 std::optional<std::int64_t> percent_hundredths(std::int64_t a, std::int64_t b);
+// The same, cut off towards zero instead of rounded (some bureaus print
+// change rates so).
+std::optional<std::int64_t> percent_hundredths_truncated(std::int64_t a, std::int64_t b);
 
 // Formats 0.01 % units as "92.61".
 std::string format_hundredths(std::int64_t v);

@@ -72,6 +72,7 @@ Change change(Money current, const Amount& last) {
   c.last = p(last.value);
   c.diff = c.current - c.last;
   c.rate = percent_hundredths(c.diff < 0 ? -c.diff : c.diff, c.last);
+  c.rate_truncated = percent_hundredths_truncated(c.diff < 0 ? -c.diff : c.diff, c.last);
   return c;
 }
 

@@ -55,7 +55,8 @@ struct ClassRow {
 // A change against last year: amounts as printed (0.01 万元 units).
 struct Change {
   std::int64_t current = 0, last = 0, diff = 0;   // diff = current - last
-  std::optional<std::int64_t> rate;               // diff / last, 0.01 % units
+  std::optional<std::int64_t> rate;               // diff / last, 0.01 % units, rounded half up
+  std::optional<std::int64_t> rate_truncated;     // the same cut off (a profile's choice)
   bool known = false;                             // last year's figure given
 };
 
