@@ -147,13 +147,10 @@ void check_text(const std::shared_ptr<const SourceFile>& file) {
   }
 }
 
-// The line/column (1-based, in characters) of a byte offset.
+// The line/column (1-based, in characters) of a byte offset into `text`,
+// the file's text after its BOM.
 Loc loc_at(const std::shared_ptr<const SourceFile>& file, std::string_view text, std::size_t off) {
-  int line = 1, col = 1;
-  for (std::size_t i = 0; i < off && i < text.size(); ++i) {
-    if (text[i] == '\n') { ++line; col = 1; }
-    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
-  }
+  auto [line, col] = file->locate(off + static_cast<std::size_t>(text.data() - file->text.data()));
   return Loc{file, line, col};
 }
 
