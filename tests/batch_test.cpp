@@ -20,7 +20,7 @@
 
 #include "batch/batch.hpp"
 #include "batch/index.hpp"
-#include "cli/app.hpp"
+#include "build/build.hpp"
 
 namespace fs = std::filesystem;
 using namespace juesuan;

@@ -12,7 +12,7 @@
 #include <regex>
 #include <unistd.h>
 
-#include "cli/app.hpp"
+#include "build/build.hpp"
 
 namespace fs = std::filesystem;
 using namespace juesuan;

@@ -5,6 +5,7 @@
 #include "batch/index.hpp"
 #include "batch/json.hpp"
 #include "batch/labels.hpp"
+#include "build/writers.hpp"
 #include "core/file.hpp"
 
 namespace juesuan::batch {
@@ -194,7 +195,8 @@ std::string csv_field(std::string_view s) {
 std::string index_csv(const Index& index) {
   std::vector<std::string> header = {labels::kFolder, labels::kDepartment, labels::kSourceFile, labels::kStatus};
   for (const char* f : labels::kFigures) header.push_back(std::string(f) + labels::kUnitSuffix);
-  for (const char* h : {"PDF", "HTML", labels::kError}) header.push_back(h);
+  for (const Writer& w : writers()) header.push_back(std::string(w.label));
+  header.push_back(labels::kError);
   auto line = [](const std::vector<std::string>& fields) {
     std::string s;
     for (std::size_t i = 0; i < fields.size(); ++i) s += (i ? "," : "") + csv_field(fields[i]);
@@ -204,10 +206,10 @@ std::string index_csv(const Index& index) {
   for (const Department& d : index.departments) {
     std::vector<std::string> row = {d.folder, d.name, d.path, status_label(d.status)};
     for (const auto& f : kFigureFields) row.push_back(d.figures ? wan((*d.figures).*f.member) : "");
-    for (const char* kind : {"pdf", "html"}) {
+    for (const Writer& w : writers()) {
       std::string href;
       for (const auto& o : d.outputs)
-        if (o.kind == kind) href = o.href;
+        if (o.kind == w.name) href = o.href;
       row.push_back(href);
     }
     row.push_back(d.error);
@@ -220,9 +222,13 @@ void write_index(const Index& index, const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw Error(Failure::Output, "cannot create " + dir.string() + ": " + ec.message());
-  write_file_atomic(dir / "index.json", index_json(index));
-  write_file_atomic(dir / "index.csv", index_csv(index));
-  write_file_atomic(dir / "index.html", index_html(index));
+  // All three complete before any is renamed into place.
+  FolderLock lock(dir);
+  std::vector<OutputFile> files = {{dir / "index.json", index_json(index)},
+                                   {dir / "index.csv", index_csv(index)},
+                                   {dir / "index.html", index_html(index)}};
+  for (const auto& f : files) remove_stale_temporaries(f.path);
+  write_files_atomic(files);
 }
 
 }  // namespace juesuan::batch

@@ -3,9 +3,22 @@
 #include <charconv>
 #include <cstdio>
 
+#include <unicode/utf8.h>
+
 namespace juesuan::batch::json {
 
-std::string quote(std::string_view s) {
+// Bytes that are not UTF-8 (a file name in another encoding) become U+FFFD,
+// so that the file stays valid JSON.
+std::string quote(std::string_view text) {
+  std::string s;
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
+    if (c < 0) s += "\xEF\xBF\xBD";
+    else s.append(text.substr(start, i - start));
+  }
   std::string out = "\"";
   for (char c : s) {
     switch (c) {

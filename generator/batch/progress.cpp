@@ -50,7 +50,7 @@ void Progress::finished(const Department& d) {
   if (mode_ == Mode::Lines) {
     std::string n = std::to_string(total_);
     std::string k = std::to_string(done_);
-    text = "[" + std::string(n.size() - k.size(), ' ') + k + "/" + n + "] " + status_key(d.status) + " " + d.path + "\n";
+    text = "[" + std::string(n.size() - k.size(), ' ') + k + "/" + n + "] " + status_key(d.status) + " " + printable_name(d.path) + "\n";
   }
   if (d.status == Status::Failed) text += d.detail;
   for (const auto& w : d.warnings) text += w + "\n";
@@ -97,7 +97,7 @@ std::string summary_text(const Index& index, std::optional<double> seconds) {
   if (seconds && *seconds > 0) out += " (" + fixed1(s.city.departments / *seconds) + " documents/s)";
   out += "\n";
   for (const auto& d : index.departments)
-    if (d.status == Status::Failed) out += "failed: " + d.path + ": " + d.error + "\n";
+    if (d.status == Status::Failed) out += "failed: " + printable_name(d.path) + ": " + d.error + "\n";
   return out;
 }
 

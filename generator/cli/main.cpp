@@ -3,14 +3,16 @@
 #include <charconv>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "batch/command.hpp"
 #include "check/check.hpp"
-#include "cli/app.hpp"
+#include "build/build.hpp"
 #include "core/file.hpp"
+#include "core/messages.hpp"
 #include "diff/diff.hpp"
 #include "source/yaml_tree.hpp"
 #include "document/plain_text.hpp"
@@ -93,23 +95,37 @@ bool report(const std::vector<Finding>& findings) {
 
 int cmd_build(const Args& a) {
   if (a.inputs.empty()) usage_error("build needs a YAML file");
+  // Two inputs of one name would overwrite each other's outputs.
+  std::map<std::string, std::string> first;
+  for (const auto& in : a.inputs) {
+    std::string stem = fs::path(in).stem().string();
+    if (auto [pos, fresh] = first.emplace(stem, in); !fresh) {
+      std::string outputs;
+      for (const Writer& w : writers()) outputs += (outputs.empty() ? "" : "、") + stem + std::string(w.extension);
+      auto file = std::make_shared<SourceFile>();
+      file->path = in;
+      throw Error(Failure::Input, Loc{file, 0, 0}, msg::same_output_in_build(pos->second, outputs));
+    }
+  }
   Resources res = Resources::load(a.root, /*with_fonts=*/true);
   int status = 0;
   for (const auto& in : a.inputs) {
-    Outcome o = build_outputs(res, in, a.out, OutputOptions{a.force, true});
+    OutputOptions options;
+    options.force = a.force;
+    Outcome o = build_outputs(res, in, a.out, options);
     report(o.findings);
     for (const auto& w : o.warnings) std::cerr << w << "\n";
     switch (o.status) {
       case Outcome::Status::Unchanged:
-        std::cerr << "unchanged: " << in << " (its outputs in " << a.out.string()
+        std::cerr << "unchanged: " << printable_name(in) << " (its outputs in " << printable_name(a.out.string())
                   << " are up to date; --force rebuilds)\n";
         break;
       case Outcome::Status::Rejected:
-        std::cerr << in << ": not built: the audit found errors (see above)\n";
+        std::cerr << printable_name(in) << ": not built: the audit found errors (see above)\n";
         status = static_cast<int>(Failure::Findings);
         break;
       case Outcome::Status::Built:
-        for (const auto& p : o.written) std::cerr << "wrote " << p.string() << "\n";
+        for (const auto& p : o.written) std::cerr << "wrote " << printable_name(p.string()) << "\n";
         break;
     }
   }
@@ -125,8 +141,8 @@ int cmd_check(const Args& a) {
   Resources res = Resources::load(a.root);
   bool errors = false;
   for (const auto& in : a.inputs) {
-    auto built = build_document(res, in);
-    auto findings = check(built->model);
+    auto computed = compute_department(res, read_source_file(in));
+    auto findings = check(computed->model);
     for (const auto& f : findings) std::cout << render_finding(f) << "\n";
     errors = errors || has_errors(findings);
   }
