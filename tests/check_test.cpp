@@ -539,5 +539,5 @@ TEST_CASE("check: an unreadable input exits 2 with a message and no findings", "
   Result none = juesuan("check");
   CHECK(none.status == 2);
   CHECK(none.out.empty());
-  CHECK(none.err.rfind("juesuan: error: check needs a YAML file\n", 0) == 0);
+  CHECK(none.err.rfind("juesuan: error: check 需要至少一个部门的 YAML 文件\n", 0) == 0);
 }

@@ -59,7 +59,7 @@ TEST_CASE("city: a folder that cannot be read fails the run and is named") {
   fs::permissions(t / "city/locked", fs::perms::owner_all);
   CHECK(r.status == 1);
   CHECK(contains(r.err, (t / "city/locked").string() + "/: error: 无法读取这个文件夹"));
-  CHECK(contains(r.err, "1 built, 0 unchanged, 1 failed"));
+  CHECK(contains(r.err, "已生成 1 个，未变化 0 个，失败 1 个"));
   auto index = batch::read_index_json(t / "out/index.json");
   REQUIRE(index.departments.size() == 2);
   CHECK(index.departments[0].path == "locked/");
@@ -80,7 +80,7 @@ TEST_CASE("city: index.yaml, two files of one output name and any case of .yaml"
   CHECK(fs::exists(t / "out/局/B.pdf"));
   CHECK(fs::exists(t / "out/局/a.pdf"));
   CHECK(!fs::exists(t / "out/index.pdf"));
-  CHECK(contains(r.err, "2 built, 0 unchanged, 2 failed"));
+  CHECK(contains(r.err, "已生成 2 个，未变化 0 个，失败 2 个"));
 
   // build: two inputs that would write the same files.
   Run two = run_juesuan("build " + shell_quote((t / "city/局/a.yaml").string()) + " " +

@@ -52,20 +52,20 @@ TEST_CASE("a second build of an unchanged input writes nothing and says so") {
   Sandbox s;
   Run first = run(s.build(), s.dir);
   REQUIRE(first.status == 0);
-  CHECK(first.err.find("wrote ") != std::string::npos);
+  CHECK(first.err.find("已写出 ") != std::string::npos);
   fs::path html = s.dir / "out" / "dept.html";
   REQUIRE(fs::exists(html));
   auto before = fs::last_write_time(html);
 
   Run second = run(s.build(), s.dir);
   CHECK(second.status == 0);
-  CHECK(second.err.find("unchanged: ") != std::string::npos);
-  CHECK(second.err.find("wrote ") == std::string::npos);
+  CHECK(second.err.find("未变化：") != std::string::npos);
+  CHECK(second.err.find("已写出 ") == std::string::npos);
   CHECK(fs::last_write_time(html) == before);
 
   Run forced = run(s.build(" --force"), s.dir);
   CHECK(forced.status == 0);
-  CHECK(forced.err.find("wrote ") != std::string::npos);
+  CHECK(forced.err.find("已写出 ") != std::string::npos);
 }
 
 TEST_CASE("editing a template or the department's file rebuilds") {
@@ -76,19 +76,19 @@ TEST_CASE("editing a template or the department's file rebuilds") {
     t << "# edited\n";
   }
   Run after_template = run(s.build(), s.dir);
-  CHECK(after_template.err.find("wrote ") != std::string::npos);
-  CHECK(run(s.build(), s.dir).err.find("unchanged: ") != std::string::npos);
+  CHECK(after_template.err.find("已写出 ") != std::string::npos);
+  CHECK(run(s.build(), s.dir).err.find("未变化：") != std::string::npos);
   {
     std::ofstream y(s.dir / "dept.yaml", std::ios::app);
     y << "# corrected\n";
   }
-  CHECK(run(s.build(), s.dir).err.find("wrote ") != std::string::npos);
+  CHECK(run(s.build(), s.dir).err.find("已写出 ") != std::string::npos);
 }
 
 TEST_CASE("an output deleted by hand is rebuilt") {
   Sandbox s;
   REQUIRE(run(s.build(), s.dir).status == 0);
   fs::remove(s.dir / "out" / "dept.html");
-  CHECK(run(s.build(), s.dir).err.find("wrote ") != std::string::npos);
+  CHECK(run(s.build(), s.dir).err.find("已写出 ") != std::string::npos);
   CHECK(fs::exists(s.dir / "out" / "dept.html"));
 }

@@ -237,11 +237,11 @@ TEST_CASE("publish: the stamp does not depend on how the path is spelled") {
   Run again = run_juesuan("batch " + shell_quote((t.dir / "." / "city").string() + "/") + " -o " +
                       shell_quote((t.dir / "out").string()));
   CHECK(again.status == 0);
-  CHECK(contains(again.err, "0 built, 1 unchanged, 0 failed"));
+  CHECK(contains(again.err, "已生成 0 个，未变化 1 个，失败 0 个"));
 
   REQUIRE(shell("cd " + dir + " && " + shell_quote(binary()) + " build city/局/dept.yaml -o o").status == 0);
   Run build = run_juesuan("build " + shell_quote((t.dir / "city/../city/局/dept.yaml").string()) + " -o " +
                       shell_quote((t.dir / "o").string()));
   CHECK(build.status == 0);
-  CHECK(contains(build.err, "unchanged"));
+  CHECK(contains(build.err, "未变化："));
 }

@@ -8,6 +8,7 @@
 #include "core/diag.hpp"
 #include "core/hash.hpp"
 #include "core/messages.hpp"
+#include "core/ui.hpp"
 
 namespace juesuan::batch {
 
@@ -115,7 +116,7 @@ struct Walk {
 std::vector<Job> discover(const fs::path& city, const fs::path& out, std::vector<std::string>* skipped) {
   std::error_code ec;
   if (!fs::is_directory(city, ec))
-    throw Error(Failure::Input, "no such folder: " + city.string() + " (batch needs the folder holding a city's department files)");
+    throw Error(Failure::Input, ui::no_such_city(printable_name(city.string())));
   Walk w;
   w.city = city;
   w.out_canonical = fs::weakly_canonical(out, ec);

@@ -7,6 +7,7 @@
 #include "batch/labels.hpp"
 #include "build/writers.hpp"
 #include "core/file.hpp"
+#include "core/ui.hpp"
 
 namespace juesuan::batch {
 
@@ -142,7 +143,7 @@ std::string index_json(const Index& index) {
 Index read_index_json(const fs::path& file) {
   json::Value root = json::parse(read_source_file(file));
   if (root.at("format").as_string() != "juesuan-batch-index")
-    throw Error(Failure::Input, root.at("format").loc, "not an index.json written by juesuan batch");
+    throw Error(Failure::Input, root.at("format").loc, ui::not_an_index());
   Index index;
   if (const json::Value& shard = root.at("shard"); !shard.is_null())
     index.shard = std::make_pair(static_cast<int>(shard.at("index").as_integer()),
@@ -156,7 +157,7 @@ Index read_index_json(const fs::path& file) {
     if (status.as_string() == "built") d.status = Status::Built;
     else if (status.as_string() == "unchanged") d.status = Status::Unchanged;
     else if (status.as_string() == "failed") d.status = Status::Failed;
-    else throw Error(Failure::Input, status.loc, "unknown status \"" + status.as_string() + "\"");
+    else throw Error(Failure::Input, status.loc, ui::unknown_status(status.as_string()));
     if (const json::Value* fen = v.find("figures_fen")) {
       KeyFigures k;
       for (const auto& f : kFigureFields) k.*f.member = Money::fen(fen->at(f.key).as_integer());
