@@ -77,6 +77,9 @@ std::string department_twice(std::string_view path, std::string_view also) {
 }
 std::string shards_missing(std::string_view shards) { return "merge：缺少分片 " + std::string(shards) + " 的索引"; }
 std::string not_an_index() { return "这不是 juesuan batch 写出的 index.json"; }
+std::string damaged_index(std::string_view detail) {
+  return "index.json 不完整或已损坏（" + std::string(detail) + "）：请重新运行生成它的 batch";
+}
 std::string unknown_status(std::string_view status) { return "不认识的状态 " + q(status); }
 
 std::string wrote(std::string_view path) { return "已写出 " + std::string(path) + "\n"; }

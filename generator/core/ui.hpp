@@ -37,6 +37,7 @@ std::string shard_twice(std::string_view shard, std::string_view also);
 std::string department_twice(std::string_view path, std::string_view also);
 std::string shards_missing(std::string_view shards);
 std::string not_an_index();
+std::string damaged_index(std::string_view detail);
 std::string unknown_status(std::string_view status);
 
 // build.
