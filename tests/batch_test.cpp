@@ -21,18 +21,14 @@
 #include "batch/batch.hpp"
 #include "batch/index.hpp"
 #include "build/build.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using namespace juesuan;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using juesuan::test::slurp;
 
 struct Run {
   int status;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "build/build.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using namespace juesuan;
@@ -44,10 +45,7 @@ std::string strip_spaces(const std::string& s) {
   return out;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+using juesuan::test::slurp;
 
 void check_reference(const std::string& example, int min_pages, int max_pages) {
   const fs::path root = JUESUAN_SOURCE_DIR;
