@@ -176,7 +176,7 @@ TEST_CASE("publish: a full disk keeps a department's earlier documents, and the 
   // The HTML is complete when writing the PDF fails.
   Run full = run_juesuan(batch, kEnospc + "dept.pdf.tmp-");
   CHECK(full.status == 4);
-  CHECK(contains(full.err, "dept.pdf: write: No space left on device"));
+  CHECK(contains(full.err, "dept.pdf”：磁盘已满（No space left on device）。原有的文件保持不变"));
   CHECK(slurp(t / "out/局/dept.html") == html);
   CHECK(slurp(t / "out/局/dept.pdf") == pdf);
   CHECK(slurp(t / "out/局/dept.juesuan-hash") == stamp);
@@ -197,7 +197,7 @@ TEST_CASE("publish: a full disk while writing index.html leaves index.json and i
   // The second run finds the department unchanged: another index.
   Run full = run_juesuan(batch, kEnospc + "index.html.tmp-");
   CHECK(full.status == 4);
-  CHECK(contains(full.err, "index.html: write: No space left on device"));
+  CHECK(contains(full.err, "index.html”：磁盘已满（No space left on device）。原有的文件保持不变"));
   CHECK(slurp(t / "out/index.json") == json);
   CHECK(slurp(t / "out/index.csv") == csv);
   CHECK(temporaries(t / "out").empty());

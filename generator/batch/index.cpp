@@ -8,6 +8,7 @@
 #include "batch/labels.hpp"
 #include "build/writers.hpp"
 #include "core/file.hpp"
+#include "core/messages.hpp"
 #include "core/ui.hpp"
 
 namespace juesuan::batch {
@@ -222,7 +223,7 @@ std::string index_csv(const Index& index) {
 void write_index(const Index& index, const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) throw Error(Failure::Output, "cannot create " + dir.string() + ": " + ec.message());
+  if (ec) throw Error(Failure::Output, msg::cannot_create_folder(printable_name(dir.string()), ec.value()));
   // All three complete before any is renamed into place.
   FolderLock lock(dir);
   std::vector<OutputFile> files = {{dir / "index.json", index_json(index)},

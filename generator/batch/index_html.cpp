@@ -75,7 +75,7 @@ std::string summary_table(const Summary& s) {
 
 std::string department_row(const Department& d) {
   std::string out = "<tr class=\"" + std::string(status_key(d.status)) + "\"><th scope=\"row\">" + escape(d.name) +
-                    "<br><span class=\"path\">" + escape(d.path) + "</span></th>";
+                    "<br><span class=\"path\">" + escape(printable_name(d.path)) + "</span></th>";
   out += "<td class=\"status\">" + escape(status_label(d.status)) + "</td>";
   if (d.figures) {
     out += figure_cells(*d.figures);

@@ -42,10 +42,8 @@ std::optional<std::string> read_source_file_if_exists(const fs::path& path) {
 
 namespace {
 
-[[noreturn]] void output_error(const fs::path& target, std::string_view what, int err) {
-  std::string s = "cannot write " + target.string() + ": ";
-  if (!what.empty()) s += std::string(what) + ": ";
-  throw Error(Failure::Output, s + std::strerror(err));
+[[noreturn]] void output_error(const fs::path& target, std::string_view, int err) {
+  throw Error(Failure::Output, msg::cannot_write(printable_name(target.string()), err));
 }
 
 // A temporary file beside `target`, created exclusively (O_EXCL: an
@@ -104,7 +102,7 @@ void write_files_atomic(const std::vector<OutputFile>& files, const std::vector<
     for (const auto& f : files) {
       std::error_code ec;
       if (fs::is_directory(f.path, ec))
-        throw Error(Failure::Output, "cannot write " + f.path.string() + ": a folder of that name exists");
+        throw Error(Failure::Output, msg::folder_in_the_way(printable_name(f.path.string())));
       Temporary t = create_temporary(f.path);
       temporaries.push_back(t.path);
       const char* what = "";
@@ -150,7 +148,7 @@ void remove_stale_temporaries(const fs::path& target) {
 FolderLock::FolderLock(const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) throw Error(Failure::Output, "cannot create " + dir.string() + ": " + ec.message());
+  if (ec) throw Error(Failure::Output, msg::cannot_create_folder(printable_name(dir.string()), ec.value()));
   fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd_ < 0) output_error(dir, "", errno);
   while (::flock(fd_, LOCK_EX) != 0) {

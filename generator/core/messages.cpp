@@ -1,6 +1,8 @@
 #include "core/messages.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace juesuan::msg {
 
@@ -56,6 +58,37 @@ std::string same_output_name(std::string_view other) {
 std::string same_output_in_build(std::string_view other, std::string_view outputs) {
   return "与 " + q(other) + " 会写到同一组输出文件（" + std::string(outputs) +
          "）：请给其中一个改名，或分两次生成到不同的文件夹";
+}
+
+namespace {
+// What an errno means for someone saving a report, with the system's own
+// words after it for the administrator.
+std::string why_not_written(int err) {
+  std::string plain;
+  switch (err) {
+    case ENOSPC: plain = "磁盘已满"; break;
+    case EDQUOT: plain = "超出了磁盘配额"; break;
+    case EACCES:
+    case EPERM: plain = "没有写入权限"; break;
+    case EROFS: plain = "这个位置是只读的"; break;
+    case ENOENT: plain = "上一级文件夹不存在，也无法创建"; break;
+    case ENOTDIR: plain = "路径中有一段是文件，不是文件夹"; break;
+    case EIO: plain = "磁盘读写出错"; break;
+    case EEXIST: plain = "同名的文件已存在"; break;
+    default: return std::strerror(err);
+  }
+  return plain + "（" + std::strerror(err) + "）";
+}
+}  // namespace
+
+std::string cannot_create_folder(std::string_view path, int err) {
+  return "无法创建输出文件夹 " + q(path) + "：" + why_not_written(err);
+}
+std::string cannot_write(std::string_view path, int err) {
+  return "无法写入 " + q(path) + "：" + why_not_written(err) + "。原有的文件保持不变";
+}
+std::string folder_in_the_way(std::string_view path) {
+  return "无法写入 " + q(path) + "：那里有一个同名的文件夹";
 }
 
 std::string duplicate_key(std::string_view key) {

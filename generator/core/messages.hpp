@@ -32,6 +32,11 @@ std::string reserved_name(std::string_view file);
 std::string same_output_name(std::string_view other);
 std::string same_output_in_build(std::string_view other, std::string_view outputs);
 
+// Outputs that cannot be written (err: the errno).
+std::string cannot_create_folder(std::string_view path, int err);
+std::string cannot_write(std::string_view path, int err);
+std::string folder_in_the_way(std::string_view path);
+
 // YAML syntax.
 std::string duplicate_key(std::string_view key);
 std::string alias_not_allowed();
