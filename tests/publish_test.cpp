@@ -220,6 +220,14 @@ TEST_CASE("publish: a link placed at a temporary name is never written through; 
   CHECK(temporaries(t / "out").empty());
   CHECK(contains(slurp(t / "out/dept.html"), kOldName));
 
+  // A run killed while writing its temporary files left the stamp as it
+  // was: the next run finds the department unchanged, and still cleans up.
+  spit(t / "out/dept.pdf.tmp-k1ll3d", "%PDF-half");
+  Run unchanged = run_juesuan("build " + shell_quote((t / "dept.yaml").string()) + " -o " +
+                              shell_quote((t / "out").string()));
+  CHECK(contains(unchanged.err, "未变化："));
+  CHECK(temporaries(t / "out").empty());
+
   // Likewise for the index of a city.
   spit(t / "city/dept.yaml", slurp(kExample));
   spit(t / "cout/index.json.tmp-12345", "{");

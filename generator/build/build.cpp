@@ -94,6 +94,10 @@ Outcome build_outputs(const Resources& res, const fs::path& yaml, const fs::path
     bool complete = current && *current == stamp;
     for (const Writer* w : outputs) complete = complete && fs::is_regular_file(output_path(out_dir, stem, w->extension), ec);
     if (complete) {
+      // Temporary files a killed run left beside them go all the same.
+      FolderLock lock(out_dir);
+      remove_stale_temporaries(stamp_path);
+      for (const Writer* w : outputs) remove_stale_temporaries(output_path(out_dir, stem, w->extension));
       o.status = Outcome::Status::Unchanged;
       return o;
     }
