@@ -30,15 +30,10 @@ namespace {
 
 using juesuan::test::slurp;
 
-struct Run {
-  int status;
-  std::string err;
-};
+using juesuan::test::Run;
 
-int shell(const std::string& cmd) {
-  int rc = std::system(cmd.c_str());
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
+// The exit status of a shell command line.
+int shell(const std::string& cmd) { return juesuan::test::shell(cmd).status; }
 
 // A temporary folder holding a synthetic city; removed at the end.
 struct City {
@@ -63,11 +58,7 @@ struct City {
   fs::path city() const { return dir / "city"; }
 
   Run batch(const fs::path& out, const std::string& extra = "") const {
-    fs::path err = dir / "stderr.txt";
-    std::string cmd = std::string(JUESUAN_BINARY) + " batch " + city().string() + " -o " + out.string() + " " + extra +
-                      " 2>" + err.string() + " >/dev/null";
-    int status = shell(cmd);
-    return Run{status, slurp(err)};
+    return juesuan::test::run_juesuan("batch " + city().string() + " -o " + out.string() + " " + extra);
   }
 };
 

@@ -8,24 +8,15 @@
 #include <fstream>
 #include <sstream>
 
+#include "support.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int status;
-  std::string err;
-};
+using juesuan::test::Run;
 
-Run run(const std::string& args, const fs::path& dir) {
-  fs::path err = dir / "stderr.txt";
-  std::string cmd = std::string(JUESUAN_BINARY) + " " + args + " 2>" + err.string() + " >/dev/null";
-  int rc = std::system(cmd.c_str());
-  std::ifstream in(err);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return Run{WEXITSTATUS(rc), ss.str()};
-}
+Run run(const std::string& args, const fs::path&) { return juesuan::test::run_juesuan(args); }
 
 struct Sandbox {
   fs::path dir;

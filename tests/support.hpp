@@ -57,16 +57,19 @@ inline std::string shell_quote(const std::string& s) {
 
 struct Run {
   int status = -1;   // the exit status; -1 when killed
+  std::string out;   // stdout
   std::string err;   // stderr
 };
 
-// Runs a shell command line; stderr is captured, stdout discarded.
+// Runs a shell command line, capturing its stdout and stderr.
 inline Run shell(const std::string& command) {
   static int serial = 0;
-  fs::path err = fs::temp_directory_path() /
-                 ("juesuan-stderr-" + std::to_string(::getpid()) + "-" + std::to_string(++serial));
-  int rc = std::system(("{ " + command + " ; } 2>" + shell_quote(err.string()) + " >/dev/null").c_str());
-  Run r{WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, slurp(err)};
+  fs::path base = fs::temp_directory_path() /
+                  ("juesuan-run-" + std::to_string(::getpid()) + "-" + std::to_string(++serial));
+  fs::path out = base.string() + ".out", err = base.string() + ".err";
+  int rc = std::system(("{ " + command + " ; } >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string())).c_str());
+  Run r{WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, slurp(out), slurp(err)};
+  fs::remove(out);
   fs::remove(err);
   return r;
 }
