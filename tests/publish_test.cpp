@@ -253,3 +253,38 @@ TEST_CASE("publish: the stamp does not depend on how the path is spelled") {
   CHECK(build.status == 0);
   CHECK(contains(build.err, "未变化："));
 }
+
+TEST_CASE("publish: two juesuan processes building one department while it is corrected end with a whole set") {
+  TempDir t("publish-processes");
+  const std::string old_yaml = slurp(kExample), new_yaml = corrected(old_yaml);
+  auto set_of = [&](const fs::path& out) {
+    return std::vector<std::string>{slurp(out / "dept.html"), slurp(out / "dept.pdf"), slurp(out / "dept.juesuan-hash")};
+  };
+  std::vector<std::string> expected[2];
+  for (int v = 0; v < 2; ++v) {
+    fs::path ref = t / ("ref" + std::to_string(v));
+    spit(t / "dept.yaml", v ? new_yaml : old_yaml);
+    spit(t / ("v" + std::to_string(v) + ".yaml"), v ? new_yaml : old_yaml);
+    REQUIRE(run_juesuan("build " + shell_quote((t / "dept.yaml").string()) + " -o " + shell_quote(ref.string()))
+                .status == 0);
+    expected[v] = set_of(ref);
+  }
+  const std::string build = shell_quote(binary()) + " build --force " + shell_quote((t / "dept.yaml").string()) +
+                            " -o " + shell_quote((t / "out").string()) + " 2>/dev/null";
+  for (int round = 0; round < 6; ++round) {
+    INFO("round " << round);
+    fs::remove_all(t / "out");
+    spit(t / "dept.yaml", old_yaml);
+    // The second starts, and the file is corrected, a varying time after the
+    // first (both load their fonts first, for some hundred milliseconds).
+    std::string delay = std::to_string(round * 0.05);
+    Run r = shell(build + " & sleep " + delay + "; cp " + shell_quote((t / "v1.yaml").string()) + " " +
+                  shell_quote((t / "dept.yaml").string()) + "; " + build + " & wait");
+    auto now = set_of(t / "out");
+    CHECK((now == expected[0] || now == expected[1]));
+    CHECK(temporaries(t / "out").empty());
+    REQUIRE(run_juesuan("build " + shell_quote((t / "dept.yaml").string()) + " -o " + shell_quote((t / "out").string()))
+                .status == 0);
+    CHECK(set_of(t / "out") == expected[1]);
+  }
+}
