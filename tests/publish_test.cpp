@@ -288,3 +288,14 @@ TEST_CASE("publish: two juesuan processes building one department while it is co
     CHECK(set_of(t / "out") == expected[1]);
   }
 }
+
+TEST_CASE("publish: where a folder cannot be locked (NFS), a lock file in it is") {
+  TempDir t("publish-nfs");
+  spit(t / "dept.yaml", slurp(kExample));
+  Run r = run_juesuan("build " + shell_quote((t / "dept.yaml").string()) + " -o " + shell_quote((t / "out").string()),
+                      std::string("LD_PRELOAD=") + shell_quote(JUESUAN_ENOSPC_PRELOAD) +
+                          " ASAN_OPTIONS=verify_asan_link_order=0 JUESUAN_NFS_FLOCK=1");
+  CHECK(r.status == 0);
+  CHECK(fs::exists(t / "out/dept.pdf"));
+  CHECK(fs::exists(t / "out/.juesuan-lock"));
+}

@@ -149,15 +149,33 @@ FolderLock::FolderLock(const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw Error(Failure::Output, msg::cannot_create_folder(printable_name(dir.string()), ec.value()));
+  auto lock = [](int fd) {
+    int r;
+    while ((r = ::flock(fd, LOCK_EX)) != 0 && errno == EINTR) {
+    }
+    return r == 0 ? 0 : errno;
+  };
   fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd_ < 0) output_error(dir, "", errno);
-  while (::flock(fd_, LOCK_EX) != 0) {
-    if (errno == EINTR) continue;
-    int err = errno;
+  int err = lock(fd_);
+  if (err == 0) return;
+  ::close(fd_);
+  fd_ = -1;
+  // Some network file systems (NFS) lock only files opened for writing: a
+  // lock file of the folder's own then.
+  if (err == EBADF || err == EINVAL || err == ENOLCK || err == EOPNOTSUPP) {
+    fs::path file = dir / ".juesuan-lock";
+    fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd_ < 0) output_error(file, "", errno);
+    err = lock(fd_);
+    if (err == 0) return;
     ::close(fd_);
     fd_ = -1;
-    output_error(dir, "lock", err);
+    // No locking at all on this file system: the files still move into
+    // place only when complete, and the stamp last.
+    if (err == ENOLCK || err == EOPNOTSUPP) return;
   }
+  output_error(dir, "", err);
 }
 
 FolderLock::~FolderLock() {

@@ -50,9 +50,11 @@ inline constexpr std::string_view kTemporaryInfix = ".tmp-";
 // ("TARGET.tmp-…"). Call it while holding the folder's lock.
 void remove_stale_temporaries(const std::filesystem::path& target);
 
-// An exclusive lock on an output folder (flock on the folder itself), held
-// for as long as the object lives: two runs writing into one folder take
-// turns. Creates the folder. Throws Error(Failure::Output).
+// An exclusive lock on an output folder (flock on the folder itself, or on
+// its ".juesuan-lock" file where a network file system locks only files
+// opened for writing), held for as long as the object lives: two runs
+// writing into one folder take turns. Creates the folder. Throws
+// Error(Failure::Output).
 class FolderLock {
  public:
   explicit FolderLock(const std::filesystem::path& dir);

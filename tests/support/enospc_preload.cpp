@@ -1,8 +1,11 @@
-// A full disk, for tests: preloaded into juesuan (LD_PRELOAD), it makes
-// write() fail with ENOSPC on every file whose name starts with
-// $JUESUAN_ENOSPC (for instance "d.pdf.tmp-": the temporary file the PDF is
-// written through), and passes every other write through.
+// A full disk and a network file system, for tests: preloaded into juesuan
+// (LD_PRELOAD), it makes write() fail with ENOSPC on every file whose name
+// starts with $JUESUAN_ENOSPC (for instance "d.pdf.tmp-": the temporary file
+// the PDF is written through), and passes every other write through; with
+// $JUESUAN_NFS_FLOCK set, flock() on a folder fails with EBADF, as on NFS,
+// where only files opened for writing can be locked.
 #include <dlfcn.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -30,4 +33,15 @@ extern "C" ssize_t write(int fd, const void* buf, size_t count) {
     }
   }
   return real(fd, buf, count);
+}
+
+extern "C" int flock(int fd, int operation) {
+  using Flock = int (*)(int, int);
+  static Flock real = reinterpret_cast<Flock>(dlsym(RTLD_NEXT, "flock"));
+  struct stat st;
+  if (std::getenv("JUESUAN_NFS_FLOCK") && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    errno = EBADF;
+    return -1;
+  }
+  return real(fd, operation);
 }
