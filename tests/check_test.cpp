@@ -41,22 +41,11 @@ struct Result {
 
 using juesuan::test::slurp;
 
-// Runs `juesuan ARGS` in the repository root; stdout and stderr are captured
-// through temporary files.
+// Runs `juesuan ARGS` in the repository root, capturing stdout and stderr.
 Result juesuan_cli(const std::string& args) {
-  static int counter = 0;
-  fs::path dir = fs::temp_directory_path() /
-                 ("juesuan-check-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-  fs::create_directories(dir);
-  std::string cmd = std::string("cd '") + JUESUAN_SOURCE_DIR + "' && '" + JUESUAN_BINARY + "' " + args + " >'" +
-                    (dir / "out").string() + "' 2>'" + (dir / "err").string() + "'";
-  int rc = std::system(cmd.c_str());
-  Result r;
-  r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  r.out = slurp(dir / "out");
-  r.err = slurp(dir / "err");
-  fs::remove_all(dir);
-  return r;
+  using namespace juesuan::test;
+  Run r = shell("cd " + shell_quote(JUESUAN_SOURCE_DIR) + " && " + shell_quote(binary()) + " " + args);
+  return Result{r.status, r.out, r.err};
 }
 
 std::vector<std::string> lines_of(const std::string& text) {

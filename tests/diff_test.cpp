@@ -36,10 +36,7 @@ std::vector<std::string> split_lines(const std::string& text) {
   return out;
 }
 
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
+using juesuan::test::Run;
 
 // A private folder with the changed copy of the 2022 example.
 struct Copy {
@@ -72,14 +69,9 @@ struct Copy {
   ~Copy() { fs::remove_all(dir); }
 
   Run diff() const {
-    std::string cmd = std::string("cd '") + JUESUAN_SOURCE_DIR + "' && '" + JUESUAN_BINARY + "' diff " + kOld + " '" +
-                      yaml.string() + "' >'" + (dir / "out").string() + "' 2>'" + (dir / "err").string() + "'";
-    int rc = std::system(cmd.c_str());
-    Run r;
-    r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    r.out = slurp(dir / "out");
-    r.err = slurp(dir / "err");
-    return r;
+    using namespace juesuan::test;
+    return shell("cd " + shell_quote(JUESUAN_SOURCE_DIR) + " && " + shell_quote(binary()) + " diff " + kOld + " " +
+                 shell_quote(yaml.string()));
   }
 };
 
