@@ -1,5 +1,5 @@
 // Force-included (-include) in the clang fuzz build only. With libstdc++ 12
-// in C++20 mode, clang (14 and 16 alike) rejects yaml::Node (and FreeNode and batch::json::Value likewise), whose member
+// in C++20 mode, clang (14 and 16 alike) rejects yaml::Node (and FreeNode likewise), whose member
 // std::vector<std::pair<Node, Node>> makes std::pair<Node, Node>'s
 // conditionally explicit default constructor ask whether Node is
 // default-constructible while Node's destructor needs that very pair
@@ -13,13 +13,8 @@ struct FreeNode;   // source/source.hpp: std::vector<std::pair<std::string, Free
 namespace yaml {
 struct Node;       // source/yaml_tree.hpp: std::vector<std::pair<Node, Node>>
 }
-namespace batch::json {
-struct Value;      // batch/json.hpp: std::vector<std::pair<std::string, Value>>
-}
 }  // namespace juesuan
 template <>
 struct std::__is_implicitly_default_constructible<juesuan::yaml::Node> : std::true_type {};
 template <>
 struct std::__is_implicitly_default_constructible<juesuan::FreeNode> : std::true_type {};
-template <>
-struct std::__is_implicitly_default_constructible<juesuan::batch::json::Value> : std::true_type {};

@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "cli/app.hpp"
+#include "build/build.hpp"
 #include "core/diag.hpp"
 
 namespace juesuan::fuzz {

@@ -7,7 +7,7 @@ PACKAGES=(
   # build
   build-essential cmake ninja-build pkg-config
   # libraries
-  libyaml-cpp-dev libicu-dev libhpdf-dev libmstch-dev libboost-dev libharfbuzz-dev libdeflate-dev
+  libyaml-cpp-dev libicu-dev libhpdf-dev libmstch-dev libboost-dev libharfbuzz-dev libdeflate-dev nlohmann-json3-dev
   # tests
   catch2 qpdf poppler-utils
   # fonts (see fonts/manifest.yaml)

@@ -20,29 +20,20 @@
 
 #include "batch/batch.hpp"
 #include "batch/index.hpp"
-#include "cli/app.hpp"
+#include "build/build.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using namespace juesuan;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using juesuan::test::slurp;
 
-struct Run {
-  int status;
-  std::string err;
-};
+using juesuan::test::Run;
 
-int shell(const std::string& cmd) {
-  int rc = std::system(cmd.c_str());
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
+// The exit status of a shell command line.
+int shell(const std::string& cmd) { return juesuan::test::shell(cmd).status; }
 
 // A temporary folder holding a synthetic city; removed at the end.
 struct City {
@@ -67,11 +58,7 @@ struct City {
   fs::path city() const { return dir / "city"; }
 
   Run batch(const fs::path& out, const std::string& extra = "") const {
-    fs::path err = dir / "stderr.txt";
-    std::string cmd = std::string(JUESUAN_BINARY) + " batch " + city().string() + " -o " + out.string() + " " + extra +
-                      " 2>" + err.string() + " >/dev/null";
-    int status = shell(cmd);
-    return Run{status, slurp(err)};
+    return juesuan::test::run_juesuan("batch " + city().string() + " -o " + out.string() + " " + extra);
   }
 };
 
@@ -119,7 +106,7 @@ TEST_CASE("batch: broken departments fail alone, with file:line:col, and leave n
       fs::path stem = out / fs::path(d.path).replace_extension();
       for (const char* ext : {".html", ".pdf", ".juesuan-hash"}) CHECK(!fs::exists(stem.string() + ext));
       // The summary names it with its error.
-      CHECK(r.err.find("failed: " + d.path + ": " + d.error) != std::string::npos);
+      CHECK(r.err.find("失败：" + d.path + "：" + d.error) != std::string::npos);
       // And the index page shows the error.
       CHECK(slurp(out / "index.html").find(d.path) != std::string::npos);
     } else {
@@ -132,7 +119,7 @@ TEST_CASE("batch: broken departments fail alone, with file:line:col, and leave n
   }
   CHECK(built == 8);
   CHECK(folders.size() == 2);
-  CHECK(r.err.find("8 built, 0 unchanged, 2 failed") != std::string::npos);
+  CHECK(r.err.find("已生成 8 个，未变化 0 个，失败 2 个") != std::string::npos);
 
   // The CSV opens in Excel: a byte-order mark, one line per department.
   std::string csv = slurp(out / "index.csv");
@@ -148,7 +135,7 @@ TEST_CASE("batch: a second run rebuilds nothing; an edit rebuilds that departmen
 
   Run second = c.batch(out, "-j 2");
   CHECK(second.status == 0);
-  CHECK(second.err.find("0 built, 5 unchanged, 0 failed") != std::string::npos);
+  CHECK(second.err.find("已生成 0 个，未变化 5 个，失败 0 个") != std::string::npos);
   CHECK(mtimes(out) == before);
   batch::Index index = batch::read_index_json(out / "index.json");
   for (const auto& d : index.departments) {
@@ -162,7 +149,7 @@ TEST_CASE("batch: a second run rebuilds nothing; an edit rebuilds that departmen
   { std::ofstream(c.city() / edited, std::ios::app) << "# 更正：复核后重新生成\n"; }
   Run third = c.batch(out, "-j 2");
   CHECK(third.status == 0);
-  CHECK(third.err.find("1 built, 4 unchanged, 0 failed") != std::string::npos);
+  CHECK(third.err.find("已生成 1 个，未变化 4 个，失败 0 个") != std::string::npos);
   auto after = mtimes(out);
   for (const auto& [file, time] : before) {
     INFO(file);

@@ -28,6 +28,7 @@
 #include <sstream>
 #include <string>
 #include <vector>
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 
@@ -38,29 +39,13 @@ struct Result {
   std::string out, err;
 };
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using juesuan::test::slurp;
 
-// Runs `juesuan ARGS` in the repository root; stdout and stderr are captured
-// through temporary files.
-Result juesuan(const std::string& args) {
-  static int counter = 0;
-  fs::path dir = fs::temp_directory_path() /
-                 ("juesuan-check-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-  fs::create_directories(dir);
-  std::string cmd = std::string("cd '") + JUESUAN_SOURCE_DIR + "' && '" + JUESUAN_BINARY + "' " + args + " >'" +
-                    (dir / "out").string() + "' 2>'" + (dir / "err").string() + "'";
-  int rc = std::system(cmd.c_str());
-  Result r;
-  r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  r.out = slurp(dir / "out");
-  r.err = slurp(dir / "err");
-  fs::remove_all(dir);
-  return r;
+// Runs `juesuan ARGS` in the repository root, capturing stdout and stderr.
+Result juesuan_cli(const std::string& args) {
+  using namespace juesuan::test;
+  Run r = shell("cd " + shell_quote(JUESUAN_SOURCE_DIR) + " && " + shell_quote(binary()) + " " + args);
+  return Result{r.status, r.out, r.err};
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -98,7 +83,7 @@ const std::string kSlips2021 = "data/slips/2021-jiaozuo-gongxinju-as-published.y
 // --- (a) the clean reference departments ---------------------------------
 
 TEST_CASE("check: the 2022 reference department has no errors, only its two rounding notes", "[check]") {
-  Result r = juesuan("check data/examples/2022-jiaozuo-zhengwu-dashuju.yaml");
+  Result r = juesuan_cli("check data/examples/2022-jiaozuo-zhengwu-dashuju.yaml");
   CHECK(r.status == 0);
   CHECK(r.err.empty());
   CHECK_FALSE(has_error_line(r.out));
@@ -123,7 +108,7 @@ TEST_CASE("check: the 2022 reference department has no errors, only its two roun
 }
 
 TEST_CASE("check: the 2021 reference department has no errors, only its rounding note", "[check]") {
-  Result r = juesuan("check data/examples/2021-jiaozuo-gongxinju.yaml");
+  Result r = juesuan_cli("check data/examples/2021-jiaozuo-gongxinju.yaml");
   CHECK(r.status == 0);
   CHECK(r.err.empty());
   CHECK_FALSE(has_error_line(r.out));
@@ -152,7 +137,7 @@ TEST_CASE("check: the 2021 reference department has no errors, only its rounding
 // a rounding residue at all: compare() uses `abs < bound`, and the finding
 // is an error.
 TEST_CASE("check: every table slip of the 2022 reference is reported at its supplied line", "[check][slips]") {
-  Result r = juesuan("check " + kSlips2022);
+  Result r = juesuan_cli("check " + kSlips2022);
   CHECK(r.status == 1);
   CHECK(r.err.empty());
   const std::string p = kSlips2022 + ":";
@@ -198,7 +183,7 @@ TEST_CASE("check: every table slip of the 2022 reference is reported at its supp
 }
 
 TEST_CASE("check: every table slip of the 2021 reference is reported at its supplied line", "[check][slips]") {
-  Result r = juesuan("check " + kSlips2021);
+  Result r = juesuan_cli("check " + kSlips2021);
   CHECK(r.status == 0);  // its slips are all within the rounding of 万元 figures: notes
   CHECK(r.err.empty());
   const std::string p = kSlips2021 + ":";
@@ -267,7 +252,7 @@ TEST_CASE("check: each figure slip listed in reference-inconsistencies.yaml is f
   YAML::Node list = YAML::LoadFile((root / "tests/golden/reference-inconsistencies.yaml").string());
   std::map<std::string, std::string> file = {{"2022", kSlips2022}, {"2021", kSlips2021}};
   std::map<std::string, std::string> output;
-  for (const auto& [doc, path] : file) output[doc] = juesuan("check " + path).out;
+  for (const auto& [doc, path] : file) output[doc] = juesuan_cli("check " + path).out;
 
   std::size_t tables = 0, found = 0;
   for (const auto& e : list) {
@@ -317,7 +302,7 @@ TEST_CASE("check: each figure slip listed in reference-inconsistencies.yaml is f
 // --- (c) the list of rules -------------------------------------------------
 
 TEST_CASE("check --list-rules lists every rule id once, with its description", "[check]") {
-  Result r = juesuan("check --list-rules");
+  Result r = juesuan_cli("check --list-rules");
   CHECK(r.status == 0);
   CHECK(r.err.empty());
   check_lines(r.out, {
@@ -358,7 +343,7 @@ TEST_CASE("check --list-rules lists every rule id once, with its description", "
 // --- (d) small departments, one rule each ----------------------------------
 
 TEST_CASE("check: unused-input — an input the format prints nowhere is a warning at its key", "[check][rules]") {
-  Result r = juesuan("check tests/check/unused-input.yaml");
+  Result r = juesuan_cli("check tests/check/unused-input.yaml");
   CHECK(r.status == 0);
   check_lines(r.out, {
       // staff (line 26): no template of the 2022 format names staff or has_staff.
@@ -368,7 +353,7 @@ TEST_CASE("check: unused-input — an input the format prints nowhere is a warni
 }
 
 TEST_CASE("check: procurement — 小微 > 中小 and 中小 > 采购总额 are errors at their lines", "[check][rules]") {
-  Result r = juesuan("check tests/check/procurement.yaml");
+  Result r = juesuan_cli("check tests/check/procurement.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
       "tests/check/procurement.yaml:18:16: error [procurement] 授予小微企业合同金额 30.00万元 大于授予中小企业合同金额 20.00万元",
@@ -376,13 +361,13 @@ TEST_CASE("check: procurement — 小微 > 中小 and 中小 > 采购总额 are 
       "tests/check/procurement.yaml:17:8: error [procurement] 授予中小企业合同金额 20.00万元 大于政府采购支出总额 "
       "15.00万元（货物 + 工程 + 服务）",
   });
-  Result ok = juesuan("check tests/check/procurement-ok.yaml");
+  Result ok = juesuan_cli("check tests/check/procurement-ok.yaml");
   CHECK(ok.status == 0);
   CHECK(ok.out.empty());
 }
 
 TEST_CASE("check: vehicles — more vehicles held than the assets list is an error", "[check][rules]") {
-  Result r = juesuan("check tests/check/vehicles.yaml");
+  Result r = juesuan_cli("check tests/check/vehicles.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
       "tests/check/vehicles.yaml:14:18: error [vehicles] 公务用车保有量 5 辆多于国有资产中的车辆总数 3 辆",
@@ -390,7 +375,7 @@ TEST_CASE("check: vehicles — more vehicles held than the assets list is an err
 }
 
 TEST_CASE("check: variance-reason — a 项 whose 决算 differs from its 年初预算 needs a reason", "[check][rules]") {
-  Result r = juesuan("check tests/check/variance-reason.yaml");
+  Result r = juesuan_cli("check tests/check/variance-reason.yaml");
   CHECK(r.status == 0);  // warnings only
   check_lines(r.out, {
       // With a budget: at the budget line.
@@ -403,7 +388,7 @@ TEST_CASE("check: variance-reason — a 项 whose 决算 differs from its 年初
 }
 
 TEST_CASE("check: catalog-name — a 项 name that is not the catalog's is a warning at the name", "[check][rules]") {
-  Result r = juesuan("check tests/check/catalog-name.yaml");
+  Result r = juesuan_cli("check tests/check/catalog-name.yaml");
   CHECK(r.status == 0);
   check_lines(r.out, {
       "tests/check/catalog-name.yaml:8:11: warning [catalog-name] 科目 2010301 的名称写作 “行政运行支出”，科目目录中为 “行政运行”",
@@ -416,7 +401,7 @@ TEST_CASE("check: catalog-name — a 项 name that is not the catalog's is a war
 // must be one the department has and points at SCHEMA.md's 填报数 section,
 // which lists the figure names.
 TEST_CASE("check: supplied-unknown — an unknown figure name or code is an error at its key", "[check][rules]") {
-  Result r = juesuan("check tests/check/supplied-unknown.yaml");
+  Result r = juesuan_cli("check tests/check/supplied-unknown.yaml");
   CHECK(r.status == 1);
   const std::string tail = "”：应写作 数名 或 数名@科目编码（本部门有的类、款、项），数名见 docs/SCHEMA.md 的“填报数”一节";
   check_lines(r.out, {
@@ -429,7 +414,7 @@ TEST_CASE("check: supplied-unknown — an unknown figure name or code is an erro
 }
 
 TEST_CASE("check: supplied-total — within the rounding bound a note, beyond it an error, equal nothing", "[check][rules]") {
-  Result r = juesuan("check tests/check/supplied-total.yaml");
+  Result r = juesuan_cli("check tests/check/supplied-total.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
       // 201 = 100.00 + 20.00 + 30.00 = 150.00 from 3 inputs; 4 × 50 = 200 元 > 100 元.
@@ -446,7 +431,7 @@ TEST_CASE("check: supplied-total — within the rounding bound a note, beyond it
 // inputs and their rounded total differ by less than (n + 1) × 50 元; a
 // difference of exactly that cannot come from rounding.
 TEST_CASE("check: a difference of exactly the rounding bound is beyond it", "[check][rules]") {
-  Result r = juesuan("check tests/check/supplied-bound-edge.yaml");
+  Result r = juesuan_cli("check tests/check/supplied-bound-edge.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
       // One input: one 元 amount rounds to one 万元 figure; 100.01 against 100.00 is an error.
@@ -462,7 +447,7 @@ TEST_CASE("check: a difference of exactly the rounding bound is beyond it", "[ch
 }
 
 TEST_CASE("check: fiscal-balance — 年初 + 收入 − 支出 ≠ 年末 is an error at the closing balance", "[check][rules]") {
-  Result r = juesuan("check tests/check/fiscal-balance.yaml");
+  Result r = juesuan_cli("check tests/check/fiscal-balance.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
       // 10.00 + 100.00 − 100.00 = 10.00 against 5.00: 5 万元 ≫ 4 × 50 元.
@@ -472,7 +457,7 @@ TEST_CASE("check: fiscal-balance — 年初 + 收入 − 支出 ≠ 年末 is an
 }
 
 TEST_CASE("check: total-balance beyond the rounding bound is an error", "[check][rules]") {
-  Result r = juesuan("check tests/check/total-balance-error.yaml");
+  Result r = juesuan_cli("check tests/check/total-balance-error.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
       // 100.50 against 100.00 + 0.40: 1000 元 > 4 × 50 元.
@@ -482,7 +467,7 @@ TEST_CASE("check: total-balance beyond the rounding bound is an error", "[check]
 }
 
 TEST_CASE("check: total-balance within the rounding bound is a note that says so", "[check][rules]") {
-  Result r = juesuan("check tests/check/total-balance-note.yaml");
+  Result r = juesuan_cli("check tests/check/total-balance-note.yaml");
   CHECK(r.status == 0);
   check_lines(r.out, {
       // 100.50 against 100.00 + 0.49: 100 元 ≤ (2 + 2) × 50 元.
@@ -494,7 +479,7 @@ TEST_CASE("check: total-balance within the rounding bound is a note that says so
 }
 
 TEST_CASE("check: in a file in 元 nothing is rounded, so any difference is an error, shown in 元", "[check][rules]") {
-  Result r = juesuan("check tests/check/yuan.yaml");
+  Result r = juesuan_cli("check tests/check/yuan.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
       "tests/check/yuan.yaml:19:3: error [supplied-total] spend.total（合计） 的填报数与明细之和不一致：填报 1,000,000.01元，明细之和 1,000,000.00元，"
@@ -506,13 +491,13 @@ TEST_CASE("check: in a file in 元 nothing is rounded, so any difference is an e
 }
 
 TEST_CASE("check: basic-economic — 06表 against 05表 基本支出, and a missing basic_economic", "[check][rules]") {
-  Result r = juesuan("check tests/check/basic-economic.yaml");
+  Result r = juesuan_cli("check tests/check/basic-economic.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
       "tests/check/basic-economic.yaml:12:12: error [basic-economic] 基本支出按经济分类与按功能分类的合计不相等："
       "06表 各款之和 90.00万元，05表 基本支出 100.00万元，相差 10.00万元",
   });
-  Result missing = juesuan("check tests/check/basic-economic-missing.yaml");
+  Result missing = juesuan_cli("check tests/check/basic-economic-missing.yaml");
   CHECK(missing.status == 0);
   check_lines(missing.out, {
       "tests/check/basic-economic-missing.yaml:1:1: warning [basic-economic] 没有填写 basic_economic：06表（基本支出"
@@ -524,7 +509,7 @@ TEST_CASE("check: basic-economic — 06表 against 05表 基本支出, and a mis
 // (line 16), the first budget figure, not at three_public or its reason; with
 // no budget.abroad it would point at 1:1. Recorded as it is today.
 TEST_CASE("check: three-public-reason — “三公” 决算 ≠ 预算 without a reason is a warning", "[check][rules]") {
-  Result r = juesuan("check tests/check/three-public-reason.yaml");
+  Result r = juesuan_cli("check tests/check/three-public-reason.yaml");
   CHECK(r.status == 0);
   check_lines(r.out, {
       "tests/check/three-public-reason.yaml:16:13: warning [three-public-reason] “三公”经费决算数 3.00万元与预算数 "
@@ -533,7 +518,7 @@ TEST_CASE("check: three-public-reason — “三公” 决算 ≠ 预算 without
 }
 
 TEST_CASE("check: several files — findings of each, exit 1 when any has an error", "[check]") {
-  Result r = juesuan("check tests/check/catalog-name.yaml tests/check/vehicles.yaml");
+  Result r = juesuan_cli("check tests/check/catalog-name.yaml tests/check/vehicles.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
       "tests/check/catalog-name.yaml:8:11: warning [catalog-name] 科目 2010301 的名称写作 “行政运行支出”，科目目录中为 “行政运行”",
@@ -544,23 +529,23 @@ TEST_CASE("check: several files — findings of each, exit 1 when any has an err
 // --- (e) unreadable input ---------------------------------------------------
 
 TEST_CASE("check: an unreadable input exits 2 with a message and no findings", "[check]") {
-  Result missing = juesuan("check tests/check/no-such-department.yaml");
+  Result missing = juesuan_cli("check tests/check/no-such-department.yaml");
   CHECK(missing.status == 2);
   CHECK(missing.out.empty());
   CHECK(missing.err == "juesuan: error: 无法读取文件 “tests/check/no-such-department.yaml”：No such file or directory\n");
 
-  Result folder = juesuan("check tests/check");
+  Result folder = juesuan_cli("check tests/check");
   CHECK(folder.status == 2);
   CHECK(folder.out.empty());
   CHECK(folder.err == "juesuan: error: 无法读取文件 “tests/check”：这是一个文件夹，不是文件\n");
 
-  Result garbage = juesuan("check tests/bad-inputs/binary-garbage.yaml");
+  Result garbage = juesuan_cli("check tests/bad-inputs/binary-garbage.yaml");
   CHECK(garbage.status == 2);
   CHECK(garbage.out.empty());
   CHECK(garbage.err.rfind("tests/bad-inputs/binary-garbage.yaml:1:1: error: 文件中有空字符：这不是文本文件，可能选错了文件\n", 0) == 0);
 
-  Result none = juesuan("check");
+  Result none = juesuan_cli("check");
   CHECK(none.status == 2);
   CHECK(none.out.empty());
-  CHECK(none.err.rfind("juesuan: error: check needs a YAML file\n", 0) == 0);
+  CHECK(none.err.rfind("juesuan: error: check 需要至少一个部门的 YAML 文件\n", 0) == 0);
 }

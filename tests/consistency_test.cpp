@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/app.hpp"
+#include "build/build.hpp"
 
 using namespace juesuan;
 namespace fs = std::filesystem;

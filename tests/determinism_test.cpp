@@ -11,6 +11,7 @@
 #include <map>
 #include <sstream>
 #include <unistd.h>
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 
@@ -18,12 +19,7 @@ namespace {
 
 const fs::path kRoot = JUESUAN_SOURCE_DIR;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using juesuan::test::slurp;
 
 struct Outputs {
   std::string html, pdf;

@@ -19,6 +19,7 @@
 #include <sstream>
 #include <string>
 #include <vector>
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 
@@ -26,12 +27,7 @@ namespace {
 
 const std::string kOld = "data/examples/2022-jiaozuo-zhengwu-dashuju.yaml";
 
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using juesuan::test::slurp;
 
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> out;
@@ -40,10 +36,7 @@ std::vector<std::string> split_lines(const std::string& text) {
   return out;
 }
 
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
+using juesuan::test::Run;
 
 // A private folder with the changed copy of the 2022 example.
 struct Copy {
@@ -55,7 +48,7 @@ struct Copy {
     dir = fs::temp_directory_path() / ("juesuan-diff-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
     fs::create_directories(dir);
     yaml = dir / "dept.yaml";
-    auto lines = split_lines(read_all(fs::path(JUESUAN_SOURCE_DIR) / kOld));
+    auto lines = split_lines(slurp(fs::path(JUESUAN_SOURCE_DIR) / kOld));
     if (change) {
       bool in_item = false;
       for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -76,14 +69,9 @@ struct Copy {
   ~Copy() { fs::remove_all(dir); }
 
   Run diff() const {
-    std::string cmd = std::string("cd '") + JUESUAN_SOURCE_DIR + "' && '" + JUESUAN_BINARY + "' diff " + kOld + " '" +
-                      yaml.string() + "' >'" + (dir / "out").string() + "' 2>'" + (dir / "err").string() + "'";
-    int rc = std::system(cmd.c_str());
-    Run r;
-    r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    r.out = read_all(dir / "out");
-    r.err = read_all(dir / "err");
-    return r;
+    using namespace juesuan::test;
+    return shell("cd " + shell_quote(JUESUAN_SOURCE_DIR) + " && " + shell_quote(binary()) + " diff " + kOld + " " +
+                 shell_quote(yaml.string()));
   }
 };
 

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/app.hpp"
+#include "build/build.hpp"
 #include "html/html_writer.hpp"
 
 namespace fs = std::filesystem;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "source/catalog.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 
@@ -19,12 +20,7 @@ namespace {
 
 const fs::path kRoot = JUESUAN_SOURCE_DIR;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using juesuan::test::slurp;
 
 int count(const std::string& hay, const std::string& needle) {
   int n = 0;

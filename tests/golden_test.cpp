@@ -15,7 +15,7 @@
 #include <set>
 #include <sstream>
 
-#include "cli/app.hpp"
+#include "build/build.hpp"
 
 using namespace juesuan;
 

@@ -8,24 +8,15 @@
 #include <fstream>
 #include <sstream>
 
+#include "support.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int status;
-  std::string err;
-};
+using juesuan::test::Run;
 
-Run run(const std::string& args, const fs::path& dir) {
-  fs::path err = dir / "stderr.txt";
-  std::string cmd = std::string(JUESUAN_BINARY) + " " + args + " 2>" + err.string() + " >/dev/null";
-  int rc = std::system(cmd.c_str());
-  std::ifstream in(err);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return Run{WEXITSTATUS(rc), ss.str()};
-}
+Run run(const std::string& args, const fs::path&) { return juesuan::test::run_juesuan(args); }
 
 struct Sandbox {
   fs::path dir;
@@ -52,20 +43,20 @@ TEST_CASE("a second build of an unchanged input writes nothing and says so") {
   Sandbox s;
   Run first = run(s.build(), s.dir);
   REQUIRE(first.status == 0);
-  CHECK(first.err.find("wrote ") != std::string::npos);
+  CHECK(first.err.find("已写出 ") != std::string::npos);
   fs::path html = s.dir / "out" / "dept.html";
   REQUIRE(fs::exists(html));
   auto before = fs::last_write_time(html);
 
   Run second = run(s.build(), s.dir);
   CHECK(second.status == 0);
-  CHECK(second.err.find("unchanged: ") != std::string::npos);
-  CHECK(second.err.find("wrote ") == std::string::npos);
+  CHECK(second.err.find("未变化：") != std::string::npos);
+  CHECK(second.err.find("已写出 ") == std::string::npos);
   CHECK(fs::last_write_time(html) == before);
 
   Run forced = run(s.build(" --force"), s.dir);
   CHECK(forced.status == 0);
-  CHECK(forced.err.find("wrote ") != std::string::npos);
+  CHECK(forced.err.find("已写出 ") != std::string::npos);
 }
 
 TEST_CASE("editing a template or the department's file rebuilds") {
@@ -76,19 +67,19 @@ TEST_CASE("editing a template or the department's file rebuilds") {
     t << "# edited\n";
   }
   Run after_template = run(s.build(), s.dir);
-  CHECK(after_template.err.find("wrote ") != std::string::npos);
-  CHECK(run(s.build(), s.dir).err.find("unchanged: ") != std::string::npos);
+  CHECK(after_template.err.find("已写出 ") != std::string::npos);
+  CHECK(run(s.build(), s.dir).err.find("未变化：") != std::string::npos);
   {
     std::ofstream y(s.dir / "dept.yaml", std::ios::app);
     y << "# corrected\n";
   }
-  CHECK(run(s.build(), s.dir).err.find("wrote ") != std::string::npos);
+  CHECK(run(s.build(), s.dir).err.find("已写出 ") != std::string::npos);
 }
 
 TEST_CASE("an output deleted by hand is rebuilt") {
   Sandbox s;
   REQUIRE(run(s.build(), s.dir).status == 0);
   fs::remove(s.dir / "out" / "dept.html");
-  CHECK(run(s.build(), s.dir).err.find("wrote ") != std::string::npos);
+  CHECK(run(s.build(), s.dir).err.find("已写出 ") != std::string::npos);
   CHECK(fs::exists(s.dir / "out" / "dept.html"));
 }

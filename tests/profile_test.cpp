@@ -13,7 +13,7 @@
 #include <fstream>
 #include <string>
 
-#include "cli/app.hpp"
+#include "build/build.hpp"
 #include "compose/templates.hpp"
 
 using namespace juesuan;

@@ -9,17 +9,13 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using juesuan::test::slurp;
 
 int count(const std::string& hay, const std::string& needle) {
   int n = 0;

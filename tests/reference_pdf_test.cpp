@@ -12,30 +12,17 @@
 #include <regex>
 #include <unistd.h>
 
-#include "cli/app.hpp"
+#include "build/build.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using namespace juesuan;
 
 namespace {
 
-struct Run {
-  int status;
-  std::string out, err;
-};
-
-Run run(const std::string& command, const fs::path& dir) {
-  const auto err_file = dir / "stderr.txt";
-  FILE* f = ::popen((command + " 2>" + err_file.string()).c_str(), "r");
-  REQUIRE(f);
-  std::string out;
-  char buf[65536];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) out.append(buf, n);
-  int status = ::pclose(f);
-  std::ifstream e(err_file);
-  std::string err((std::istreambuf_iterator<char>(e)), std::istreambuf_iterator<char>());
-  return {WEXITSTATUS(status), out, err};
-}
+// A command's status, stdout and stderr (the folder is where a run used to
+// keep its stderr; support.hpp's shell keeps its own).
+juesuan::test::Run run(const std::string& command, const fs::path&) { return juesuan::test::shell(command); }
 
 std::string strip_spaces(const std::string& s) {
   std::string out;
@@ -44,10 +31,7 @@ std::string strip_spaces(const std::string& s) {
   return out;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+using juesuan::test::slurp;
 
 void check_reference(const std::string& example, int min_pages, int max_pages) {
   const fs::path root = JUESUAN_SOURCE_DIR;

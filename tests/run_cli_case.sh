@@ -20,13 +20,12 @@
 #   setup: output under-file       -o $OUT/file/o, where $OUT/file is a file
 #   setup: output is-file          -o $OUT/o, an existing regular file
 #   setup: output PATH             -o PATH (e.g. somewhere under /proc)
-#   setup: full-disk FILE          the temporary file that the output FILE
-#                                  (e.g. NAME.pdf) is written through is a
-#                                  symbolic link to /dev/full, so write()
-#                                  fails with ENOSPC exactly there. This
-#                                  knows core/file.cpp's temporary name,
-#                                  FILE.tmp-PID: juesuan is exec'd by a shell
-#                                  whose PID it keeps.
+#   setup: full-disk FILE          write() fails with ENOSPC on the temporary
+#                                  file that the output FILE (e.g. NAME.pdf)
+#                                  is written through ("FILE.tmp-…"), and on
+#                                  nothing else: juesuan runs with the
+#                                  preloaded library $JUESUAN_ENOSPC_PRELOAD
+#                                  (tests/support/enospc_preload.cpp)
 #
 # --accept rewrites CASE.expected from the actual run, keeping its setup
 # lines (review it by hand!).
@@ -81,13 +80,12 @@ while IFS= read -r line; do
 done <<<"$setup_lines"
 
 if [ -n "$full_disk" ]; then
-  mkdir -p "$out_dir"
-  stderr=$(sh -c 'ln -s /dev/full "$1/$2.tmp-$$" && shift 2 && exec "$@"' sh "$out_dir" "$full_disk" \
-             "$juesuan" build "$input" -o "$out_dir" "${root_args[@]}" 2>&1 >/dev/null)
+  if [ -z "${JUESUAN_ENOSPC_PRELOAD:-}" ]; then echo "FAIL: JUESUAN_ENOSPC_PRELOAD is not set"; exit 1; fi
+  # (A sanitizer runtime would otherwise insist on being loaded first.)
+  stderr=$(LD_PRELOAD=$JUESUAN_ENOSPC_PRELOAD JUESUAN_ENOSPC=$full_disk.tmp- \
+           ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
+           "$juesuan" build "$input" -o "$out_dir" "${root_args[@]}" 2>&1 >/dev/null)
   status=$?
-  # The link stands for the disk: it is no output left behind by juesuan.
-  sh_leftover=$(find "$out_dir" -maxdepth 1 -type l -lname /dev/full -printf '%f\n')
-  [ -n "$sh_leftover" ] && rm -f "$out_dir/$sh_leftover"
 else
   stderr=$("$juesuan" build "$input" -o "$out_dir" "${root_args[@]}" 2>&1 >/dev/null)
   status=$?

@@ -19,7 +19,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli/app.hpp"
+#include "build/build.hpp"
 #include "document/plain_text.hpp"
 
 using namespace juesuan;

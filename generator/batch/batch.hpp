@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "batch/index.hpp"
-#include "cli/app.hpp"
+#include "build/build.hpp"
 
 namespace juesuan::batch {
 
@@ -32,13 +32,20 @@ struct Job {
   std::string path;               // relative, '/'-separated ("教育局/一中.yaml")
   std::string folder;             // its folder ("教育局"; "" at the top)
   std::filesystem::path out_dir;  // the mirrored output folder
-  std::string conflict;           // non-empty: another file has the same output name
+  // Non-empty: not built, for this reason ("file: error: …"): another file
+  // has the same output names, the name is index, or (then `yaml` is a
+  // folder) the folder cannot be read.
+  std::string error;
 };
 
-// Every *.yaml / *.yml under `city` (recursively, hidden entries and the
-// output folder skipped), in index order (listed_before). Throws Error(Input)
-// when `city` is not a folder.
-std::vector<Job> discover(const std::filesystem::path& city, const std::filesystem::path& out);
+// Every *.yaml / *.yml (any case) under `city`, recursively, in index order
+// (listed_before). Hidden entries and the output folder are left out;
+// symbolic links are never followed (nothing outside the city is read), and
+// each one that looks like a department file or a folder is told in
+// `skipped` ("path: warning: …"). A folder that cannot be read is a Job with
+// an error. Throws Error(Input) when `city` is not a folder.
+std::vector<Job> discover(const std::filesystem::path& city, const std::filesystem::path& out,
+                          std::vector<std::string>* skipped = nullptr);
 
 struct Options {
   std::filesystem::path city, out;

@@ -3,13 +3,16 @@
 #include <cstdio>
 
 #include "batch/progress.hpp"
+#include "core/ui.hpp"
 
 namespace juesuan::batch {
 
 int batch_command(const Resources& res, const Options& options, bool quiet) {
-  std::vector<Job> jobs = discover(options.city, options.out);
+  std::vector<std::string> skipped;
+  std::vector<Job> jobs = discover(options.city, options.out, &skipped);
+  for (const auto& s : skipped) std::fputs(s.c_str(), stderr);
   if (jobs.empty())
-    throw Error(Failure::Input, "no department file (*.yaml) under " + options.city.string());
+    throw Error(Failure::Input, ui::no_department_files(printable_name(options.city.string())));
   std::size_t total = 0;
   for (const auto& j : jobs) total += !options.shard || in_shard(j.path, *options.shard);
   Progress progress(Progress::mode_for(stderr, quiet), total, options.started);
@@ -17,8 +20,11 @@ int batch_command(const Resources& res, const Options& options, bool quiet) {
   write_index(index, options.out);
   progress.end();
   std::string text = summary_text(index, progress.seconds());
-  text += "index: " + (options.out / "index.html").string() + "\n";
+  text += ui::index_written(printable_name((options.out / "index.html").string()));
   std::fputs(text.c_str(), stderr);
+  // An output that could not be written (a full disk) is not a finding.
+  for (const auto& d : index.departments)
+    if (d.output_failure) return static_cast<int>(Failure::Output);
   return summarise(index).city.failed ? static_cast<int>(Failure::Findings) : 0;
 }
 
@@ -26,7 +32,7 @@ int merge_command(const std::vector<std::filesystem::path>& shard_indexes, const
   Index index = merge(shard_indexes, out);
   write_index(index, out);
   std::string text = summary_text(index, std::nullopt);
-  text += "index: " + (out / "index.html").string() + "\n";
+  text += ui::index_written(printable_name((out / "index.html").string()));
   std::fputs(text.c_str(), stderr);
   return summarise(index).city.failed ? static_cast<int>(Failure::Findings) : 0;
 }

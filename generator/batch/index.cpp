@@ -2,10 +2,14 @@
 // back, and writing the three files.
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "batch/index.hpp"
-#include "batch/json.hpp"
 #include "batch/labels.hpp"
+#include "build/writers.hpp"
 #include "core/file.hpp"
+#include "core/messages.hpp"
+#include "core/ui.hpp"
 
 namespace juesuan::batch {
 
@@ -79,97 +83,96 @@ Summary summarise(const Index& index) {
 
 namespace {
 
-std::string figures_json(const KeyFigures& k, const std::string& indent) {
-  // Each figure twice: as the tables print it (万元) and exact (分).
-  std::string a = "{", b = "{";
-  for (std::size_t i = 0; i < kFigureFields.size(); ++i) {
-    const auto& f = kFigureFields[i];
-    std::string sep = i ? ", " : "";
-    a += sep + json::quote(f.key) + ": " + json::quote(wan(k.*f.member));
-    b += sep + json::quote(f.key) + ": " + std::to_string((k.*f.member).fen());
+using Json = nlohmann::ordered_json;   // keys in the order written
+
+// Each figure twice: as the tables print it (万元) and exact (分).
+void put_figures(Json& o, const KeyFigures& k) {
+  Json printed = Json::object(), exact = Json::object();
+  for (const auto& f : kFigureFields) {
+    printed[f.key] = wan(k.*f.member);
+    exact[f.key] = (k.*f.member).fen();
   }
-  return indent + "\"figures\": " + a + "},\n" + indent + "\"figures_fen\": " + b + "}";
+  o["figures"] = std::move(printed);
+  o["figures_fen"] = std::move(exact);
 }
 
-std::string group_json(const Group& g, const std::string& indent) {
-  return "{\n" + indent + "  \"folder\": " + json::quote(g.folder) + ",\n" + indent +
-         "  \"departments\": " + std::to_string(g.departments) + ", \"built\": " + std::to_string(g.built) +
-         ", \"unchanged\": " + std::to_string(g.unchanged) + ", \"failed\": " + std::to_string(g.failed) + ",\n" +
-         figures_json(g.totals, indent + "  ") + "\n" + indent + "}";
-}
-
-std::string string_list(const std::vector<std::string>& v) {
-  std::string s = "[";
-  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + json::quote(v[i]);
-  return s + "]";
+Json group_json(const Group& g) {
+  Json o = {{"folder", g.folder}, {"departments", g.departments}, {"built", g.built},
+            {"unchanged", g.unchanged}, {"failed", g.failed}};
+  put_figures(o, g.totals);
+  return o;
 }
 
 }  // namespace
 
 std::string index_json(const Index& index) {
-  std::string out = "{\n  \"format\": \"juesuan-batch-index\",\n  \"version\": 1,\n";
-  out += "  \"shard\": ";
-  out += index.shard ? "{\"index\": " + std::to_string(index.shard->first) + ", \"count\": " +
-                           std::to_string(index.shard->second) + "}"
-                     : std::string("null");
-  out += ",\n  \"departments\": [";
-  for (std::size_t i = 0; i < index.departments.size(); ++i) {
-    const Department& d = index.departments[i];
-    out += std::string(i ? "," : "") + "\n    {\n";
-    out += "      \"path\": " + json::quote(d.path) + ",\n";
-    out += "      \"folder\": " + json::quote(d.folder) + ",\n";
-    out += "      \"name\": " + json::quote(d.name) + ",\n";
-    out += "      \"status\": " + json::quote(status_key(d.status)) + ",\n";
-    if (d.figures) out += figures_json(*d.figures, "      ") + ",\n";
-    out += "      \"outputs\": {";
-    for (std::size_t k = 0; k < d.outputs.size(); ++k)
-      out += (k ? ", " : "") + json::quote(d.outputs[k].kind) + ": " + json::quote(d.outputs[k].href);
-    out += "},\n";
-    out += "      \"warnings\": " + string_list(d.warnings);
-    if (d.status == Status::Failed)
-      out += ",\n      \"error\": " + json::quote(d.error) + ",\n      \"detail\": " + json::quote(d.detail);
-    out += "\n    }";
+  Json root = {{"format", "juesuan-batch-index"}, {"version", 1}, {"shard", nullptr}};
+  if (index.shard) root["shard"] = {{"index", index.shard->first}, {"count", index.shard->second}};
+  Json departments = Json::array();
+  for (const Department& d : index.departments) {
+    Json o = {{"path", d.path}, {"folder", d.folder}, {"name", d.name}, {"status", status_key(d.status)}};
+    if (d.figures) put_figures(o, *d.figures);
+    Json outputs = Json::object();
+    for (const auto& out : d.outputs) outputs[out.kind] = out.href;
+    o["outputs"] = std::move(outputs);
+    o["warnings"] = d.warnings;
+    if (d.status == Status::Failed) {
+      o["error"] = d.error;
+      o["detail"] = d.detail;
+    }
+    departments.push_back(std::move(o));
   }
-  out += index.departments.empty() ? "],\n" : "\n  ],\n";
+  root["departments"] = std::move(departments);
   Summary s = summarise(index);
-  out += "  \"summary\": {\n    \"folders\": [";
-  for (std::size_t i = 0; i < s.folders.size(); ++i) out += (i ? ", " : "") + group_json(s.folders[i], "    ");
-  out += "],\n    \"city\": " + group_json(s.city, "    ") + "\n  }\n}\n";
-  return out;
+  Json folders = Json::array();
+  for (const auto& g : s.folders) folders.push_back(group_json(g));
+  root["summary"] = {{"folders", std::move(folders)}, {"city", group_json(s.city)}};
+  // Bytes of a name that is not UTF-8 become U+FFFD: the file stays valid.
+  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 Index read_index_json(const fs::path& file) {
-  json::Value root = json::parse(read_source_file(file));
-  if (root.at("format").as_string() != "juesuan-batch-index")
-    throw Error(Failure::Input, root.at("format").loc, "not an index.json written by juesuan batch");
-  Index index;
-  if (const json::Value& shard = root.at("shard"); !shard.is_null())
-    index.shard = std::make_pair(static_cast<int>(shard.at("index").as_integer()),
-                                 static_cast<int>(shard.at("count").as_integer()));
-  for (const json::Value& v : root.at("departments").as_array()) {
-    Department d;
-    d.path = v.at("path").as_string();
-    d.folder = v.at("folder").as_string();
-    d.name = v.at("name").as_string();
-    const json::Value& status = v.at("status");
-    if (status.as_string() == "built") d.status = Status::Built;
-    else if (status.as_string() == "unchanged") d.status = Status::Unchanged;
-    else if (status.as_string() == "failed") d.status = Status::Failed;
-    else throw Error(Failure::Input, status.loc, "unknown status \"" + status.as_string() + "\"");
-    if (const json::Value* fen = v.find("figures_fen")) {
-      KeyFigures k;
-      for (const auto& f : kFigureFields) k.*f.member = Money::fen(fen->at(f.key).as_integer());
-      d.figures = k;
-    }
-    for (const auto& [kind, href] : v.at("outputs").members) d.outputs.push_back(Output{kind, href.as_string()});
-    for (const json::Value& w : v.at("warnings").as_array()) d.warnings.push_back(w.as_string());
-    if (d.status == Status::Failed) {
-      d.error = v.at("error").as_string();
-      d.detail = v.at("detail").as_string();
-    }
-    index.departments.push_back(std::move(d));
+  auto text = read_source_file(file);
+  Json root;
+  try {
+    root = Json::parse(text->text);
+  } catch (const Json::parse_error& e) {
+    auto [line, col] = text->locate(e.byte > 0 ? e.byte - 1 : 0);
+    throw Error(Failure::Input, Loc{text, line, col}, ui::damaged_index(e.what()));
   }
-  return index;
+  try {
+    if (!root.is_object() || root.value("format", "") != "juesuan-batch-index")
+      throw Error(Failure::Input, Loc{text, 0, 0}, ui::not_an_index());
+    Index index;
+    if (const Json& shard = root.at("shard"); !shard.is_null())
+      index.shard = std::make_pair(shard.at("index").get<int>(), shard.at("count").get<int>());
+    for (const Json& v : root.at("departments")) {
+      Department d;
+      d.path = v.at("path").get<std::string>();
+      d.folder = v.at("folder").get<std::string>();
+      d.name = v.at("name").get<std::string>();
+      const std::string status = v.at("status").get<std::string>();
+      if (status == "built") d.status = Status::Built;
+      else if (status == "unchanged") d.status = Status::Unchanged;
+      else if (status == "failed") d.status = Status::Failed;
+      else throw Error(Failure::Input, Loc{text, 0, 0}, ui::unknown_status(status));
+      if (auto fen = v.find("figures_fen"); fen != v.end()) {
+        KeyFigures k;
+        for (const auto& f : kFigureFields) k.*f.member = Money::fen(fen->at(f.key).get<std::int64_t>());
+        d.figures = k;
+      }
+      for (const auto& [kind, href] : v.at("outputs").items()) d.outputs.push_back(Output{kind, href.get<std::string>()});
+      d.warnings = v.at("warnings").get<std::vector<std::string>>();
+      if (d.status == Status::Failed) {
+        d.error = v.at("error").get<std::string>();
+        d.detail = v.at("detail").get<std::string>();
+      }
+      index.departments.push_back(std::move(d));
+    }
+    return index;
+  } catch (const Json::exception& e) {
+    throw Error(Failure::Input, Loc{text, 0, 0}, ui::damaged_index(e.what()));
+  }
 }
 
 // ---- index.csv ------------------------------------------------------------
@@ -194,7 +197,8 @@ std::string csv_field(std::string_view s) {
 std::string index_csv(const Index& index) {
   std::vector<std::string> header = {labels::kFolder, labels::kDepartment, labels::kSourceFile, labels::kStatus};
   for (const char* f : labels::kFigures) header.push_back(std::string(f) + labels::kUnitSuffix);
-  for (const char* h : {"PDF", "HTML", labels::kError}) header.push_back(h);
+  for (const Writer& w : writers()) header.push_back(std::string(w.label));
+  header.push_back(labels::kError);
   auto line = [](const std::vector<std::string>& fields) {
     std::string s;
     for (std::size_t i = 0; i < fields.size(); ++i) s += (i ? "," : "") + csv_field(fields[i]);
@@ -204,10 +208,10 @@ std::string index_csv(const Index& index) {
   for (const Department& d : index.departments) {
     std::vector<std::string> row = {d.folder, d.name, d.path, status_label(d.status)};
     for (const auto& f : kFigureFields) row.push_back(d.figures ? wan((*d.figures).*f.member) : "");
-    for (const char* kind : {"pdf", "html"}) {
+    for (const Writer& w : writers()) {
       std::string href;
       for (const auto& o : d.outputs)
-        if (o.kind == kind) href = o.href;
+        if (o.kind == w.name) href = o.href;
       row.push_back(href);
     }
     row.push_back(d.error);
@@ -219,10 +223,14 @@ std::string index_csv(const Index& index) {
 void write_index(const Index& index, const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) throw Error(Failure::Output, "cannot create " + dir.string() + ": " + ec.message());
-  write_file_atomic(dir / "index.json", index_json(index));
-  write_file_atomic(dir / "index.csv", index_csv(index));
-  write_file_atomic(dir / "index.html", index_html(index));
+  if (ec) throw Error(Failure::Output, msg::cannot_create_folder(printable_name(dir.string()), ec.value()));
+  // All three complete before any is renamed into place.
+  FolderLock lock(dir);
+  std::vector<OutputFile> files = {{dir / "index.json", index_json(index)},
+                                   {dir / "index.csv", index_csv(index)},
+                                   {dir / "index.html", index_html(index)}};
+  for (const auto& f : files) remove_stale_temporaries(f.path);
+  write_files_atomic(files);
 }
 
 }  // namespace juesuan::batch

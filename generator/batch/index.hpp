@@ -52,7 +52,9 @@ struct Department {
   std::string detail;    // when failed: every error, with quoted lines and carets
   std::vector<std::string> warnings;  // of the writers
   std::optional<KeyFigures> figures;  // none when failed
-  std::vector<Output> outputs;        // the files that exist, PDF first
+  std::vector<Output> outputs;        // the files that exist, in writer-table order
+  bool output_failure = false;        // failed only because an output could not be written:
+                                      // its earlier documents were kept (not in index.json)
   friend bool operator==(const Department&, const Department&) = default;
 };
 

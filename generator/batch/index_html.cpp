@@ -5,6 +5,8 @@
 
 #include "batch/index.hpp"
 #include "batch/labels.hpp"
+#include "build/writers.hpp"
+#include "core/url.hpp"
 #include "html/html_writer.hpp"
 
 namespace juesuan::batch {
@@ -35,24 +37,6 @@ td.files a { margin-right: .5rem; }
 .path { color: #666; font-size: .8rem; font-weight: normal; }
 .unit, .note { font-size: .85rem; color: #444; }
 )";
-
-// A relative link: each byte outside the unreserved set percent-encoded,
-// '/' kept.
-std::string href(std::string_view path) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-        c == '.' || c == '~' || c == '/') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 
 std::string folder_label(const std::string& folder) { return folder.empty() ? labels::kTopFolder : folder; }
 
@@ -91,7 +75,7 @@ std::string summary_table(const Summary& s) {
 
 std::string department_row(const Department& d) {
   std::string out = "<tr class=\"" + std::string(status_key(d.status)) + "\"><th scope=\"row\">" + escape(d.name) +
-                    "<br><span class=\"path\">" + escape(d.path) + "</span></th>";
+                    "<br><span class=\"path\">" + escape(printable_name(d.path)) + "</span></th>";
   out += "<td class=\"status\">" + escape(status_label(d.status)) + "</td>";
   if (d.figures) {
     out += figure_cells(*d.figures);
@@ -104,9 +88,9 @@ std::string department_row(const Department& d) {
   }
   out += "<td class=\"files\">";
   for (const Output& o : d.outputs) {
-    std::string label = o.kind;
-    for (auto& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    out += "<a href=\"" + escape(href(o.href)) + "\">" + escape(label) + "</a>";
+    const Writer* w = find_writer(o.kind);
+    std::string label = w ? std::string(w->label) : o.kind;
+    out += "<a href=\"" + escape(url_encode_path(o.href)) + "\">" + escape(label) + "</a>";
   }
   return out + "</td></tr>\n";
 }
@@ -116,6 +100,7 @@ std::string department_row(const Department& d) {
 std::string index_html(const Index& index) {
   Summary s = summarise(index);
   std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
+  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + std::string(html::kContentSecurityPolicy) + "\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<title>" + escape(labels::kTitle) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n";
   out += "<h1>" + escape(labels::kTitle) + "</h1>\n";

@@ -6,13 +6,25 @@
 
 #include "batch/index.hpp"
 #include "core/diag.hpp"
+#include "core/ui.hpp"
 
 namespace juesuan::batch {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// "file: error: …" for a shard's index as a whole.
+Loc at(const fs::path& file) {
+  auto f = std::make_shared<SourceFile>();
+  f->path = file.string();
+  return Loc{f, 0, 0};
+}
+
+}  // namespace
+
 Index merge(const std::vector<fs::path>& files, const fs::path& out_dir) {
-  if (files.empty()) throw Error(Failure::Input, "merge needs the index.json of each shard");
+  if (files.empty()) throw Error(Failure::Input, ui::merge_needs_indexes());
   std::error_code ec;
   const fs::path out = fs::weakly_canonical(fs::absolute(out_dir), ec);
   Index merged;
@@ -22,21 +34,22 @@ Index merge(const std::vector<fs::path>& files, const fs::path& out_dir) {
   for (const fs::path& file : files) {
     Index part = read_index_json(file);
     if (!part.shard)
-      throw Error(Failure::Input, file.string() + ": not the index of a shard (batch --shard I/N writes those)");
+      throw Error(Failure::Input, at(file), ui::not_a_shard_index());
     auto [i, n] = *part.shard;
     if (count && n != count)
-      throw Error(Failure::Input, file.string() + ": shard " + std::to_string(i) + "/" + std::to_string(n) +
-                                      " is not of the same run as " + shards.begin()->second.string() + " (of " +
-                                      std::to_string(count) + " shards)");
+      throw Error(Failure::Input, at(file),
+                  ui::other_run(std::to_string(i) + "/" + std::to_string(n),
+                                printable_name(shards.begin()->second.string()), count));
     count = n;
     if (auto [pos, fresh] = shards.emplace(i, file); !fresh)
-      throw Error(Failure::Input, file.string() + ": shard " + std::to_string(i) + "/" + std::to_string(n) +
-                                      " is given twice (also " + pos->second.string() + ")");
+      throw Error(Failure::Input, at(file),
+                  ui::shard_twice(std::to_string(i) + "/" + std::to_string(n), printable_name(pos->second.string())));
     // Links become relative to the merged index's folder.
     fs::path from = fs::weakly_canonical(fs::absolute(file).parent_path(), ec).lexically_relative(out);
     for (Department& d : part.departments) {
       if (auto [pos, fresh] = seen.emplace(d.path, file); !fresh)
-        throw Error(Failure::Input, file.string() + ": " + d.path + " is also in " + pos->second.string());
+        throw Error(Failure::Input, at(file),
+                    ui::department_twice(printable_name(d.path), printable_name(pos->second.string())));
       for (Output& o : d.outputs) o.href = (from / o.href).lexically_normal().generic_string();
       merged.departments.push_back(std::move(d));
     }
@@ -44,7 +57,7 @@ Index merge(const std::vector<fs::path>& files, const fs::path& out_dir) {
   std::string missing;
   for (int i = 0; i < count; ++i)
     if (!shards.count(i)) missing += (missing.empty() ? "" : ", ") + std::to_string(i) + "/" + std::to_string(count);
-  if (!missing.empty()) throw Error(Failure::Input, "merge: the index of shard " + missing + " is missing");
+  if (!missing.empty()) throw Error(Failure::Input, ui::shards_missing(missing));
   std::sort(merged.departments.begin(), merged.departments.end(), [](const Department& a, const Department& b) {
     return listed_before(a.folder, a.path, b.folder, b.path);
   });

@@ -4,23 +4,10 @@
 
 #include <cmath>
 
+#include "core/ui.hpp"
+
 namespace juesuan::batch {
 
-namespace {
-
-std::string fixed1(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
-
-std::string duration(double s) {
-  if (s < 60) return fixed1(s) + " s";
-  int m = static_cast<int>(s) / 60;
-  return std::to_string(m) + " min " + std::to_string(static_cast<int>(s) - 60 * m) + " s";
-}
-
-}  // namespace
 
 Progress::Mode Progress::mode_for(std::FILE* out, bool quiet) {
   if (quiet) return Mode::Quiet;
@@ -48,9 +35,7 @@ void Progress::finished(const Department& d) {
   if (mode_ == Mode::Quiet) return;
   std::string text;
   if (mode_ == Mode::Lines) {
-    std::string n = std::to_string(total_);
-    std::string k = std::to_string(done_);
-    text = "[" + std::string(n.size() - k.size(), ' ') + k + "/" + n + "] " + status_key(d.status) + " " + d.path + "\n";
+    text = ui::progress_line(done_, total_, status_key(d.status), printable_name(d.path));
   }
   if (d.status == Status::Failed) text += d.detail;
   for (const auto& w : d.warnings) text += w + "\n";
@@ -70,9 +55,9 @@ void Progress::draw() {
   std::string bar(filled, '=');
   if (filled < kWidth) bar += '>' + std::string(kWidth - filled - 1, ' ');
   double s = seconds();
-  std::string line = "\r\x1b[K[" + bar + "] " + std::to_string(done_) + "/" + std::to_string(total_) + "  " +
-                     std::to_string(failed_) + " failed  " + duration(s) + " elapsed";
-  if (done_ > 0 && done_ < total_) line += "  ETA " + duration(s / done_ * (total_ - done_));
+  std::optional<double> remaining;
+  if (done_ > 0 && done_ < total_) remaining = s / done_ * (total_ - done_);
+  std::string line = "\r\x1b[K" + ui::progress_bar(bar, done_, total_, failed_, s, remaining);
   std::fputs(line.c_str(), out_);
   std::fflush(out_);
   bar_shown_ = true;
@@ -90,14 +75,9 @@ void Progress::end() {
 
 std::string summary_text(const Index& index, std::optional<double> seconds) {
   Summary s = summarise(index);
-  std::string out = "batch: " + std::to_string(s.city.departments) + " departments: " + std::to_string(s.city.built) +
-                    " built, " + std::to_string(s.city.unchanged) + " unchanged, " + std::to_string(s.city.failed) +
-                    " failed";
-  if (seconds) out += " in " + fixed1(*seconds) + " s";
-  if (seconds && *seconds > 0) out += " (" + fixed1(s.city.departments / *seconds) + " documents/s)";
-  out += "\n";
+  std::string out = ui::summary(s.city.departments, s.city.built, s.city.unchanged, s.city.failed, seconds);
   for (const auto& d : index.departments)
-    if (d.status == Status::Failed) out += "failed: " + d.path + ": " + d.error + "\n";
+    if (d.status == Status::Failed) out += ui::summary_failed(printable_name(d.path), d.error);
   return out;
 }
 

@@ -28,22 +28,21 @@ KeyFigures key_figures(const Model& m) {
 
 namespace {
 
-// The documents build_outputs writes for a department, in the order the
-// index links them; and the stamp beside them. Used only to find the
-// files of an unchanged department and to clear those of a failed one.
-const char* const kDocumentKinds[] = {"pdf", "html"};
-const char* const kStampExtension = ".juesuan-hash";
-
 int kind_rank(const std::string& kind) {
-  for (int i = 0; i < 2; ++i)
-    if (kind == kDocumentKinds[i]) return i;
-  return 2;
+  int rank = 0;
+  for (const Writer& w : writers()) {
+    if (kind == w.name) return rank;
+    ++rank;
+  }
+  return rank;
 }
 
 void add_output(Department& d, const Job& job, const fs::path& file) {
   std::string ext = file.extension().string();
   Output o;
   o.kind = ext.empty() ? ext : ext.substr(1);
+  for (const Writer& w : writers())
+    if (w.extension == ext) o.kind = w.name;
   o.href = (fs::path(job.folder) / file.filename()).generic_string();
   d.outputs.push_back(std::move(o));
 }
@@ -64,30 +63,16 @@ void fail(Department& d, std::string detail) {
   d.outputs.clear();
 }
 
-// A failed department keeps no output: neither one half made now nor an
-// older one that would pass for current. The stamp goes first.
-void remove_outputs(const Job& job) {
-  const std::string stem = job.yaml.stem().string();
-  std::error_code ec;
-  fs::remove(job.out_dir / (stem + kStampExtension), ec);
-  for (const char* kind : kDocumentKinds) fs::remove(job.out_dir / (stem + "." + kind), ec);
-}
-
-void build_unchanged(const Resources& res, const Job& job, Department& d) {
-  // The figures come from the model, recomputed (load + compute, no
-  // compose, no writers): a few milliseconds, and never out of step with
-  // the YAML the way a stored copy could be.
-  Source source = load_source(read_source_file(job.yaml), res.load_context());
-  Model model = compute(source, res.catalog);
-  d.name = source.department.value;
-  d.figures = key_figures(model);
+void build_unchanged(const Resources& res, const Job& job, const Outcome& o, Department& d) {
+  // The figures come from the model, recomputed from the file as it was
+  // read for the stamp (load + compute, no compose, no writers): a few
+  // milliseconds, and never out of step with the YAML the way a stored
+  // copy could be.
+  auto computed = compute_department(res, o.input);
+  d.name = computed->source.department.value;
+  d.figures = key_figures(computed->model);
   d.status = Status::Unchanged;
-  const std::string stem = job.yaml.stem().string();
-  std::error_code ec;
-  for (const char* kind : kDocumentKinds) {
-    fs::path p = job.out_dir / (stem + "." + kind);
-    if (fs::exists(p, ec)) add_output(d, job, p);
-  }
+  for (const auto& p : existing_outputs(job.out_dir, job.yaml.stem().string())) add_output(d, job, p);
 }
 
 void build_rejected(const Outcome& o, Department& d) {
@@ -99,23 +84,25 @@ void build_rejected(const Outcome& o, Department& d) {
 
 }  // namespace
 
-Department build_one(const Resources& res, const Job& job, const OutputOptions& options) {
+Department build_one(const Resources& res, const Job& job, const OutputOptions& base) {
   Department d;
   d.path = job.path;
   d.folder = job.folder;
   d.name = job.yaml.stem().string();
-  if (!job.conflict.empty()) {
-    // Not built and nothing removed: the files belong to the other one.
-    fail(d, job.yaml.string() + ": error: the same output name as " + job.conflict + "; rename one of them");
+  if (!job.error.empty()) {
+    // Not built and nothing removed: the files belong to another one.
+    fail(d, job.error);
     return d;
   }
+  OutputOptions options = base;
+  options.name = job.path;   // the stamp does not depend on how the city's path is spelled
   try {
     Outcome o = build_outputs(res, job.yaml, job.out_dir, options);
     d.warnings = o.warnings;
     if (o.built) d.name = o.built->source.department.value;
     switch (o.status) {
       case Outcome::Status::Unchanged:
-        build_unchanged(res, job, d);
+        build_unchanged(res, job, o, d);
         break;
       case Outcome::Status::Rejected:
         build_rejected(o, d);
@@ -128,13 +115,24 @@ Department build_one(const Resources& res, const Job& job, const OutputOptions& 
     }
   } catch (const Error& e) {
     fail(d, e.render());
+    // An output that could not be written (a full disk) says nothing
+    // against the department: its earlier documents stay as they were.
+    d.output_failure = e.kind() == Failure::Output;
   } catch (const std::exception& e) {
     fail(d, job.yaml.string() + ": error: " + e.what());
   } catch (...) {
     fail(d, job.yaml.string() + ": error: the build failed for an unknown reason");
   }
   sort_outputs(d);
-  if (d.status == Status::Failed) remove_outputs(job);
+  // A failed department keeps no output: neither one half made now nor an
+  // older one that would pass for current.
+  if (d.status == Status::Failed && !d.output_failure) {
+    try {
+      remove_outputs(job.out_dir, job.yaml.stem().string());
+    } catch (const Error&) {
+      // The folder cannot be locked: nothing of this department can be there.
+    }
+  }
   return d;
 }
 
@@ -146,7 +144,8 @@ Index run(const Resources& res, const Options& options, const std::vector<Job>& 
   Index index;
   if (options.shard) index.shard = std::make_pair(options.shard->index, options.shard->count);
   index.departments.resize(jobs.size());
-  const OutputOptions output_options{options.force, true};
+  OutputOptions output_options;
+  output_options.force = options.force;
 
   std::atomic<std::size_t> next{0};
   std::mutex mutex;

@@ -3,14 +3,17 @@
 #include <charconv>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "batch/command.hpp"
 #include "check/check.hpp"
-#include "cli/app.hpp"
+#include "build/build.hpp"
 #include "core/file.hpp"
+#include "core/messages.hpp"
+#include "core/ui.hpp"
 #include "diff/diff.hpp"
 #include "source/yaml_tree.hpp"
 #include "document/plain_text.hpp"
@@ -19,22 +22,6 @@ namespace fs = std::filesystem;
 using namespace juesuan;
 
 namespace {
-
-const char* kUsage =
-    "usage: juesuan build DEPT.yaml... [-o DIR] [--force]\n"
-    "                                             write DIR/DEPT.html and DIR/DEPT.pdf (default DIR: out); an output\n"
-    "                                             whose inputs are unchanged is skipped unless --force\n"
-    "       juesuan check DEPT.yaml...            run the audit rules (审核)\n"
-    "       juesuan check --list-rules            list the audit rules\n"
-    "       juesuan diff OLD.yaml NEW.yaml        what a correction changes: inputs, table cells, sentences\n"
-    "       juesuan dump DEPT.yaml                print the document as plain text\n"
-    "       juesuan batch CITY_DIR -o OUT_DIR [-j N] [--shard I/N] [--force] [--quiet]\n"
-    "                                             build every department under CITY_DIR (folders mirrored in OUT_DIR)\n"
-    "                                             with N workers (default: the number of cores); write OUT_DIR/index.html,\n"
-    "                                             index.json and index.csv; --shard I/N builds share I (0 <= I < N) only\n"
-    "       juesuan merge SHARD/index.json... -o OUT_DIR\n"
-    "                                             combine the index.json of every shard into one index in OUT_DIR\n"
-    "options: --root DIR   the folder holding templates/, data/ and fonts/\n";
 
 struct Args {
   std::string command;
@@ -48,7 +35,7 @@ struct Args {
   bool quiet = false;
 };
 
-[[noreturn]] void usage_error(const std::string& what) { throw Error(Failure::Input, what + "\n" + kUsage); }
+[[noreturn]] void usage_error(const std::string& what) { throw Error(Failure::Input, what + "\n" + ui::usage()); }
 
 Args parse_args(int argc, char** argv) {
   Args a;
@@ -56,7 +43,7 @@ Args parse_args(int argc, char** argv) {
   for (std::size_t i = 0; i < v.size(); ++i) {
     const std::string& s = v[i];
     auto value = [&]() -> std::string {
-      if (i + 1 >= v.size()) usage_error("option " + s + " needs a value");
+      if (i + 1 >= v.size()) usage_error(ui::option_needs_value(s));
       return v[++i];
     };
     if (s == "-o" || s == "--output") a.out = value();
@@ -67,20 +54,20 @@ Args parse_args(int argc, char** argv) {
       std::string n = value();
       auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), a.jobs);
       if (n.empty() || ec != std::errc() || end != n.data() + n.size() || a.jobs < 1 || a.jobs > 1024)
-        usage_error("-j needs a number of workers from 1 to 1024 (got \"" + n + "\")");
+        usage_error(ui::bad_jobs(n));
     }
     else if (s == "--shard") {
       std::string v = value();
       a.shard = batch::parse_shard(v);
-      if (!a.shard) usage_error("--shard needs I/N with 0 <= I < N, such as 0/4 (got \"" + v + "\")");
+      if (!a.shard) usage_error(ui::bad_shard(v));
     }
     else if (s == "--quiet" || s == "-q") a.quiet = true;
-    else if (s == "-h" || s == "--help") { std::cout << kUsage; std::exit(0); }
-    else if (!s.empty() && s[0] == '-') usage_error("unknown option " + s);
+    else if (s == "-h" || s == "--help") { std::cout << ui::usage(); std::exit(0); }
+    else if (!s.empty() && s[0] == '-') usage_error(ui::unknown_option(s));
     else if (a.command.empty()) a.command = s;
     else a.inputs.push_back(s);
   }
-  if (a.command.empty()) usage_error("no command given");
+  if (a.command.empty()) usage_error(ui::no_command());
   if (a.root.empty()) a.root = default_root();
   return a;
 }
@@ -92,24 +79,37 @@ bool report(const std::vector<Finding>& findings) {
 }
 
 int cmd_build(const Args& a) {
-  if (a.inputs.empty()) usage_error("build needs a YAML file");
+  if (a.inputs.empty()) usage_error(ui::build_needs_files());
+  // Two inputs of one name would overwrite each other's outputs.
+  std::map<std::string, std::string> first;
+  for (const auto& in : a.inputs) {
+    std::string stem = fs::path(in).stem().string();
+    if (auto [pos, fresh] = first.emplace(stem, in); !fresh) {
+      std::string outputs;
+      for (const Writer& w : writers()) outputs += (outputs.empty() ? "" : "、") + stem + std::string(w.extension);
+      auto file = std::make_shared<SourceFile>();
+      file->path = in;
+      throw Error(Failure::Input, Loc{file, 0, 0}, msg::same_output_in_build(pos->second, outputs));
+    }
+  }
   Resources res = Resources::load(a.root, /*with_fonts=*/true);
   int status = 0;
   for (const auto& in : a.inputs) {
-    Outcome o = build_outputs(res, in, a.out, OutputOptions{a.force, true});
+    OutputOptions options;
+    options.force = a.force;
+    Outcome o = build_outputs(res, in, a.out, options);
     report(o.findings);
     for (const auto& w : o.warnings) std::cerr << w << "\n";
     switch (o.status) {
       case Outcome::Status::Unchanged:
-        std::cerr << "unchanged: " << in << " (its outputs in " << a.out.string()
-                  << " are up to date; --force rebuilds)\n";
+        std::cerr << ui::unchanged(printable_name(in), printable_name(a.out.string()));
         break;
       case Outcome::Status::Rejected:
-        std::cerr << in << ": not built: the audit found errors (see above)\n";
+        std::cerr << ui::not_built(printable_name(in));
         status = static_cast<int>(Failure::Findings);
         break;
       case Outcome::Status::Built:
-        for (const auto& p : o.written) std::cerr << "wrote " << p.string() << "\n";
+        for (const auto& p : o.written) std::cerr << ui::wrote(printable_name(p.string()));
         break;
     }
   }
@@ -121,12 +121,12 @@ int cmd_check(const Args& a) {
     for (const auto& r : rule_list()) std::cout << r.id << "\t" << r.description << "\n";
     return 0;
   }
-  if (a.inputs.empty()) usage_error("check needs a YAML file");
+  if (a.inputs.empty()) usage_error(ui::check_needs_files());
   Resources res = Resources::load(a.root);
   bool errors = false;
   for (const auto& in : a.inputs) {
-    auto built = build_document(res, in);
-    auto findings = check(built->model);
+    auto computed = compute_department(res, read_source_file(in));
+    auto findings = check(computed->model);
     for (const auto& f : findings) std::cout << render_finding(f) << "\n";
     errors = errors || has_errors(findings);
   }
@@ -134,7 +134,7 @@ int cmd_check(const Args& a) {
 }
 
 int cmd_diff(const Args& a) {
-  if (a.inputs.size() != 2) usage_error("diff needs two YAML files: the old one and the new one");
+  if (a.inputs.size() != 2) usage_error(ui::diff_needs_two());
   Resources res = Resources::load(a.root);
   auto old_built = build_document(res, a.inputs[0]);
   auto new_built = build_document(res, a.inputs[1]);
@@ -147,7 +147,7 @@ int cmd_diff(const Args& a) {
 }
 
 int cmd_dump(const Args& a) {
-  if (a.inputs.size() != 1) usage_error("dump needs one YAML file");
+  if (a.inputs.size() != 1) usage_error(ui::dump_needs_one());
   Resources res = Resources::load(a.root);
   auto built = build_document(res, a.inputs.front());
   std::cout << doc::plain_text(built->document);
@@ -155,7 +155,7 @@ int cmd_dump(const Args& a) {
 }
 
 int cmd_batch(const Args& a) {
-  if (a.inputs.size() != 1) usage_error("batch needs one folder: the city's department files");
+  if (a.inputs.size() != 1) usage_error(ui::batch_needs_folder());
   batch::Options o;  // its clock starts now
   o.city = a.inputs.front();
   o.out = a.out;
@@ -167,7 +167,7 @@ int cmd_batch(const Args& a) {
 }
 
 int cmd_merge(const Args& a) {
-  if (a.inputs.empty()) usage_error("merge needs the index.json of each shard");
+  if (a.inputs.empty()) usage_error(ui::merge_needs_indexes());
   return batch::merge_command(std::vector<fs::path>(a.inputs.begin(), a.inputs.end()), a.out);
 }
 
@@ -182,12 +182,12 @@ int main(int argc, char** argv) {
     if (a.command == "dump") return cmd_dump(a);
     if (a.command == "batch") return cmd_batch(a);
     if (a.command == "merge") return cmd_merge(a);
-    usage_error("unknown command \"" + a.command + "\"");
+    usage_error(ui::unknown_command(a.command));
   } catch (const Error& e) {
     std::cerr << e.render();
     return static_cast<int>(e.kind());
   } catch (const std::exception& e) {
-    std::cerr << "juesuan: internal error: " << e.what() << "\n";
+    std::cerr << ui::internal_error(e.what());
     return static_cast<int>(Failure::Internal);
   }
 }

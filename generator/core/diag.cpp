@@ -1,24 +1,53 @@
 #include "core/diag.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 namespace juesuan {
 
-std::string_view SourceFile::line(int n) const {
-  std::string_view t = text;
-  if (t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
-  for (int k = 1; k < n; ++k) {
-    auto p = t.find('\n');
-    if (p == std::string_view::npos) return {};
-    t.remove_prefix(p + 1);
+namespace {
+bool has_bom(std::string_view t) { return t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF"; }
+}  // namespace
+
+const std::vector<std::size_t>& detail::LineIndex::starts(std::string_view text) const {
+  std::lock_guard lock(mutex_);
+  if (starts_.empty() || size_ != text.size() || data_ != text.data()) {
+    starts_.clear();
+    starts_.push_back(has_bom(text) ? 3 : 0);
+    for (const char* p = text.data() + starts_.front(); (p = static_cast<const char*>(std::memchr(
+                                                             p, '\n', text.data() + text.size() - p)));)
+      starts_.push_back(static_cast<std::size_t>(++p - text.data()));
+    size_ = text.size();
+    data_ = text.data();
   }
-  auto e = t.find('\n');
-  if (e != std::string_view::npos) t = t.substr(0, e);
+  return starts_;
+}
+
+int SourceFile::line_count() const { return static_cast<int>(lines_.starts(text).size()); }
+
+std::string_view SourceFile::line(int n) const {
+  const auto& starts = lines_.starts(text);
+  if (n < 1 || static_cast<std::size_t>(n) > starts.size()) return {};
+  std::size_t b = starts[n - 1];
+  std::size_t e = static_cast<std::size_t>(n) < starts.size() ? starts[n] - 1 : text.size();
+  std::string_view t(text.data() + b, e - b);
   if (!t.empty() && t.back() == '\r') t.remove_suffix(1);
   return t;
+}
+
+std::pair<int, int> SourceFile::locate(std::size_t offset) const {
+  const auto& starts = lines_.starts(text);
+  if (offset > text.size()) offset = text.size();
+  if (offset < starts.front()) return {1, 1};
+  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  int line = static_cast<int>(it - starts.begin());
+  int col = 1;
+  for (std::size_t i = starts[line - 1]; i < offset; ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+  return {line, col};
 }
 
 Error::Error(Failure kind, Loc loc, std::string message)
@@ -26,8 +55,31 @@ Error::Error(Failure kind, Loc loc, std::string message)
 
 std::string Error::render() const { return render_diagnostic(Severity::Error, loc_, message_); }
 
+std::string printable_name(std::string_view name) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  int32_t i = 0, n = static_cast<int32_t>(name.size());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(name.data()), i, n, c);
+    bool bad = c < 0 || c < 0x20 || (c >= 0x7f && c < 0xa0);
+    if (!bad) {
+      out.append(name.substr(start, i - start));
+      continue;
+    }
+    for (int32_t k = start; k < i; ++k) {
+      auto b = static_cast<unsigned char>(name[k]);
+      out += "\\x";
+      out += hex[b >> 4];
+      out += hex[b & 15];
+    }
+  }
+  return out;
+}
+
 std::string location_prefix(const Loc& loc) {
-  std::string s = loc.file ? loc.file->path : std::string("juesuan");
+  std::string s = loc.file ? printable_name(loc.file->path) : std::string("juesuan");
   if (loc.line > 0) s += ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col);
   return s;
 }

@@ -3,18 +3,49 @@
 // source line with a caret under the column.
 #pragma once
 
+#include <cstddef>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace juesuan {
+
+namespace detail {
+// Where each line of a text starts, built on first use (a file's text may
+// be filled in after the SourceFile is made) and never copied: a copy
+// builds its own. Thread-safe, as files are shared between workers.
+class LineIndex {
+ public:
+  LineIndex() = default;
+  LineIndex(const LineIndex&) {}
+  LineIndex& operator=(const LineIndex&) { std::lock_guard lock(mutex_); starts_.clear(); size_ = 0; return *this; }
+  // Offsets of the first byte of each line (after a BOM), for `text`.
+  const std::vector<std::size_t>& starts(std::string_view text) const;
+
+ private:
+  mutable std::mutex mutex_;
+  mutable std::vector<std::size_t> starts_;
+  mutable std::size_t size_ = 0;   // the text size the index was built for
+  mutable const char* data_ = nullptr;
+};
+}  // namespace detail
 
 // The text of one input file, kept so diagnostics can quote its lines.
 struct SourceFile {
   std::string path;     // as given on the command line
   std::string text;
+  detail::LineIndex lines_{};   // for line() and locate(): O(log n), not O(n)
+  // Line n (1-based) without its line end; empty past the end.
   std::string_view line(int line_1based) const;
+  // The 1-based line and column (in characters, a BOM not counted) of a
+  // byte offset into text.
+  std::pair<int, int> locate(std::size_t offset) const;
+  // The number of lines.
+  int line_count() const;
 };
 
 struct Loc {
@@ -54,7 +85,12 @@ class Error : public std::runtime_error {
 // line, by "   41 | <line>\n      |     ^\n".
 std::string render_diagnostic(Severity severity, const Loc& loc, std::string_view message);
 
-// "file:line:col" ("file" alone when there is no line).
+// A file name as it may be printed on a terminal or in a page: control
+// characters and bytes that are not UTF-8 shown as \xNN, so that no name
+// can send escape sequences to a terminal.
+std::string printable_name(std::string_view name);
+
+// "file:line:col" ("file" alone when there is no line), the name printable.
 std::string location_prefix(const Loc& loc);
 
 // The number of terminal columns a UTF-8 string takes (CJK wide = 2).

@@ -1,5 +1,9 @@
 #include "core/messages.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 namespace juesuan::msg {
 
 namespace {
@@ -26,6 +30,65 @@ std::string empty_file() { return "文件是空的：至少要填写 department�
 std::string tab_indent() { return "这一行用 Tab 缩进：YAML 只能用空格缩进，请把 Tab 换成空格"; }
 std::string cannot_read(std::string_view path, std::string_view why) {
   return "无法读取文件 " + q(path) + "：" + std::string(why);
+}
+
+std::string control_character(char32_t c) {
+  char code[16];
+  std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+  return std::string("这里的文字中有一个控制字符（") + code +
+         "）：它不可见，却会扰乱终端和网页的显示。请删去它（常见于从其他程序复制粘贴的文字），需要换行时请用“|”写成多行文字";
+}
+std::string text_too_long(std::size_t chars, std::size_t max) {
+  return "这段文字有 " + std::to_string(chars) + " 个字，超过了 " + std::to_string(max) +
+         " 个字的上限：源数据中的一段文字不会这么长，可能粘贴了多余的内容";
+}
+
+std::string symlink_skipped() {
+  return "跳过：这是一个符号链接。batch 不跟随链接，不读取城市文件夹以外的文件；请把部门文件本身（或文件夹本身）放进城市文件夹";
+}
+std::string unreadable_folder(std::string_view why) {
+  return "无法读取这个文件夹（" + std::string(why) + "）：其中的部门没有生成，全市合计不完整。请检查文件夹的权限";
+}
+std::string reserved_name(std::string_view file) {
+  return "部门文件不能叫 " + q(file) + "：它的网页会与全市索引 index.html 重名。请给这个文件改一个名字";
+}
+std::string same_output_name(std::string_view other) {
+  return "与 " + q(other) + " 的输出文件同名（文件名相同，只是扩展名不同）：请给其中一个改名";
+}
+std::string same_output_in_build(std::string_view other, std::string_view outputs) {
+  return "与 " + q(other) + " 会写到同一组输出文件（" + std::string(outputs) +
+         "）：请给其中一个改名，或分两次生成到不同的文件夹";
+}
+
+namespace {
+// What an errno means for someone saving a report, with the system's own
+// words after it for the administrator.
+std::string why_not_written(int err) {
+  std::string plain;
+  switch (err) {
+    case ENOSPC: plain = "磁盘已满"; break;
+    case EDQUOT: plain = "超出了磁盘配额"; break;
+    case EACCES:
+    case EPERM: plain = "没有写入权限"; break;
+    case EROFS: plain = "这个位置是只读的"; break;
+    case ENOENT: plain = "上一级文件夹不存在，也无法创建"; break;
+    case ENOTDIR: plain = "路径中有一段是文件，不是文件夹"; break;
+    case EIO: plain = "磁盘读写出错"; break;
+    case EEXIST: plain = "同名的文件已存在"; break;
+    default: return std::strerror(err);
+  }
+  return plain + "（" + std::strerror(err) + "）";
+}
+}  // namespace
+
+std::string cannot_create_folder(std::string_view path, int err) {
+  return "无法创建输出文件夹 " + q(path) + "：" + why_not_written(err);
+}
+std::string cannot_write(std::string_view path, int err) {
+  return "无法写入 " + q(path) + "：" + why_not_written(err) + "。原有的文件保持不变";
+}
+std::string folder_in_the_way(std::string_view path) {
+  return "无法写入 " + q(path) + "：那里有一个同名的文件夹";
 }
 
 std::string duplicate_key(std::string_view key) {

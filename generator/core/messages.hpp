@@ -21,6 +21,22 @@ std::string empty_file();
 std::string tab_indent();
 std::string cannot_read(std::string_view path, std::string_view why);
 
+// Text values.
+std::string control_character(char32_t c);
+std::string text_too_long(std::size_t chars, std::size_t max);
+
+// The files of a city (batch) and the names of outputs.
+std::string symlink_skipped();
+std::string unreadable_folder(std::string_view why);
+std::string reserved_name(std::string_view file);
+std::string same_output_name(std::string_view other);
+std::string same_output_in_build(std::string_view other, std::string_view outputs);
+
+// Outputs that cannot be written (err: the errno).
+std::string cannot_create_folder(std::string_view path, int err);
+std::string cannot_write(std::string_view path, int err);
+std::string folder_in_the_way(std::string_view path);
+
 // YAML syntax.
 std::string duplicate_key(std::string_view key);
 std::string alias_not_allowed();

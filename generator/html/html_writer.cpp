@@ -398,6 +398,7 @@ std::string write_html(const doc::Document& d, const HtmlOptions& options) {
   const std::string& lang = !options.lang.empty() ? options.lang : !d.language.empty() ? d.language : "zh-CN";
   std::string out = "<!DOCTYPE html>\n<html lang=\"" + escape(lang) + "\">\n<head>\n";
   out += "<meta charset=\"utf-8\">\n";
+  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + std::string(kContentSecurityPolicy) + "\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<title>" + escape(d.title) + "</title>\n";
   if (!d.author.empty()) out += "<meta name=\"author\" content=\"" + escape(d.author) + "\">\n";

@@ -17,6 +17,11 @@ struct HtmlOptions {
   std::string pdf_link_text;   // if set with pdf_link, a visible link too
 };
 
+// The page's Content-Security-Policy (a <meta> of every page): no script,
+// nothing loaded from anywhere, styles only from the page itself.
+inline constexpr const char* kContentSecurityPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
 // The whole page (or the <main> fragment when !standalone).
 std::string write_html(const doc::Document& d, const HtmlOptions& options = {});
 

@@ -35,6 +35,37 @@ Loc mark_loc(const std::shared_ptr<const SourceFile>& file, const YAML::Mark& m)
   return mark_loc(file, m, file->line(m.line + 1));
 }
 
+// Where a scalar's text is refused: a control character (other than tab and
+// line end), or more characters than the limit. The location is the
+// character itself when it is written raw in the file on the scalar's first
+// line, else the scalar's start (an escape such as "\e" in quotes).
+void check_scalar(const std::shared_ptr<const SourceFile>& file, const Loc& at, const std::string& value,
+                  const Limits& limits) {
+  std::size_t chars = 0;
+  int32_t i = 0, n = static_cast<int32_t>(value.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(value.data()), i, n, c);
+    ++chars;
+    bool control = c >= 0 && ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c < 0xa0));
+    if (!control) continue;
+    Loc loc = at;
+    std::string_view line = file->line(at.line);
+    char32_t cu = static_cast<char32_t>(c);
+    std::string raw;
+    if (c < 0x80) raw = std::string(1, static_cast<char>(c));
+    else raw = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+    if (auto pos = line.find(raw); pos != std::string_view::npos) {
+      int col = 1;
+      for (std::size_t k = 0; k < pos; ++k)
+        if ((static_cast<unsigned char>(line[k]) & 0xC0) != 0x80) ++col;
+      loc.col = col;
+    }
+    throw Error(Failure::Input, loc, msg::control_character(cu));
+  }
+  if (chars > limits.max_text_chars) throw Error(Failure::Input, at, msg::text_too_long(chars, limits.max_text_chars));
+}
+
 struct Builder : YAML::EventHandler {
   std::shared_ptr<const SourceFile> file;
   Limits limits;
@@ -130,6 +161,7 @@ struct Builder : YAML::EventHandler {
     n.loc = at(m);
     n.text = value;
     n.quoted = tag == "!";
+    check_scalar(file, n.loc, n.text, limits);
     add(std::move(n));
   }
   void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
@@ -168,13 +200,10 @@ void check_text(const std::shared_ptr<const SourceFile>& file) {
   }
 }
 
-// The line/column (1-based, in characters) of a byte offset.
+// The line/column (1-based, in characters) of a byte offset into `text`,
+// the file's text after its BOM.
 Loc loc_at(const std::shared_ptr<const SourceFile>& file, std::string_view text, std::size_t off) {
-  int line = 1, col = 1;
-  for (std::size_t i = 0; i < off && i < text.size(); ++i) {
-    if (text[i] == '\n') { ++line; col = 1; }
-    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
-  }
+  auto [line, col] = file->locate(off + static_cast<std::size_t>(text.data() - file->text.data()));
   return Loc{file, line, col};
 }
 

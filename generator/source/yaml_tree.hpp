@@ -32,10 +32,17 @@ struct Node {
 struct Limits {
   std::size_t max_bytes = 16 * 1024 * 1024;  // a department file is a few dozen KB
   int max_depth = 64;
+  // The longest text value, in characters: the longest paragraph of a real
+  // department is well under a thousand; a page-long name would break the
+  // document's layout.
+  std::size_t max_text_chars = 5000;
 };
 
 // Parses one YAML document. Throws Error(Failure::Input) with a located,
-// plain-language message for every problem.
+// plain-language message for every problem — among them a control
+// character in a value (tab and line end aside: ESC, BEL, C1 controls … would
+// reach terminals, pages and PDF metadata) and a value over
+// Limits::max_text_chars.
 Node parse(std::shared_ptr<const SourceFile> file, const Limits& limits = {});
 
 }  // namespace juesuan::yaml

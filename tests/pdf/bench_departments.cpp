@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/app.hpp"
+#include "build/build.hpp"
 #include "html/html_writer.hpp"
 #include "pdf/pdf.hpp"
 

@@ -1,0 +1,81 @@
+#include "build/writers.hpp"
+
+#include <array>
+#include <cstdlib>
+
+#include "core/url.hpp"
+#include "html/html_writer.hpp"
+#include "pdf/pdf.hpp"
+
+namespace juesuan {
+
+namespace {
+
+// A writer's warning about a character ("… U+1F600 …") names the place in
+// the department's file where that character first appears:
+// "file:line:col: warning: …". Other warnings name the file alone.
+std::string locate_warning(const std::shared_ptr<const SourceFile>& file, const std::string& w) {
+  Loc loc{file, 0, 0};
+  auto u = w.find("U+");
+  if (u != std::string::npos) {
+    unsigned long cp = std::strtoul(w.c_str() + u + 2, nullptr, 16);
+    std::string utf8;
+    if (cp < 0x80) utf8 = std::string(1, static_cast<char>(cp));
+    else if (cp < 0x800) utf8 = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+    else if (cp < 0x10000)
+      utf8 = {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+              static_cast<char>(0x80 | (cp & 0x3F))};
+    else
+      utf8 = {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+              static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+    // The first occurrence outside a comment ("# …").
+    const std::string& text = file->text;
+    auto in_comment = [&](std::size_t at) {
+      std::size_t start = text.rfind('\n', at);
+      start = start == std::string::npos ? 0 : start + 1;
+      std::string_view prefix(text.data() + start, at - start);
+      auto hash = prefix.find('#');
+      return hash != std::string_view::npos && (hash == 0 || prefix[hash - 1] == ' ');
+    };
+    auto at = text.find(utf8);
+    while (at != std::string::npos && in_comment(at)) at = text.find(utf8, at + 1);
+    if (cp != 0 && at != std::string::npos) std::tie(loc.line, loc.col) = file->locate(at);
+  }
+  std::string r = render_diagnostic(Severity::Warning, loc, w);
+  return r.substr(0, r.find('\n'));
+}
+
+std::string write_pdf(const WriterInput& in, std::vector<std::string>& warnings) {
+  if (!in.resources.fonts) throw Error(Failure::Internal, "fonts were not loaded for a PDF build");
+  try {
+    std::vector<std::string> raw;
+    std::string bytes = pdf::write_pdf(in.document, *in.resources.fonts, pdf::PdfOptions{}, &raw);
+    for (const auto& w : raw) warnings.push_back(locate_warning(in.source.file, w));
+    return bytes;
+  } catch (const pdf::PdfError& e) {
+    throw Error(Failure::Internal, in.source.file->path + ": the PDF could not be written: " + e.what());
+  }
+}
+
+std::string write_html(const WriterInput& in, std::vector<std::string>&) {
+  html::HtmlOptions options;
+  if (auto pdf = in.files.find("pdf"); pdf != in.files.end()) options.pdf_link = url_encode_path(pdf->second);
+  return html::write_html(in.document, options);
+}
+
+const std::array<Writer, 2> kWriters = {{
+    {"html", ".html", "HTML", false, write_html},
+    {"pdf", ".pdf", "PDF", true, write_pdf},
+}};
+
+}  // namespace
+
+std::span<const Writer> writers() { return kWriters; }
+
+const Writer* find_writer(std::string_view name) {
+  for (const auto& w : kWriters)
+    if (w.name == name) return &w;
+  return nullptr;
+}
+
+}  // namespace juesuan

@@ -1,0 +1,46 @@
+// The outputs of a department, as one table: each row is a writer — its
+// name, the extension of its file, and a function from a finished Document
+// (with the Resources) to bytes. The stamp, the incremental check, batch
+// and its index all read this table; adding an output is one folder (the
+// writer itself) and one row here.
+#pragma once
+
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "build/resources.hpp"
+#include "document/document.hpp"
+#include "source/source.hpp"
+
+namespace juesuan {
+
+// What a writer is given.
+struct WriterInput {
+  const doc::Document& document;
+  const Source& source;        // for locating warnings in the department's file
+  const Resources& resources;
+  // The file name of every output of this build, by writer name (so that
+  // one output can link another: the HTML page its PDF edition).
+  const std::map<std::string, std::string>& files;
+};
+
+struct Writer {
+  std::string_view name;        // "pdf": the key in stamps and index.json
+  std::string_view extension;   // ".pdf"
+  std::string_view label;       // "PDF": a column of index.csv, a link of index.html
+  bool needs_fonts;             // Resources::load(root, true)
+  // The file's bytes; warnings are "file:line:col: warning: …" lines.
+  // Throws Error.
+  std::string (*write)(const WriterInput& in, std::vector<std::string>& warnings);
+};
+
+// Every output, in the order they are stamped, reported and linked.
+std::span<const Writer> writers();
+
+// The row of that name, or null.
+const Writer* find_writer(std::string_view name);
+
+}  // namespace juesuan

@@ -1,0 +1,132 @@
+#include "core/ui.hpp"
+
+#include <cstdio>
+
+namespace juesuan::ui {
+
+namespace {
+
+std::string q(std::string_view s) { return "“" + std::string(s) + "”"; }
+
+std::string fixed1(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+std::string duration(double s) {
+  if (s < 60) return fixed1(s) + " 秒";
+  int m = static_cast<int>(s) / 60;
+  return std::to_string(m) + " 分 " + std::to_string(static_cast<int>(s) - 60 * m) + " 秒";
+}
+
+}  // namespace
+
+std::string usage() {
+  return "用法：juesuan build 部门.yaml… [-o 文件夹] [--force]\n"
+         "                                      生成 文件夹/部门.html 和 文件夹/部门.pdf（默认文件夹：out）；\n"
+         "                                      源数据和模板都没有变化的部门跳过，加 --force 重新生成\n"
+         "      juesuan check 部门.yaml…         审核（运行审核规则）\n"
+         "      juesuan check --list-rules       列出审核规则\n"
+         "      juesuan diff 旧.yaml 新.yaml     一次更正改变了什么：源数据、表格单元格、句子\n"
+         "      juesuan dump 部门.yaml           以纯文本输出整份文档\n"
+         "      juesuan batch 全市文件夹 -o 输出文件夹 [-j N] [--shard I/N] [--force] [--quiet]\n"
+         "                                      生成全市文件夹下的每个部门（输出文件夹中保持相同的子文件夹），\n"
+         "                                      用 N 个工作线程（默认：处理器核数）；写出 输出文件夹/index.html、\n"
+         "                                      index.json 和 index.csv；--shard I/N 只生成第 I 份（0 ≤ I < N）\n"
+         "      juesuan merge 分片/index.json… -o 输出文件夹\n"
+         "                                      把各分片的 index.json 合并为一份全市索引\n"
+         "选项：--root 文件夹   存放 templates/、data/ 和 fonts/ 的文件夹\n";
+}
+
+std::string no_command() { return "没有给出命令（build、check、diff、dump、batch 或 merge）"; }
+std::string unknown_command(std::string_view command) {
+  return "不认识的命令 " + q(command) + "：可以用 build、check、diff、dump、batch 和 merge";
+}
+std::string unknown_option(std::string_view option) { return "不认识的选项 " + std::string(option); }
+std::string option_needs_value(std::string_view option) { return "选项 " + std::string(option) + " 后面要写一个值"; }
+std::string bad_jobs(std::string_view given) {
+  return "-j 后面要写 1 到 1024 之间的工作线程数（这里写的是 " + q(given) + "）";
+}
+std::string bad_shard(std::string_view given) {
+  return "--shard 要写成 I/N，0 ≤ I < N，例如 0/4（这里写的是 " + q(given) + "）";
+}
+std::string build_needs_files() { return "build 需要至少一个部门的 YAML 文件"; }
+std::string check_needs_files() { return "check 需要至少一个部门的 YAML 文件"; }
+std::string diff_needs_two() { return "diff 需要两个 YAML 文件：更正前的和更正后的"; }
+std::string dump_needs_one() { return "dump 需要一个 YAML 文件"; }
+std::string batch_needs_folder() { return "batch 需要一个文件夹：全市各部门源数据文件所在的文件夹"; }
+std::string merge_needs_indexes() { return "merge 需要每个分片的 index.json"; }
+std::string no_such_city(std::string_view folder) {
+  return "没有这个文件夹：" + std::string(folder) + "（batch 需要全市各部门源数据文件所在的文件夹）";
+}
+std::string no_department_files(std::string_view folder) {
+  return std::string(folder) + " 下没有部门源数据文件（*.yaml）";
+}
+
+std::string not_a_shard_index() { return "这不是一个分片的索引（batch --shard I/N 写出的才是）"; }
+std::string other_run(std::string_view shard, std::string_view first, int count) {
+  return "分片 " + std::string(shard) + " 与 " + std::string(first) + " 不是同一次生成的（那一次分为 " +
+         std::to_string(count) + " 片）";
+}
+std::string shard_twice(std::string_view shard, std::string_view also) {
+  return "分片 " + std::string(shard) + " 给了两次（另一次是 " + std::string(also) + "）";
+}
+std::string department_twice(std::string_view path, std::string_view also) {
+  return std::string(path) + " 也在 " + std::string(also) + " 中";
+}
+std::string shards_missing(std::string_view shards) { return "merge：缺少分片 " + std::string(shards) + " 的索引"; }
+std::string not_an_index() { return "这不是 juesuan batch 写出的 index.json"; }
+std::string damaged_index(std::string_view detail) {
+  return "index.json 不完整或已损坏（" + std::string(detail) + "）：请重新运行生成它的 batch";
+}
+std::string unknown_status(std::string_view status) { return "不认识的状态 " + q(status); }
+
+std::string wrote(std::string_view path) { return "已写出 " + std::string(path) + "\n"; }
+std::string unchanged(std::string_view input, std::string_view out_dir) {
+  return "未变化：" + std::string(input) + "（" + std::string(out_dir) + " 中的输出已是最新；加 --force 重新生成）\n";
+}
+std::string not_built(std::string_view input) {
+  return std::string(input) + "：没有生成：审核发现了错误（见上）\n";
+}
+
+std::string status_word(std::string_view key) {
+  if (key == "built") return "已生成";
+  if (key == "unchanged") return "未变化";
+  if (key == "failed") return "失败";
+  return std::string(key);
+}
+
+std::string progress_line(std::size_t done, std::size_t total, std::string_view status_key, std::string_view path) {
+  std::string n = std::to_string(total), k = std::to_string(done);
+  return "[" + std::string(n.size() - k.size(), ' ') + k + "/" + n + "] " + status_word(status_key) + " " +
+         std::string(path) + "\n";
+}
+
+std::string progress_bar(std::string_view bar, std::size_t done, std::size_t total, std::size_t failed, double elapsed,
+                         std::optional<double> remaining) {
+  std::string line = "[" + std::string(bar) + "] " + std::to_string(done) + "/" + std::to_string(total) + "  失败 " +
+                     std::to_string(failed) + "  已用 " + duration(elapsed);
+  if (remaining) line += "  预计还需 " + duration(*remaining);
+  return line;
+}
+
+std::string summary(int departments, int built, int unchanged, int failed, std::optional<double> seconds) {
+  std::string out = "batch：共 " + std::to_string(departments) + " 个部门：已生成 " + std::to_string(built) +
+                    " 个，未变化 " + std::to_string(unchanged) + " 个，失败 " + std::to_string(failed) + " 个";
+  if (seconds) out += "，用时 " + fixed1(*seconds) + " 秒";
+  if (seconds && *seconds > 0) out += "（每秒 " + fixed1(departments / *seconds) + " 份）";
+  return out + "\n";
+}
+
+std::string summary_failed(std::string_view path, std::string_view error) {
+  return "失败：" + std::string(path) + "：" + std::string(error) + "\n";
+}
+
+std::string index_written(std::string_view path) { return "索引：" + std::string(path) + "\n"; }
+
+std::string internal_error(std::string_view what) {
+  return "juesuan: error: 程序内部错误（这是程序的缺陷，请把这条消息和所用的文件报告给维护者）：" + std::string(what) + "\n";
+}
+
+}  // namespace juesuan::ui

@@ -1,0 +1,60 @@
+// The program's own lines for the people who run it — help, command-line
+// mistakes, what a build wrote, batch progress and summary — worded in one
+// place, in Chinese, beside the messages about an input (messages.hpp).
+// Paths are passed in printable already (printable_name).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace juesuan::ui {
+
+// --help, and the tail of every command-line mistake.
+std::string usage();
+
+// Command-line mistakes (exit 2).
+std::string no_command();
+std::string unknown_command(std::string_view command);
+std::string unknown_option(std::string_view option);
+std::string option_needs_value(std::string_view option);
+std::string bad_jobs(std::string_view given);
+std::string bad_shard(std::string_view given);
+std::string build_needs_files();
+std::string check_needs_files();
+std::string diff_needs_two();
+std::string dump_needs_one();
+std::string batch_needs_folder();
+std::string merge_needs_indexes();
+std::string no_such_city(std::string_view folder);
+std::string no_department_files(std::string_view folder);
+
+// merge.
+std::string not_a_shard_index();
+std::string other_run(std::string_view shard, std::string_view first, int count);
+std::string shard_twice(std::string_view shard, std::string_view also);
+std::string department_twice(std::string_view path, std::string_view also);
+std::string shards_missing(std::string_view shards);
+std::string not_an_index();
+std::string damaged_index(std::string_view detail);
+std::string unknown_status(std::string_view status);
+
+// build.
+std::string wrote(std::string_view path);
+std::string unchanged(std::string_view input, std::string_view out_dir);
+std::string not_built(std::string_view input);
+
+// batch: a department's status, progress and summary.
+std::string status_word(std::string_view status_key);   // "built" -> 已生成 …
+std::string progress_line(std::size_t done, std::size_t total, std::string_view status_key, std::string_view path);
+std::string progress_bar(std::string_view bar, std::size_t done, std::size_t total, std::size_t failed, double elapsed,
+                         std::optional<double> remaining);
+std::string summary(int departments, int built, int unchanged, int failed, std::optional<double> seconds);
+std::string summary_failed(std::string_view path, std::string_view error);
+std::string index_written(std::string_view path);
+
+// A bug.
+std::string internal_error(std::string_view what);
+
+}  // namespace juesuan::ui
