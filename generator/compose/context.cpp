@@ -225,6 +225,7 @@ mstch::map completion_map(const Completion& c, const Fmt& f) {
   x.set("equal", c.budget == c.actual);
   x.set("over", c.actual > c.budget);
   x.set("under", c.actual < c.budget);
+  x.set("diff", f.cents(c.actual > c.budget ? c.actual - c.budget : c.budget - c.actual));
   x.set("budget_zero", c.budget == 0);
   x.set("actual_zero", c.actual == 0);
   return x.map();
