@@ -2,7 +2,7 @@
 // runs of every page): no justified line letter-spaced beyond the limit nor
 // spread inside a number or word, no two pieces of text drawn over each
 // other, the 部门/年度/单位 line above a table readable with department names
-// of any length.
+// of any length, headings in their roles, page numbers outside.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -162,4 +162,42 @@ TEST_CASE("typeset: the 部门/年度/单位 line never overprints, whatever the
       }
     }
   }
+}
+
+TEST_CASE("typeset: page numbers sit outside — odd pages right, even pages left", "[pdf][typeset]") {
+  doc::Document d = example("2022-jiaozuo-zhengwu-dashuju.yaml");
+  CHECK(d.page_number_format == "— {} —");
+  const pdf::PdfOptions o;
+  const Layout L = lay_out(d, o);
+  int seen = 0;
+  for (const auto& p : L.pages) {
+    if (!p.numbered) continue;
+    const auto& m = p.landscape ? o.landscape : o.portrait;
+    // The page number's runs: the last ones drawn below the text block.
+    double x1 = 1e9, x2 = -1e9;
+    for (const auto& r : p.runs)
+      if (r.y < m.bottom) {
+        x1 = std::min(x1, r.x);
+        x2 = std::max(x2, r.x + run_width(r));
+      }
+    REQUIRE(x1 < x2);
+    INFO("page number " << p.number);
+    if (p.number % 2 == 1) CHECK(std::abs(x2 - (p.width - m.right - o.page_number.size)) < 0.5);
+    else CHECK(std::abs(x1 - (m.left + o.page_number.size)) < 0.5);
+    ++seen;
+  }
+  CHECK(seen > 10);
+}
+
+TEST_CASE("typeset: 一、 headings in the heading role, （一） headings in heading2, neither bold", "[pdf][typeset]") {
+  const pdf::PdfOptions o;
+  CHECK(o.section.role == "heading");
+  CHECK(o.subsection.role == "heading2");
+  CHECK_FALSE(o.section.bold);
+  CHECK_FALSE(o.subsection.bold);
+  CHECK(fonts().chain("heading2").front() == "lxgw-wenkai");
+  CHECK(fonts().chain("heading").front() == "wqy-microhei");
+  // A manifest without the role sets those headings in the body's faces.
+  const auto compact = pdf::FontLibrary::load(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest-compact.yaml");
+  CHECK_FALSE(compact.chain("heading2").empty());
 }

@@ -322,7 +322,16 @@ void finish(Layout& L, const doc::Document& d, const PdfOptions& o, Shaper& shap
     const double base = p.height - (top + 0.88 * o.page_number.size);
     const double centre = m.left + (p.width - m.left - m.right) / 2;
     const std::size_t first = p.runs.size();
-    place_number_text(p, label, o.page_number, centre, true, base);
+    if (o.page_number_outside) {
+      // GB/T 9704: odd pages at the right, even pages at the left, one
+      // character in from the edge of the text block.
+      const double em = o.page_number.size;
+      const double right = p.number % 2 == 1 ? p.width - m.right - em
+                                             : m.left + em + shaper.width(utf8_to_u32(label), o.page_number);
+      place_number_text(p, label, o.page_number, right, false, base);
+    } else {
+      place_number_text(p, label, o.page_number, centre, true, base);
+    }
     // Text extraction would drop evenly spaced spaces ("- 7 -" → "-7-").
     if (p.runs.size() > first) p.actual_texts.push_back({first, p.runs.size() - 1, label});
   }
