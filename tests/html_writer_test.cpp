@@ -153,6 +153,14 @@ TEST_CASE("the page is one self-contained document") {
   CHECK(has(out, ".table-scroll{overflow-x:auto;"));
   CHECK(has(out, "\"FangSong\",\"仿宋\""));
   CHECK(has(out, "content:\"- \" counter(page) \" -\";"));  // the default "- {} -"
+  // Page numbers outside (GB/T 9704), and the faces named by the PDF's roles:
+  // 一、 headings 黑体, （一） headings 楷体, body 仿宋, neither heading bold.
+  CHECK(has(out, "@page:right{@bottom-right{"));
+  CHECK(has(out, "@page:left{@bottom-left{"));
+  CHECK(has(out, "h2{font-family:var(--heading1);"));
+  CHECK(has(out, "h3{font-family:var(--heading2);"));
+  CHECK(has(out, "--heading2:\"KaiTi\",\"楷体\""));
+  CHECK(has(out, "h1,h2,h3{font-weight:normal;"));
   CHECK(out.size() >= 16);
   CHECK(out.substr(out.size() - 16) == "</body>\n</html>\n");
   // No scripts and nothing fetched from elsewhere.

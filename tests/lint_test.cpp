@@ -36,7 +36,7 @@ TEST_CASE("lint: the report-making stages hold no Chinese wording in C++") {
   const fs::path root = fs::path(JUESUAN_SOURCE_DIR) / "generator";
   const std::regex literal(R"re("((?:[^"\\]|\\.)*)")re");
   // CSS font-family names are names of fonts, not wording.
-  const std::regex font_family(R"re(仿宋|宋体|黑体|楷体|仿宋_GB2312)re");
+  const std::regex font_family(R"re(方正小标宋简体|方正小标宋_GBK|霞鹜文楷|仿宋|宋体|黑体|楷体|仿宋_GB2312)re");
   int files = 0;
   for (const char* stage : {"model", "compose", "document", "html", "pdf"}) {
     for (const auto& e : fs::recursive_directory_iterator(root / stage)) {

@@ -74,8 +74,8 @@ void check_reference(const std::string& example, int min_pages, int max_pages) {
       landscape += std::stod((*it)[1]) > std::stod((*it)[2]);
     CHECK(landscape >= 3);
     auto text = run("pdftotext '" + pdf.string() + "' -", dir).out;
-    CHECK(text.find("- 1 -") != std::string::npos);
-    CHECK(text.find("- " + std::to_string(pages - 3) + " -") != std::string::npos);
+    CHECK(text.find("— 1 —") != std::string::npos);
+    CHECK(text.find("— " + std::to_string(pages - 3) + " —") != std::string::npos);
   }
 
   SECTION("pdftotext gives back every sentence and table figure, without complaint") {
@@ -84,7 +84,7 @@ void check_reference(const std::string& example, int min_pages, int max_pages) {
     auto r = run("pdftotext '" + pdf.string() + "' -", dir);
     CHECK(r.status == 0);
     CHECK(r.err.empty());
-    std::string text = std::regex_replace(r.out, std::regex(R"((^|\n)- \d+ -(\n|$))"), "\n");
+    std::string text = std::regex_replace(r.out, std::regex(R"((^|\n)(-|—) \d+ (-|—)(\n|$))"), "\n");
     text = strip_spaces(text);
     int missing = 0, checked = 0;
     auto expect = [&](const std::string& e) {

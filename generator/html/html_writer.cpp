@@ -20,25 +20,27 @@ namespace {
 
 // Screen first; the print rules make an A4 document like the published one.
 constexpr std::string_view kCss = R"css(
-:root{--serif:"FangSong","仿宋","STFangsong","FangSong_GB2312","仿宋_GB2312","Noto Serif CJK SC","Source Han Serif SC","SimSun","宋体","Songti SC","AR PL UMing CN",serif;
---song:"SimSun","宋体","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC","AR PL UMing CN",serif;
---hei:"SimHei","黑体","STHeiti","Heiti SC","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif}
+:root{--title:"FZXiaoBiaoSong-B05S","方正小标宋简体","方正小标宋_GBK","SimHei","黑体","STHeiti","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif;
+--heading1:"SimHei","黑体","STHeiti","Heiti SC","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;
+--heading2:"KaiTi","楷体","STKaiti","KaiTi_GB2312","楷体_GB2312","LXGW WenKai","霞鹜文楷","AR PL UKai CN",serif;
+--body:"FangSong","仿宋","STFangsong","FangSong_GB2312","仿宋_GB2312","LXGW WenKai","霞鹜文楷","AR PL UMing CN",serif;
+--table:"SimSun","宋体","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC","LXGW WenKai","霞鹜文楷","AR PL UMing CN",serif}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:#fff;color:#111;font-family:var(--serif);font-size:1rem;line-height:1.75}
+body{margin:0;background:#fff;color:#111;font-family:var(--body);font-size:1rem;line-height:1.75}
 main{max-width:62rem;margin:0 auto;padding:1rem}
-h1,h2,h3{font-family:var(--hei);font-weight:bold;line-height:1.4;margin:1.5em 0 .75em}
-h1{font-size:1.5rem;text-align:center}
-h2{font-size:1.2rem}
-h3{font-size:1.05rem}
+h1,h2,h3{font-weight:normal;line-height:1.4;margin:1.5em 0 .75em}
+h1{font-family:var(--title);font-size:1.5rem;text-align:center}
+h2{font-family:var(--heading1);font-size:1rem}
+h3{font-family:var(--heading2);font-size:1rem}
 p{margin:.5em 0}
 .indent{text-indent:2em}
 .left{text-align:left}.center{text-align:center}.right{text-align:right}.justify{text-align:justify}
-.cover-title{font-family:var(--hei);font-size:2rem;font-weight:bold;line-height:1.5;margin:.5em 0}
+.cover-title{font-family:var(--title);font-size:2rem;font-weight:normal;line-height:1.5;margin:.5em 0}
 main>.cover-title:first-child{margin-top:4em}
 .cover-line{font-size:1.2rem;margin-top:2em}
 .note{font-size:.9em}
-.download{text-align:right;font-family:var(--hei)}
+.download{text-align:right;font-family:var(--heading1)}
 ol.list{list-style:none;margin:.5em 0;padding:0}
 ol.list li{text-indent:2em;margin:.25em 0}
 nav.toc ol{list-style:none;margin:0;padding:0}
@@ -50,12 +52,12 @@ nav.toc a:hover,nav.toc a:focus{text-decoration:underline}
 .toc-title{text-align:center}
 hr.page-break{border:0;border-top:1px dashed #bbb;margin:2em 0}
 section.table{margin:2em 0}
-.table-title{font-family:var(--hei);font-size:1.2rem;text-align:center;margin:0 0 .25em}
+.table-title{font-family:var(--title);font-size:1.2rem;text-align:center;margin:0 0 .25em}
 .table-number{text-align:right;margin:0;font-size:.9em}
 .table-meta{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 2em;font-size:.9em;margin:.25em 0}
 .table-scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}
 .table-scroll:focus{outline:2px solid #4a78c2}
-table{border-collapse:collapse;width:100%;min-width:36rem;font-family:var(--song);font-size:.85rem;line-height:1.4}
+table{border-collapse:collapse;width:100%;min-width:36rem;font-family:var(--table);font-size:.85rem;line-height:1.4}
 .landscape table{min-width:52rem}
 th,td{border:1px solid #000;padding:.2em .35em;vertical-align:middle}
 th{font-weight:normal}
@@ -354,15 +356,19 @@ class Writer {
   std::string& out_;
 };
 
-// Page numbers in print, from Document::page_number_format ("- {} -"), on
-// every page but the first (the cover). The rule on the unnamed @page also
-// applies to the landscape pages.
+// Page numbers in print, from Document::page_number_format ("— {} —"), on
+// every page but the first (the cover). The rules on :right and :left also
+// apply to the landscape pages.
 std::string page_number_css(const std::string& format) {
   auto at = format.find("{}");
   if (at == std::string::npos) return {};
-  return "@page{@bottom-center{content:" + css_string(format.substr(0, at)) + " counter(page) " +
-         css_string(format.substr(at + 2)) + ";font-family:\"FangSong\",\"仿宋\",serif;font-size:12pt}}\n" +
-         "@page:first{@bottom-center{content:none}}\n";
+  const std::string number = "content:" + css_string(format.substr(0, at)) + " counter(page) " +
+                             css_string(format.substr(at + 2)) + ";font-family:\"SimSun\",\"宋体\",serif;font-size:14pt";
+  // GB/T 9704: right-hand pages at the right, left-hand pages at the left,
+  // one character in from the text block.
+  return "@page:right{@bottom-right{" + number + ";margin-right:1em}}\n" +
+         "@page:left{@bottom-left{" + number + ";margin-left:1em}}\n" +
+         "@page:first{@bottom-right{content:none}@bottom-left{content:none}}\n";
 }
 
 }  // namespace

@@ -24,17 +24,21 @@ void Flow::draw(const std::vector<GlyphUse>& g, std::size_t b, std::size_t e, do
                 const TextStyle& style, double char_spacing) {
   Page& p = page();
   const double py = pdf_y(baseline);
+  // The space after glyph i: none inside a word or number, nor after the last.
+  auto extra = [&](std::size_t i) {
+    return char_spacing != 0 && i + 1 < e && justify_gap(g[i].cp, g[i + 1].cp) ? char_spacing : 0.0;
+  };
   for (std::size_t i = b; i < e;) {
     TextRun run;
     run.font = g[i].font;
     run.size = style.size;
     run.x = x;
     run.y = py;
-    run.char_spacing = char_spacing;
+    run.char_spacing = extra(i);
     run.bold = style.bold;
-    for (; i < e && g[i].font == run.font; ++i) {
+    for (; i < e && g[i].font == run.font && extra(i) == run.char_spacing; ++i) {
       run.glyphs.push_back({g[i].gid, g[i].cp});
-      x += g[i].advance + char_spacing;
+      x += g[i].advance + run.char_spacing;
     }
     p.runs.push_back(std::move(run));
   }
@@ -91,9 +95,14 @@ std::size_t place_lines(Flow& f, const std::u32string& text, const std::vector<G
       case doc::Align::Center: x += (avail - ln.width) / 2; break;
       case doc::Align::Right: x += avail - ln.width; break;
       case doc::Align::Justify:
+        // The line is filled by space between Chinese characters (never
+        // inside a word or number), at most `max_justify_spacing` em each;
+        // a line that would need more is set ragged instead of letter-spaced.
         if (i + 1 < n && e - ln.begin > 1) {
-          cs = (avail - ln.width) / static_cast<double>(e - ln.begin - 1);
-          if (cs > style.size * 0.5) cs = 0;  // a line cut short: do not spread it out
+          std::size_t gaps = 0;
+          for (std::size_t k = ln.begin; k + 1 < e; ++k) gaps += justify_gap(g[k].cp, g[k + 1].cp) ? 1 : 0;
+          if (gaps > 0) cs = std::max(0.0, avail - ln.width) / static_cast<double>(gaps);
+          if (cs > style.size * f.options().max_justify_spacing + 1e-6) cs = 0;
         }
         break;
       case doc::Align::Left: break;
@@ -107,9 +116,10 @@ std::size_t place_lines(Flow& f, const std::u32string& text, const std::vector<G
 }
 
 std::vector<Line> set_lines(const std::u32string& text, const std::vector<GlyphUse>& g, doc::Align align,
-                            double indent, double width) {
-  return align == doc::Align::Center && indent == 0 ? balanced_lines(text, g, width)
-                                                    : break_lines(text, g, width - indent, width);
+                            double indent, double width, double max_gap) {
+  if (align == doc::Align::Center && indent == 0) return balanced_lines(text, g, width);
+  if (align == doc::Align::Justify) return justified_lines(text, g, width - indent, width, max_gap);
+  return break_lines(text, g, width - indent, width);
 }
 
 }  // namespace
@@ -117,7 +127,8 @@ std::vector<Line> set_lines(const std::u32string& text, const std::vector<GlyphU
 std::size_t place_text(Flow& f, Shaper& shaper, const std::u32string& text, const TextStyle& style, doc::Align align,
                        double indent, double x0, double width, unsigned kind) {
   auto g = shaper.shape(text, style);
-  return place_lines(f, text, g, set_lines(text, g, align, indent, width), style, align, indent, x0, width, kind, 0);
+  return place_lines(f, text, g, set_lines(text, g, align, indent, width, style.size * f.options().max_justify_spacing),
+                     style, align, indent, x0, width, kind, 0);
 }
 
 TextStyle fit_on_one_line(Shaper& shaper, const std::u32string& text, const TextStyle& style, double width,
@@ -148,7 +159,7 @@ double min_height(Ctx& c, const doc::Block* b) {
   if (auto* p = std::get_if<doc::Paragraph>(b)) return 2 * (p->role == doc::Role::Note ? o.note : o.body).leading;
   if (std::get_if<doc::List>(b)) return 2 * o.body.leading;
   if (auto* h = std::get_if<doc::Heading>(b)) return heading_style(o, h->level).leading + 2 * o.body.leading;
-  if (auto* t = std::get_if<doc::Table>(b)) return table_start_height(*t, o);
+  if (auto* t = std::get_if<doc::Table>(b)) return table_start_height(*t, o, c.shaper);
   return 0;
 }
 
@@ -224,7 +235,7 @@ void place_list(Ctx& c, const doc::List& l) {
     it.text = utf8_to_u32(item.label);
     it.text += utf8_to_u32(item.text);
     it.glyphs = c.shaper.shape(it.text, s);
-    it.lines = set_lines(it.text, it.glyphs, doc::Align::Justify, indent, f.width());
+    it.lines = set_lines(it.text, it.glyphs, doc::Align::Justify, indent, f.width(), s.size * c.opt.max_justify_spacing);
     total += it.lines.size();
     items.push_back(std::move(it));
   }
@@ -311,7 +322,16 @@ void finish(Layout& L, const doc::Document& d, const PdfOptions& o, Shaper& shap
     const double base = p.height - (top + 0.88 * o.page_number.size);
     const double centre = m.left + (p.width - m.left - m.right) / 2;
     const std::size_t first = p.runs.size();
-    place_number_text(p, label, o.page_number, centre, true, base);
+    if (o.page_number_outside) {
+      // GB/T 9704: odd pages at the right, even pages at the left, one
+      // character in from the edge of the text block.
+      const double em = o.page_number.size;
+      const double right = p.number % 2 == 1 ? p.width - m.right - em
+                                             : m.left + em + shaper.width(utf8_to_u32(label), o.page_number);
+      place_number_text(p, label, o.page_number, right, false, base);
+    } else {
+      place_number_text(p, label, o.page_number, centre, true, base);
+    }
     // Text extraction would drop evenly spaced spaces ("- 7 -" → "-7-").
     if (p.runs.size() > first) p.actual_texts.push_back({first, p.runs.size() - 1, label});
   }

@@ -162,7 +162,7 @@ TextStyle fit_on_one_line(Shaper& shaper, const std::u32string& text, const Text
 void lay_out_table(const doc::Table& table, const std::string& anchor, Flow& flow, Shaper& shaper,
                    std::vector<std::string>* warnings);
 // The height a table needs at least on the page where it starts.
-double table_start_height(const doc::Table& table, const PdfOptions& options);
+double table_start_height(const doc::Table& table, const PdfOptions& options, Shaper& shaper);
 // Whether the table goes on landscape pages (asked for, or too wide for portrait).
 bool table_landscape(const doc::Table& table, const PdfOptions& options, Shaper& shaper);
 

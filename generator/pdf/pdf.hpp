@@ -73,8 +73,8 @@ struct PdfOptions {
   TextStyle cover_title{"title", 26, 48, false};
   TextStyle cover_line{"heading", 16, 30, false};
   TextStyle part{"title", 22, 40, false};        // Heading level 0
-  TextStyle section{"heading", 16, 28, false};   // Heading level 1
-  TextStyle subsection{"body", 16, 28, true};    // Heading level 2 and deeper
+  TextStyle section{"heading", 16, 28, false};    // Heading level 1 "一、": 黑体
+  TextStyle subsection{"heading2", 16, 28, false};  // Heading level 2 "（一）" and deeper: 楷体
   TextStyle body{"body", 16, 28, false};
   TextStyle note{"body", 14, 24, false};         // Role::Note outside tables
   TextStyle toc_title{"title", 22, 44, false};
@@ -89,11 +89,15 @@ struct PdfOptions {
   double cell_padding = 3;           // points, each side of a cell's text
   double grid_line_width = 0.5;
   double page_number_gap = 19.8;     // 7 mm below the text block
+  bool page_number_outside = true;   // odd pages right, even pages left (GB/T 9704); else centred
   double min_cell_font = 7;          // a wide table may shrink its text to this
   int font_compression = 6;          // deflate level (libdeflate, 1-12) of the font programs
   int content_compression = 6;       // and of the page content streams
   bool table_starts_page = true;     // each table begins on a fresh page
   int first_level_indent_chars = 2;  // paragraph first-line indent
+  // Justification adds at most this much (em) between two characters; a line
+  // that would need more is set ragged rather than letter-spaced.
+  double max_justify_spacing = 0.125;
 
   // Info /CreationDate; none by default so that output stays deterministic.
   std::optional<PdfDate> creation_date;

@@ -168,11 +168,46 @@ TablePlan plan(const doc::Table& t, const PdfOptions& o, Shaper& shaper, std::ve
   return p;
 }
 
-double title_block_height(const doc::Table& t, const PdfOptions& o) {
+// The 部门/年度/单位 line above a table: the department at the left, the
+// year centred, the unit at the right, on one line when none touches the
+// next (at least one character apart). Otherwise the department has lines
+// of its own (wrapped when longer than the table is wide), and the year and
+// unit follow on a line below.
+struct CaptionPlan {
+  std::u32string dept;
+  std::vector<GlyphUse> dg;
+  std::vector<Line> dept_lines;  // empty: the department shares the year's line
+  double year_w = 0, unit_w = 0;
+  std::size_t lines = 0;
+};
+
+CaptionPlan plan_caption(const doc::Table& t, const TextStyle& s, Shaper& shaper, double width) {
+  CaptionPlan c;
+  if (t.department.empty() && t.year.empty() && t.unit.empty()) return c;
+  c.dept = utf8_to_u32(t.department);
+  c.dg = shaper.shape(c.dept, s);
+  double dept_w = 0;
+  for (const auto& g : c.dg) dept_w += g.advance;
+  c.year_w = shaper.width(utf8_to_u32(t.year), s);
+  c.unit_w = shaper.width(utf8_to_u32(t.unit), s);
+  const double gap = s.size;
+  const bool year_clear = t.year.empty() || (dept_w + gap <= (width - c.year_w) / 2 &&
+                                             (width + c.year_w) / 2 + gap <= width - c.unit_w);
+  const bool unit_clear = t.unit.empty() || dept_w + gap <= width - c.unit_w;
+  if (c.dept.empty() || (year_clear && unit_clear)) {
+    c.lines = 1;
+    return c;
+  }
+  c.dept_lines = break_lines(c.dept, c.dg, width, width);
+  c.lines = c.dept_lines.size() + (t.year.empty() && t.unit.empty() ? 0 : 1);
+  return c;
+}
+
+double title_block_height(const doc::Table& t, const PdfOptions& o, Shaper& shaper, double width) {
   double h = 0;
   if (!t.title.empty()) h += o.table_title.leading;
   if (!t.number.empty()) h += o.table_caption.leading;
-  if (!t.department.empty() || !t.year.empty() || !t.unit.empty()) h += o.table_caption.leading;
+  h += static_cast<double>(plan_caption(t, o.table_caption, shaper, width).lines) * o.table_caption.leading;
   return h;
 }
 
@@ -324,23 +359,28 @@ void draw_title_block(Flow& f, const doc::Table& t, Shaper& shaper, double x0, d
   }
   if (!t.number.empty())
     place_text(f, shaper, utf8_to_u32(t.number), o.table_caption, doc::Align::Right, 0, x0, width, kOther);
-  if (!t.department.empty() || !t.year.empty() || !t.unit.empty()) {
-    const TextStyle& s = o.table_caption;
-    const double base = baseline_in(f.y, s);
-    auto put = [&](const std::string& text, int where) {
-      if (text.empty()) return;
-      auto u = utf8_to_u32(text);
-      auto g = shaper.shape(u, s);
-      double w = 0;
-      for (auto& x : g) w += x.advance;
-      double x = where == 0 ? x0 : where == 1 ? x0 + (width - w) / 2 : x0 + width - w;
-      f.draw(g, 0, g.size(), x, base, s);
-    };
-    put(t.department, 0);
-    put(t.year, 1);
-    put(t.unit, 2);
+  const TextStyle& s = o.table_caption;
+  const CaptionPlan c = plan_caption(t, s, shaper, width);
+  if (c.lines == 0) return;
+  for (const auto& ln : c.dept_lines) {
+    f.draw(c.dg, ln.begin, ln.end, x0, baseline_in(f.y, s), s);
     f.y += s.leading;
   }
+  if (!c.dept_lines.empty() && t.year.empty() && t.unit.empty()) return;
+  const double base = baseline_in(f.y, s);
+  auto put = [&](const std::string& text, int where) {
+    if (text.empty()) return;
+    auto u = utf8_to_u32(text);
+    auto g = shaper.shape(u, s);
+    double w = 0;
+    for (auto& x : g) w += x.advance;
+    double x = where == 0 ? x0 : where == 1 ? x0 + (width - w) / 2 : x0 + width - w;
+    f.draw(g, 0, g.size(), x, base, s);
+  };
+  if (c.dept_lines.empty()) put(t.department, 0);
+  put(t.year, 1);
+  put(t.unit, 2);
+  f.y += s.leading;
 }
 
 }  // namespace
@@ -355,9 +395,10 @@ bool table_landscape(const doc::Table& t, const PdfOptions& o, Shaper& shaper) {
   return !fits_portrait(t, p.ncols, c, o);
 }
 
-double table_start_height(const doc::Table& t, const PdfOptions& o) {
+double table_start_height(const doc::Table& t, const PdfOptions& o, Shaper& shaper) {
   const double row = o.table_cell.leading + 2 * o.cell_padding;
-  return title_block_height(t, o) + row * (static_cast<double>(t.head.size()) + std::min<double>(2, t.body.size()));
+  const double portrait_width = o.page_width - o.portrait.left - o.portrait.right;
+  return title_block_height(t, o, shaper, portrait_width) + row * (static_cast<double>(t.head.size()) + std::min<double>(2, t.body.size()));
 }
 
 void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shaper& shaper,
@@ -426,7 +467,7 @@ void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shap
     return h + least <= room + 0.01 ? h + least : first_h(gi);
   };
 
-  double start_h = title_block_height(t, o) + head_h + (groups ? lead_h(0) : 0);
+  double start_h = title_block_height(t, o, shaper, width) + head_h + (groups ? lead_h(0) : 0);
   if (groups == 1) start_h += note_h;
   f.ensure(start_h);
   f.anchor(anchor, f.y);

@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 
@@ -81,6 +82,8 @@ bool no_line_end(char32_t c) {
 
 std::vector<std::size_t> icu_break_positions(std::u32string_view text);
 
+bool is_han(char32_t c) { return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || c >= 0x20000; }
+
 // Allowed break positions p (0 < p < n): a line may start at glyph p.
 std::vector<std::size_t> break_positions(std::u32string_view text) {
   if (text.size() < 2) return {};
@@ -127,6 +130,16 @@ std::vector<std::size_t> icu_break_positions(std::u32string_view text) {
       if (cpi > 0 && cpi < text.size()) out.push_back(cpi);
     }
   }
+  // Where Chinese typesetting allows a break that UAX #14 may not give:
+  // between a figure and the Chinese that follows or precedes it
+  // ("2,334.61|万元", "为|923.12"), and after a full-width comma, enumeration
+  // comma or semicolon ("万元，|占39.54%").
+  for (std::size_t p = 1; p < text.size(); ++p)
+    if ((is_western(text[p - 1]) && is_han(text[p])) || (is_han(text[p - 1]) && is_western(text[p])) ||
+        text[p - 1] == U'，' || text[p - 1] == U'、' || text[p - 1] == U'；')
+      out.push_back(p);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   std::erase_if(out, [&](std::size_t p) { return no_line_start(text[p]) || no_line_end(text[p - 1]); });
   return out;
 }
@@ -226,6 +239,63 @@ std::vector<Line> break_lines(std::u32string_view text, const std::vector<GlyphU
   auto breaks = break_positions(text);
   breaks.push_back(glyphs.size());
   return break_at(text, glyphs, breaks, first_width, width);
+}
+
+std::vector<Line> justified_lines(std::u32string_view text, const std::vector<GlyphUse>& glyphs, double first_width,
+                                  double width, double max_gap) {
+  const std::size_t n = glyphs.size();
+  if (n == 0) return {};
+  std::vector<std::size_t> pos{0};
+  for (std::size_t b : break_positions(text)) pos.push_back(b);
+  pos.push_back(n);
+  std::vector<double> prefix(n + 1, 0);
+  std::vector<std::size_t> gaps(n + 1, 0);  // gaps[k]: justifiable gaps between glyphs before k
+  for (std::size_t i = 0; i < n; ++i) {
+    prefix[i + 1] = prefix[i] + glyphs[i].advance;
+    gaps[i + 1] = gaps[i] + (i + 1 < n && justify_gap(glyphs[i].cp, glyphs[i + 1].cp) ? 1 : 0);
+  }
+  const double eps = 0.01;
+  // best[k]: the fewest lines, then the least badness, setting text up to pos[k].
+  struct Best {
+    std::size_t lines = SIZE_MAX;
+    double cost = 0;
+    std::size_t from = 0;
+  };
+  std::vector<Best> best(pos.size());
+  best[0].lines = 0;
+  for (std::size_t i = 0; i + 1 < pos.size(); ++i) {
+    if (best[i].lines == SIZE_MAX) continue;
+    std::size_t a = pos[i];
+    while (i > 0 && a < n && is_space(text[a]) && text[a] != 0x3000) ++a;
+    const double avail = i == 0 ? first_width : width;
+    for (std::size_t j = i + 1; j < pos.size(); ++j) {
+      std::size_t e = pos[j];
+      while (e > a && is_space(text[e - 1])) --e;
+      const double w = prefix[e] - prefix[a];
+      if (w > avail + eps) break;
+      double cost = 0;
+      if (pos[j] < n) {
+        const std::size_t g = e > a ? gaps[e - 1] - gaps[a] : 0;
+        const double need = g ? std::max(0.0, avail - w) / static_cast<double>(g) : avail - w;
+        cost = g && need <= max_gap ? (need / max_gap) * (need / max_gap) : 10 + (avail - w) / avail;
+      }
+      const Best cand{best[i].lines + 1, best[i].cost + cost, i};
+      Best& b = best[j];
+      if (cand.lines < b.lines || (cand.lines == b.lines && cand.cost < b.cost - 1e-9)) b = cand;
+    }
+  }
+  // A piece wider than a line: the greedy breaker cuts it between characters.
+  if (best.back().lines == SIZE_MAX) return break_lines(text, glyphs, first_width, width);
+  std::vector<Line> lines(best.back().lines);
+  for (std::size_t k = pos.size() - 1, l = lines.size(); k > 0; k = best[k].from) {
+    std::size_t a = pos[best[k].from];
+    if (best[k].from > 0)
+      while (a < n && is_space(text[a]) && text[a] != 0x3000) ++a;
+    std::size_t e = pos[k];
+    while (e > a && is_space(text[e - 1])) --e;
+    lines[--l] = {a, pos[k], prefix[e] - prefix[a]};
+  }
+  return lines;
 }
 
 std::vector<Line> balanced_lines(std::u32string_view text, const std::vector<GlyphUse>& glyphs, double width) {

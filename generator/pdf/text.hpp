@@ -42,6 +42,14 @@ class Shaper {
   std::unordered_map<const std::vector<int>*, Picks> cache_;
 };
 
+// A letter, digit or sign of Western text (Latin, figures, ASCII punctuation):
+// a run of them is a word or a number, never letter-spaced.
+inline bool is_western(char32_t c) { return c > 0x20 && c < 0x2000; }
+
+// Whether a justified line may take extra space between these two
+// characters: anywhere but inside a run of Western letters and figures.
+inline bool justify_gap(char32_t a, char32_t b) { return !(is_western(a) && is_western(b)); }
+
 // A line: glyphs [begin, end) of the shaped text; `width` excludes trailing spaces.
 struct Line {
   std::size_t begin = 0, end = 0;
@@ -55,6 +63,13 @@ struct Line {
 // characters.
 std::vector<Line> break_lines(std::u32string_view text, const std::vector<GlyphUse>& glyphs,
                               double first_width, double width);
+
+// Lines of a justified paragraph: as few as break_lines gives, with the
+// breaks chosen over the whole paragraph so that each line but the last
+// needs as little added space per gap (justify_gap) as possible, and more
+// than `max_gap` (points) — a line set ragged — only where no choice avoids it.
+std::vector<Line> justified_lines(std::u32string_view text, const std::vector<GlyphUse>& glyphs, double first_width,
+                                  double width, double max_gap);
 
 // Like break_lines with one width, but with lines of even length: as many
 // lines as the greedy break, none much shorter than the others (no single
