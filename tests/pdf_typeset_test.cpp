@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <string>
 
-#include "cli/app.hpp"
+#include "build/build.hpp"
 #include "pdf/layout.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/text.hpp"
