@@ -21,6 +21,8 @@
 #include <vector>
 
 #include "build/build.hpp"
+#include "support.hpp"
+#include "support_build.hpp"
 
 using namespace juesuan;
 namespace fs = std::filesystem;
@@ -29,10 +31,7 @@ namespace {
 
 const std::string kRoot = JUESUAN_SOURCE_DIR;
 
-const Resources& resources() {
-  static const Resources res = Resources::load(kRoot);
-  return res;
-}
+const Resources& resources() { return test::shared_resources(); }
 
 // "2,334.61" -> 233461 (0.01 万元); nullopt for anything that is not an amount.
 std::optional<std::int64_t> cents(const std::string& text) {

@@ -14,6 +14,8 @@
 #include <string>
 
 #include "build/build.hpp"
+#include "support.hpp"
+#include "support_build.hpp"
 #include "compose/templates.hpp"
 
 using namespace juesuan;
@@ -23,10 +25,7 @@ namespace {
 
 const std::string kRoot = JUESUAN_SOURCE_DIR;
 
-const Resources& resources() {
-  static const Resources res = Resources::load(kRoot);
-  return res;
-}
+const Resources& resources() { return test::shared_resources(); }
 
 std::string text_of(const doc::Document& d) {
   std::string out;
@@ -44,12 +43,6 @@ bool has(const std::string& text, const std::string& sentence) {
   return text.find(sentence) != std::string::npos;
 }
 
-fs::path temp_dir(const std::string& name) {
-  fs::path d = fs::temp_directory_path() / ("juesuan-profile-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
 
 }  // namespace
 
@@ -90,7 +83,8 @@ TEST_CASE("profile sichuan-2022 reproduces the published sentences of 大英县�
 }
 
 TEST_CASE("profile: a profile overrides only what it holds; the rest comes from its base format", "[profile]") {
-  fs::path root = temp_dir("overlay");
+  test::TempDir tmp("profile-overlay");
+  fs::path root = tmp.dir;
   fs::copy(kRoot + "/templates", root / "templates", fs::copy_options::recursive);
   fs::path p = root / "templates" / "beiguan-2022";
   fs::create_directories(p);
@@ -121,11 +115,11 @@ TEST_CASE("profile: a profile overrides only what it holds; the rest comes from 
   CHECK(prof->main == base->main);
   CHECK(base->settings.level == "市级");
   CHECK(base->glossary.size() > 1);
-  fs::remove_all(root);
 }
 
 TEST_CASE("profile: a department names an unknown profile, or one of another format: a located error", "[profile]") {
-  fs::path dir = temp_dir("errors");
+  test::TempDir tmp("profile-errors");
+  const fs::path& dir = tmp.dir;
   const std::string head = "department: 测试局\nyear: 2022\nformat: \"2022\"\namount_unit: 万元\n";
   std::ofstream(dir / "unknown.yaml") << head << "profile: hunan-2022\nitems: []\n";
   std::ofstream(dir / "other.yaml") << "department: 测试局\nyear: 2021\nformat: \"2021\"\namount_unit: 万元\n"
@@ -145,7 +139,6 @@ TEST_CASE("profile: a department names an unknown profile, or one of another for
     CHECK(e.loc().line == 5);
     CHECK(e.message().find("以表样 2022 为基础，而本文件的 format 是 2021") != std::string::npos);
   }
-  fs::remove_all(dir);
 }
 
 // 淮北市杜集区机关事务管理中心《2021年度“三公”经费支出决算情况说明》

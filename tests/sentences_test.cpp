@@ -20,6 +20,8 @@
 #include <sstream>
 
 #include "build/build.hpp"
+#include "support.hpp"
+#include "support_build.hpp"
 #include "document/plain_text.hpp"
 
 using namespace juesuan;
@@ -29,10 +31,7 @@ namespace {
 
 const std::string kRoot = JUESUAN_SOURCE_DIR;
 
-const Resources& resources() {
-  static const Resources res = Resources::load(kRoot);
-  return res;
-}
+const Resources& resources() { return test::shared_resources(); }
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
