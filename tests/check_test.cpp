@@ -342,6 +342,24 @@ TEST_CASE("check --list-rules lists every rule id once, with its description", "
 
 // --- (d) small departments, one rule each ----------------------------------
 
+// A file cut off in the middle (half saved, half copied) must not pass: the
+// 2022 example's first 230 lines end inside last_year, so three_public,
+// operating_costs, procurement and assets are missing — each an error (and
+// the 06表 line 30231, 3.71, now exceeds a "三公" of 0).
+TEST_CASE("check: a file cut off after 230 lines fails the audit with the blocks it lacks", "[check][rules]") {
+  juesuan::test::TempDir tmp("check-truncated");
+  std::string text = juesuan::test::slurp(juesuan::test::kSourceDir / "data/examples/2022-jiaozuo-zhengwu-dashuju.yaml");
+  std::size_t at = 0;
+  for (int line = 0; line < 230; ++line) at = text.find('\n', at) + 1;
+  juesuan::test::spit(tmp / "dept.yaml", text.substr(0, at));
+  Result r = juesuan_cli("check " + juesuan::test::shell_quote((tmp / "dept.yaml").string()));
+  CHECK(r.status == 1);
+  for (const char* block : {"three_public", "operating_costs", "procurement", "assets"})
+    CHECK(juesuan::test::contains(r.out, std::string("error [required-block] 缺少 ") + block));
+  CHECK_FALSE(juesuan::test::contains(r.out, "缺少 balances"));
+  CHECK(juesuan::test::contains(r.out, "error [three-public-economic] 06表 30231"));
+}
+
 TEST_CASE("check: unused-input — an input the format prints nowhere is a warning at its key", "[check][rules]") {
   Result r = juesuan_cli("check tests/check/unused-input.yaml");
   CHECK(r.status == 0);
