@@ -63,6 +63,11 @@ const std::vector<std::string> kNames = {
     "assets.equipment_over_1m", "assets.general_equipment_over_500k", "assets.special_equipment_over_1m",
     // 十三 and free texts
     "performance",
+    "perf.has_overall", "perf.overall", "perf.has_projects", "perf.project_count", "perf.grade_excellent",
+    "perf.grade_good", "perf.grade_fair", "perf.grade_poor", "perf.has_excellent", "perf.has_good", "perf.has_fair",
+    "perf.has_poor", "perf.projects_budget", "perf.projects_actual", "perf.projects",
+    "score", "has_score", "grade", "year_budget", "has_year_budget", "targets", "has_targets", "problems",
+    "has_problems", "measures", "has_measures", "analysis", "has_analysis",
     // 第四部分、第五部分
     "glossary", "term", "is_item", "attachments", "has_attachments", "index", "in_part3",
     // 第二部分
@@ -593,6 +598,60 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   }
 
   root.set("performance", free_tree(s.performance));
+  {
+    // 十三 from performance.overall and performance.projects.
+    const auto& pf = m.performance;
+    const OverallEval& o = s.overall_eval;
+    Ctx p("perf");
+    p.set("has_overall", o.present);
+    Ctx ov;
+    ov.map() = completion_map(pf.overall, f);
+    ov.set("score", o.score.value);
+    ov.set("year_budget", f.money(o.budget.value));
+    ov.set("has_year_budget", o.budget.present);
+    ov.set("targets", str(o.targets));
+    ov.set("has_targets", !str(o.targets).empty());
+    ov.set("problems", str(o.problems));
+    ov.set("has_problems", !str(o.problems).empty());
+    ov.set("measures", str(o.measures));
+    ov.set("has_measures", !str(o.measures).empty());
+    p.set("overall", ov.map());
+    p.set("has_projects", !s.project_evals.empty());
+    p.set("project_count", std::to_string(s.project_evals.size()));
+    p.set("grade_excellent", std::to_string(pf.excellent));
+    p.set("grade_good", std::to_string(pf.good));
+    p.set("grade_fair", std::to_string(pf.fair));
+    p.set("grade_poor", std::to_string(pf.poor));
+    p.set("has_excellent", pf.excellent != 0);
+    p.set("has_good", pf.good != 0);
+    p.set("has_fair", pf.fair != 0);
+    p.set("has_poor", pf.poor != 0);
+    p.set("projects_budget", f.money(pf.projects_budget));
+    p.set("projects_actual", f.money(pf.projects_actual));
+    mstch::array list;
+    for (std::size_t i = 0; i < s.project_evals.size(); ++i) {
+      const ProjectEval& e = s.project_evals[i];
+      Ctx x;
+      x.map() = completion_map(pf.projects[i], f);
+      x.set("n", std::to_string(i + 1));
+      x.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
+      x.set("name", e.name.value);
+      x.set("score", e.score.value);
+      x.set("has_score", e.score.present);
+      x.set("grade", e.grade.value);
+      x.set("analysis", str(e.analysis));
+      x.set("has_analysis", !str(e.analysis).empty());
+      x.set("problems", str(e.problems));
+      x.set("has_problems", !str(e.problems).empty());
+      x.set("measures", str(e.measures));
+      x.set("has_measures", !str(e.measures).empty());
+      x.set("first", i == 0);
+      x.set("last", i + 1 == s.project_evals.size());
+      list.push_back(x.map());
+    }
+    p.set("projects", list);
+    root.set("perf", p.map());
+  }
 
   // 第四部分: the standard entries, then (optionally) one per 项 used.
   {

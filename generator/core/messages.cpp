@@ -210,6 +210,12 @@ std::string unknown_functional_code(std::string_view code) {
 std::string unknown_economic_code(std::string_view code) {
   return "经济分类科目目录中没有 " + q(code) + "：请核对编码；如确属新增科目，请在 names: 中写明名称（names: {\"" + std::string(code) + "\": 名称}），或补充到 data/catalog/economic.yaml";
 }
+std::string bad_score(std::string_view text) {
+  return "自评得分 " + q(text) + " 不对：应当是 0 到 100 之间的数，最多两位小数，例如 91.88";
+}
+std::string bad_grade(std::string_view text) {
+  return "自评等级 " + q(text) + " 不对：应当是 优、良、中、差 之一";
+}
 std::string bad_named_code(std::string_view code) {
   return "names: 中的科目编码 " + q(code) + " 格式不对：功能分类写 3、5 或 7 位数字，经济分类写 3 或 5 位数字，一律加引号，例如 \"2299999\"";
 }

@@ -342,6 +342,18 @@ Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
     m.item_lines.push_back(line);
   }
 
+  {
+    auto& pf = m.performance;
+    const OverallEval& o = s.overall_eval;
+    pf.overall = completion(o.full_year_budget.present ? o.full_year_budget.value : o.budget.value, o.actual.value);
+    for (const ProjectEval& e : s.project_evals) {
+      pf.projects.push_back(completion(e.budget.value, e.actual.value));
+      pf.projects_budget += e.budget.value;
+      pf.projects_actual += e.actual.value;
+      std::int64_t* per_grade[] = {&pf.excellent, &pf.good, &pf.fair, &pf.poor};
+      *per_grade[e.grade_rank] += 1;
+    }
+  }
   const OperatingCosts& oc = s.operating_costs;
   m.operating_completion = completion(v(oc.budget), v(oc.amount));
   m.operating_change = change(v(oc.amount), oc.last_year);

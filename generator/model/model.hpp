@@ -147,6 +147,13 @@ struct Model {
   std::vector<ItemLine> item_lines;    // 五（三） numbered items
   Completion operating_completion;     // 十 (年初预算)
   Change operating_change;             // 十 (上年)
+  // 十三 预算绩效, from performance.overall and performance.projects.
+  struct PerformanceFigures {
+    Completion overall;                       // 全年执行数 / 全年预算数 (执行率)
+    std::vector<Completion> projects;         // each project's, in the file's order
+    std::int64_t excellent = 0, good = 0, fair = 0, poor = 0;  // projects per grade
+    Money projects_budget, projects_actual;   // their sums
+  } performance;
   Money procurement_total;
   std::optional<std::int64_t> sme_share, small_micro_share_of_sme, small_micro_share_of_total;
   std::int64_t vehicles_total = 0;

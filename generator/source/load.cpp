@@ -460,6 +460,61 @@ void load_assets(Reader& r, const Node* n) {
   a.special_equipment_over_1m = r.count(n->find("special_equipment_over_1m"), "special_equipment_over_1m");
 }
 
+// A score: a number from 0 to 100, at most two decimals ("91.88").
+Text score(Reader& r, const Node* n, std::string_view what) {
+  Text t = r.text(n, what);
+  if (!t.present) return t;
+  const std::string& v = t.value;
+  auto dot = v.find('.');
+  bool ok = !v.empty() && all_digits(v.substr(0, dot)) &&
+            (dot == std::string::npos || (v.size() - dot - 1 >= 1 && v.size() - dot - 1 <= 2 && all_digits(v.substr(dot + 1))));
+  if (ok) ok = std::stod(v) <= 100.0;
+  if (!ok) throw Error(Failure::Input, t.loc, msg::bad_score(v));
+  return t;
+}
+
+// performance.overall and performance.projects, typed; the block's other
+// keys stay free text for the templates.
+void load_performance(Reader& r, const Node& p) {
+  if (!p.is_map()) return;
+  if (const Node* o = p.find("overall")) {
+    r.map(*o, "overall", {{"score", "部门整体支出绩效自评得分"}, {"budget", "年初预算数"},
+                          {"full_year_budget", "全年预算数"}, {"actual", "全年执行数"},
+                          {"targets", "年度目标完成情况"}, {"problems", "存在的问题"}, {"measures", "改进措施"}});
+    OverallEval& e = r.src_.overall_eval;
+    e.present = true;
+    e.score = score(r, o->find("score"), "score");
+    e.budget = r.amount(o->find("budget"), "overall.budget");
+    e.full_year_budget = r.amount(o->find("full_year_budget"), "overall.full_year_budget");
+    e.actual = r.amount(o->find("actual"), "overall.actual");
+    e.targets = r.text(o->find("targets"), "targets");
+    e.problems = r.text(o->find("problems"), "problems");
+    e.measures = r.text(o->find("measures"), "measures");
+  }
+  if (const Node* ps = r.seq(p.find("projects"), "projects")) {
+    for (const Node& n : ps->items) {
+      r.map(n, "projects", {{"name", "项目名称", true}, {"score", "自评得分"}, {"grade", "自评等级：优、良、中、差", true},
+                            {"budget", "全年预算数"}, {"actual", "全年执行数"}, {"analysis", "绩效分析"},
+                            {"problems", "存在的问题"}, {"measures", "改进措施"}});
+      ProjectEval e;
+      e.loc = n.loc;
+      e.name = r.text(n.find("name"), "name");
+      e.score = score(r, n.find("score"), "score");
+      e.grade = r.text(n.find("grade"), "grade");
+      static const std::vector<std::string> kGrades = {"优", "良", "中", "差"};
+      auto g = std::find(kGrades.begin(), kGrades.end(), e.grade.value);
+      if (g == kGrades.end()) throw Error(Failure::Input, e.grade.loc, msg::bad_grade(e.grade.value));
+      e.grade_rank = static_cast<int>(g - kGrades.begin());
+      e.budget = r.amount(n.find("budget"), "projects.budget");
+      e.actual = r.amount(n.find("actual"), "projects.actual");
+      e.analysis = r.text(n.find("analysis"), "analysis");
+      e.problems = r.text(n.find("problems"), "problems");
+      e.measures = r.text(n.find("measures"), "measures");
+      r.src_.project_evals.push_back(std::move(e));
+    }
+  }
+}
+
 FreeNode free_node(const Node& n) {
   FreeNode f;
   f.loc = n.loc;
@@ -570,7 +625,10 @@ Source load_source(std::shared_ptr<const SourceFile> file, const LoadContext& ct
   load_operating(r, root.find("operating_costs"));
   load_procurement(r, root.find("procurement"));
   load_assets(r, root.find("assets"));
-  if (const Node* p = root.find("performance")) src.performance = free_node(*p);
+  if (const Node* p = root.find("performance")) {
+    src.performance = free_node(*p);
+    load_performance(r, *p);
+  }
   load_attachments(r, root.find("attachments"));
   load_supplied(r, root.find("supplied"));
   return src;

@@ -125,6 +125,23 @@ struct FreeNode {
   Loc loc;
 };
 
+// 预算绩效 as data: the department's overall self-assessment (部门整体支出
+// 绩效自评) and each project's (项目支出绩效自评); 十三 is generated from them.
+struct OverallEval {
+  Text score;                       // 自评得分, e.g. 91.88
+  Amount budget, full_year_budget, actual;  // 年初预算数, 全年预算数, 全年执行数
+  Text targets, problems, measures; // 年度目标完成情况, 存在的问题, 改进措施
+  bool present = false;
+};
+
+struct ProjectEval {
+  Text name, score, grade;          // grade: 优, 良, 中 or 差, as written
+  int grade_rank = 0;               // 0 优, 1 良, 2 中, 3 差
+  Amount budget, actual;            // 全年预算数, 全年执行数
+  Text analysis, problems, measures;
+  Loc loc;
+};
+
 struct AttachmentCell {
   std::string text;
   int colspan = 1, rowspan = 1;
@@ -186,7 +203,9 @@ struct Source {
   OperatingCosts operating_costs;
   Procurement procurement;
   Assets assets;
-  FreeNode performance;
+  FreeNode performance;          // as written (templates read its free keys)
+  OverallEval overall_eval;      // performance.overall
+  std::vector<ProjectEval> project_evals;  // performance.projects
   std::vector<Attachment> attachments;
   std::vector<Supplied> supplied;
   // The top-level keys the file has, with where each is written.
@@ -224,6 +243,9 @@ void for_each_amount(S& s, F&& f) {
     f(*a);
   auto& o = s.operating_costs;
   for (auto* a : {&o.amount, &o.budget, &o.last_year}) f(*a);
+  for (auto* a : {&s.overall_eval.budget, &s.overall_eval.full_year_budget, &s.overall_eval.actual}) f(*a);
+  for (auto& pe : s.project_evals)
+    for (auto* a : {&pe.budget, &pe.actual}) f(*a);
   auto& p = s.procurement;
   for (auto* a : {&p.goods, &p.works, &p.services, &p.sme, &p.small_micro}) f(*a);
 }
