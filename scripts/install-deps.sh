@@ -8,6 +8,8 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   # libraries
   libyaml-cpp-dev libicu-dev libhpdf-dev libmstch-dev libboost-dev libharfbuzz-dev libdeflate-dev nlohmann-json3-dev
+  # spreadsheets: XLSX out (libxlsxwriter), XLSX in (minizip + expat), .xls in (FreeXL)
+  libxlsxwriter-dev libminizip-dev libexpat1-dev libfreexl-dev
   # tests
   catch2 qpdf poppler-utils
   # fonts (see fonts/manifest.yaml)
@@ -16,7 +18,7 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev
   # batch: the synthetic city (scripts/synth_city.py), its benchmark, and the
   # browser checks of the index and pages (tests/browser, headless chromium)
-  python3 python3-yaml time chromium
+  python3 python3-yaml python3-websocket time chromium
 )
 
 missing=()
