@@ -146,13 +146,12 @@ TEST_CASE("profile: a department names an unknown profile, or one of another for
 TEST_CASE("profile anhui-2021 reproduces the published 三公 section of 杜集区机关事务管理中心", "[profile]") {
   auto b = build_document(resources(), kRoot + "/tests/profiles/anhui-duji.yaml");
   const std::string t = text_of(b->document);
-  // Published: 完成预算的68% and 占1.3% / 占98.7% — rates at 0 or 1 decimal, which no profile setting
-  // gives yet (the README says so). Two decimals from the printed figures: 167.37 ÷ 246 = 68.04%,
-  // 2.14 ÷ 167.37 = 1.28%, 165.23 ÷ 167.37 = 98.72%.
+  // As published: 完成预算的68%, 占1.3%, 占98.7% — one decimal, trailing zero dropped (rate_decimals: 1):
+  // 167.37 ÷ 246 = 68.04% → 68.0 → 68; 2.14 ÷ 167.37 = 1.279% → 1.3; 165.23 ÷ 167.37 = 98.721% → 98.7.
   CHECK(has(t, "杜集区机关事务管理中心2021年度一般公共预算财政拨款“三公”经费支出预算为246万元，支出决算为167.37万元，"
-               "完成预算的68.04%，决算数小于预算数的主要原因是节约项目经费。"));
+               "完成预算的68%，决算数小于预算数的主要原因是节约项目经费。"));
   CHECK(has(t, "杜集区机关事务管理中心2021年度一般公共预算财政拨款“三公”经费支出决算中，因公出国（境）费支出决算0万元，"
-               "占0%；公务接待费支出决算2.14万元，占1.28%；公务用车购置及运行维护费支出决算165.23万元，占98.72%。具体情况如下："));
+               "占0%；公务接待费支出决算2.14万元，占1.3%；公务用车购置及运行维护费支出决算165.23万元，占98.7%。具体情况如下："));
   CHECK(has(t, "因公出国（境）费支出0万元，与2021年度预算相比无变化。2021年杜集区机关事务管理中心因公出国（境）团组0次，"
                "累计出国（境）0人次。"));
   // Published: "，增加1.14万元，增长1.14%，增长的原因是……" — 1.14% repeats the amount (1.14 ÷ 1 would be 114%);
@@ -163,4 +162,28 @@ TEST_CASE("profile anhui-2021 reproduces the published 三公 section of 杜集�
   // The bureau's order: 因公出国（境）, 公务接待, 公务用车.
   CHECK(t.find("1. 因公出国") < t.find("2. 公务接待费"));
   CHECK(t.find("2. 公务接待费") < t.find("3. 公务用车"));
+}
+
+TEST_CASE("profile guangxi-2021 reproduces the published 总收入 and 总支出 of a 梧州 municipal unit", "[profile]") {
+  auto b = build_document(resources(), kRoot + "/tests/profiles/guangxi-wuzhou.yaml");
+  const std::string t = text_of(b->document);
+  // Published 总收入581.45: the document's own slip (390.55 + 190.89 = 581.44). The rest as printed;
+  // rates to one decimal, half up, trailing zero dropped: 175.26 ÷ 565.81 = 30.975% → 31;
+  // 157.86 ÷ 540.03 = 29.232% → 29.2; 17.40 ÷ 25.78 = 67.494% → 67.5; 7.63 ÷ 198.52 = 3.843% → 3.8;
+  // 90.49 ÷ 571.20 = 15.842% → 15.8; 91.91 ÷ 559.90 = 16.415% → 16.4.
+  CHECK(has(t, "（一） 本单位2021年度总收入581.44万元，其中本年收入390.55万元，较2020年度决算数减少175.26万元，下降31%。"
+               "收入具体情况如下。"));
+  CHECK(has(t, "1. 一般公共预算财政拨款收入382.17万元，为市本级财政当年拨付的资金。较2020年度决算数减少157.86万元，"
+               "下降29.2%，主要原因：一是军休人员自然减员减少下拨相应的离退休费、生活补助及其他经费；"
+               "二是2020年下拨了军休人员抚恤金74.31万元；三是按要求压减了机构管理经费。"));
+  CHECK(has(t, "2. 上级补助收入8.38万元，为事业单位开展业务活动取得的收入。较2020年度决算数减少17.40万元，下降67.5%，"
+               "主要原因是军休人员自然减员减少下拨定期增资经费及其他经费。"));
+  CHECK(has(t, "3. 上年结转和结余190.89万元，为以前年度支出预算因客观条件变化未执行完毕、结转到本年度按有关规定继续使用的资金。"
+               "较2020年度决算数减少7.63万元，下降3.8%，主要原因是中央、自治区安排的相关项目支出因客观原因结转到2021年度继续使用。"));
+  CHECK(has(t, "（二） 本单位2021年度总支出581.44万元，其中本年支出480.71万元，较2020年度决算数减少90.49万元，下降15.8%。"
+               "支出具体情况如下："));
+  CHECK(has(t, "1. 社会保障和就业支出467.99万元：主要用于本单位在社会保障与就业方面的支出。较2020年度决算数减少91.91万元，"
+               "下降16.4%，主要原因是2021年军休人员经费、业务活动和抚恤金支出减少。"));
+  // A 类 without last year's figure is described without a comparison.
+  CHECK(has(t, "2. 住房保障支出12.72万元。"));
 }

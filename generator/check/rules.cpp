@@ -353,6 +353,12 @@ void unused_inputs(Ctx& c) {
     auto b = s.blocks.find(key);
     return b == s.blocks.end() ? nullptr : &b->second;
   };
+  // Where the first entry of a map input is written; null when empty.
+  auto block_in = [](const auto& entries) -> const Loc* {
+    for (const auto& [key, in] : entries)
+      if (in.present) return &in.loc;
+    return nullptr;
+  };
   const Loc* tp_last = s.three_public.last_abroad.present            ? &s.three_public.last_abroad.loc
                        : s.three_public.last_vehicle_operation.present ? &s.three_public.last_vehicle_operation.loc
                        : s.three_public.last_reception.present         ? &s.three_public.last_reception.loc
@@ -360,7 +366,14 @@ void unused_inputs(Ctx& c) {
   const Use uses[] = {
       {"operating_costs.last_year", at(s.operating_costs.last_year), {"operating_change"}},
       {"operating_costs.budget", at(s.operating_costs.budget), {"operating.budget", "operating.has_budget"}},
-      {"three_public.last_year", tp_last, {"tp.change", "tp.abroad_change", "tp.vehicle_change", "tp.reception_change"}},
+      {"three_public.last_year", tp_last,
+       {"tp.change", "tp.abroad_change", "tp.vehicle_change", "tp.reception_change", "tp.vehicle_purchase_change",
+        "tp.vehicle_operation_change"}},
+      {"three_public.last_year_reasons", block_in(s.three_public.last_year_reasons),
+       {"tp.abroad_change", "tp.reception_change", "tp.vehicle_purchase_change", "tp.vehicle_operation_change"}},
+      {"last_year.income", block_in(s.last_year.income), {"change"}},
+      {"last_year.classes", block_in(s.last_year.classes), {"change"}},
+      {"class_uses", block_in(s.class_uses), {"has_use"}},
       {"last_year.total", at(s.last_year.total), {"grand_change"}},
       {"last_year.fiscal_total", at(s.last_year.fiscal_total), {"fiscal_change"}},
       {"last_year.general_spending", at(s.last_year.general_spending), {"general_change"}},

@@ -16,6 +16,7 @@ const std::vector<std::string> kNames = {
     "department", "short_name", "year", "has_publish_date", "publish_year", "publish_month", "title", "level",
     "has_staff", "staff.posts", "staff.in_service", "staff.retired_off", "staff.retired", "staff.total",
     "income_all", "spending_all", "income_detail", "income_change", "spending_change", "prev_year",
+    "grand_income_parts", "spending_by_class", "change", "use", "has_use", "note", "has_note", "reason_listed",
     "procurement.use", "procurement.has_use", "zero", "over", "under", "actual_zero", "budget_only",
     "tail.spending", "tail.has_spending", "tail.public", "tail.has_public",
     // 第一部分
@@ -46,7 +47,8 @@ const std::vector<std::string> kNames = {
     // 九 "三公"
     "tp.has", "tp.budget", "tp.actual", "tp.rate", "tp.has_rate", "tp.equal", "tp.reason", "tp.has_reason",
     "tp.abroad", "tp.vehicle", "tp.vehicle_purchase", "tp.vehicle_operation", "tp.reception",
-    "tp.change", "tp.abroad_change", "tp.vehicle_change", "tp.reception_change", "tp.over", "tp.under",
+    "tp.change", "tp.abroad_change", "tp.vehicle_change", "tp.reception_change", "tp.vehicle_purchase_change",
+    "tp.vehicle_operation_change", "tp.over", "tp.under", "tp.diff",
     "groups", "persons", "bought", "bought_note", "has_bought_note", "held", "operation_use",
     "has_operation_use", "foreign", "domestic", "foreign_groups", "foreign_persons", "foreign_use",
     "has_foreign_use", "domestic_groups", "domestic_persons", "domestic_use", "has_domestic_use",
@@ -124,16 +126,22 @@ std::string trim_zeros(std::string s) {
 // Numbers in sentences, in the format's style.
 struct Fmt {
   NumberStyle style;
+  // A reason the officer wrote as a list starts so (labels.yaml
+  // names.listed_reason, "一是"): formats print "主要原因：一是…" then.
+  std::string listed_reason;
   std::string money(Money m) const { return cents(m.printed_wan_cents()); }
   std::string cents(std::int64_t c) const {
     std::string s = format_wan(c, style.grouping);
     return style.trim_zeros ? trim_zeros(s) : s;
   }
-  std::string rate(std::int64_t r) const {
-    std::string s = format_hundredths(r);
+  // A rate or share at the format's precision; "" when its base is 0.
+  std::string rate(const Percent& r, bool truncate = false) const {
+    if (!r) return std::string();
+    std::string s = format_scaled(r.scaled(style.rate_decimals, truncate), style.rate_decimals);
     return style.percent_trim_zeros ? trim_zeros(s) : s;
   }
-  std::string rate(const std::optional<std::int64_t>& r) const { return r ? rate(*r) : std::string(); }
+  // The same, 0 when its base is 0.
+  std::string rate_or_zero(const Percent& r) const { return r ? rate(r) : rate(Percent(0, 1)); }
 };
 
 // A text the templates put inside a sentence (a reason, a use): without
@@ -209,15 +217,15 @@ mstch::map change_map(const Change& c, const Text& reason, const Fmt& f) {
   x.set("current", f.cents(c.current));
   x.set("last_year", f.cents(c.last));
   x.set("diff", f.cents(c.diff < 0 ? -c.diff : c.diff));
-  const auto& rate = f.style.truncate_change_rates ? c.rate_truncated : c.rate;
-  x.set("rate", rate ? f.rate(*rate) : std::string());
-  x.set("has_rate", rate.has_value());
+  x.set("rate", f.rate(c.rate, f.style.truncate_change_rates));
+  x.set("has_rate", c.rate.has_value());
   x.set("up", c.known && c.diff > 0);
   x.set("down", c.known && c.diff < 0);
   x.set("same", c.known && c.diff == 0);
   x.set("known", c.known);
   x.set("reason", str(reason));
   x.set("has_reason", !str(reason).empty());
+  x.set("reason_listed", !f.listed_reason.empty() && str(reason).rfind(f.listed_reason, 0) == 0);
   return x.map();
 }
 
@@ -225,7 +233,7 @@ mstch::map completion_map(const Completion& c, const Fmt& f) {
   Ctx x;
   x.set("budget", f.cents(c.budget));
   x.set("actual", f.cents(c.actual));
-  x.set("rate", c.rate ? f.rate(*c.rate) : std::string());
+  x.set("rate", f.rate(c.rate));
   x.set("has_rate", c.rate.has_value());
   x.set("equal", c.budget == c.actual);
   x.set("over", c.actual > c.budget);
@@ -253,9 +261,21 @@ mstch::array share_list(const std::vector<Share>& shares, const TemplateSet& t, 
       short_name.erase(short_name.size() - suffix.size());
     x.set("short_name", short_name);
     x.set("amount", f.cents(s.amount));
-    x.set("share", s.share ? f.rate(*s.share) : std::string());
+    x.set("share", f.rate(s.share));
     x.set("has_share", s.share.has_value());
     x.set("zero", s.amount == 0);
+    // What the part is, where the format explains each (labels.yaml
+    // <group>_notes, e.g. income_sources_notes).
+    const std::string note = group.empty() ? std::string() : t.label(group + "_notes", s.key);
+    const bool has_note = !group.empty() && t.label_group(group + "_notes") && note != s.key;
+    x.set("note", has_note ? note : std::string());
+    x.set("has_note", has_note);
+    static const Text kNone;
+    x.set("change", change_map(s.change, s.reason ? *s.reason : kNone, f));
+    x.set("use", s.use ? str(*s.use) : std::string());
+    x.set("has_use", s.use && !str(*s.use).empty());
+    x.set("n", std::to_string(i + 1));
+    x.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
     x.set("first", i == 0);
     x.set("last", i + 1 == shares.size());
     a.push_back(x.map());
@@ -343,7 +363,11 @@ const std::vector<std::string>& context_names() { return names(); }
 
 mstch::map build_context(const Model& m, const TemplateSet& t) {
   const Source& s = *m.source;
-  const Fmt f{t.settings.text};
+  const auto* name_labels = t.label_group("names");
+  std::string listed;
+  for (std::size_t i = 0; name_labels && i < name_labels->size(); ++i)
+    if ((*name_labels)[i].first == "listed_reason") listed = (*name_labels)[i].second;
+  const Fmt f{t.settings.text, listed};
   Ctx root;
   root.set("department", s.department.value);
   root.set("level", s.level.present && !s.level.value.empty() ? s.level.value : t.settings.level);
@@ -395,6 +419,8 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   root.set("spending_shares", share_list(m.spending_shares, t, "spending_kinds", f));
   root.set("income_all", share_list(m.income_all, t, "income_sources", f));
   root.set("income_detail", share_list(m.income_detail, t, "income_sources", f));
+  root.set("spending_by_class", share_list(m.spending_by_class, t, "", f));
+  root.set("grand_income_parts", share_list(m.grand_income_parts, t, "income_sources", f));
   root.set("income_change", change_map(m.income_change, s.last_year.total_reason, f));
   root.set("spending_change", change_map(m.spending_change, s.last_year.total_reason, f));
   root.set("prev_year", std::to_string(s.year.value - 1));
@@ -412,11 +438,11 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   {
     Ctx g("general");
     g.set("amount", f.money(m.total[Fig::GeneralTotal]));
-    g.set("share_of_spending", m.general_share_of_spending ? f.rate(*m.general_share_of_spending) : "");
+    g.set("share_of_spending", f.rate(m.general_share_of_spending));
     g.set("by_class", share_list(m.general_by_class, t, "", f));
     g.set("budget", f.cents(m.general_completion.budget));
     g.set("actual", f.cents(m.general_completion.actual));
-    g.set("rate", m.general_completion.rate ? f.rate(*m.general_completion.rate) : "");
+    g.set("rate", f.rate(m.general_completion.rate));
     g.set("has_rate", m.general_completion.rate.has_value());
     g.set("over", m.general_completion.actual > m.general_completion.budget);
     g.set("under", m.general_completion.actual < m.general_completion.budget);
@@ -480,10 +506,10 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   {
     const ThreePublic& tp = s.three_public;
     const auto& fig = m.three_public;
-    auto part = [&](const Completion& c, const std::optional<std::int64_t>& share, const Text& reason) {
+    auto part = [&](const Completion& c, const Percent& share, const Text& reason) {
       Ctx x;
       x.map() = completion_map(c, f);
-      x.set("share", share ? f.rate(*share) : std::string());
+      x.set("share", f.rate(share));
       x.set("has_share", share.has_value());
       x.set("reason", str(reason));
       x.set("has_reason", !str(reason).empty());
@@ -514,7 +540,7 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     x.set("has", fig.budget_total.printed_wan_cents() != 0 || fig.actual_total.printed_wan_cents() != 0);
     x.set("budget", f.money(fig.budget_total));
     x.set("actual", f.money(fig.actual_total));
-    x.set("rate", fig.total.rate ? f.rate(*fig.total.rate) : std::string());
+    x.set("rate", f.rate(fig.total.rate));
     x.set("has_rate", fig.total.rate.has_value());
     x.set("equal", fig.total.budget == fig.total.actual);
     x.set("reason", str(tp.reason));
@@ -524,10 +550,19 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     x.set("vehicle_purchase", completion_map(fig.vehicle_purchase, f));
     x.set("vehicle_operation", completion_map(fig.vehicle_operation, f));
     x.set("reception", reception.map());
+    // A part's change carries its own reason (last_year_reasons) or else the overall one.
+    auto why = [&tp](const char* part) -> const Text& {
+      auto r = tp.last_year_reasons.find(part);
+      return r != tp.last_year_reasons.end() ? r->second : tp.last_year_reason;
+    };
     x.set("change", change_map(fig.change_total, tp.last_year_reason, f));
-    x.set("abroad_change", change_map(fig.change_abroad, tp.last_year_reason, f));
+    x.set("abroad_change", change_map(fig.change_abroad, why("abroad"), f));
     x.set("vehicle_change", change_map(fig.change_vehicle, tp.last_year_reason, f));
-    x.set("reception_change", change_map(fig.change_reception, tp.last_year_reason, f));
+    x.set("reception_change", change_map(fig.change_reception, why("reception"), f));
+    x.set("vehicle_purchase_change", change_map(fig.change_vehicle_purchase, why("vehicle_purchase"), f));
+    x.set("vehicle_operation_change", change_map(fig.change_vehicle_operation, why("vehicle_operation"), f));
+    x.set("diff", f.cents(fig.total.actual > fig.total.budget ? fig.total.actual - fig.total.budget
+                                                              : fig.total.budget - fig.total.actual));
     x.set("over", fig.total.actual > fig.total.budget);
     x.set("under", fig.total.actual < fig.total.budget);
     root.set("tp", x.map());
@@ -539,7 +574,7 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     Ctx x("operating");
     x.set("amount", f.money(oc.amount.value));
     x.set("budget", f.money(oc.budget.value));
-    x.set("rate", m.operating_completion.rate ? f.rate(*m.operating_completion.rate) : "");
+    x.set("rate", f.rate(m.operating_completion.rate));
     x.set("has_rate", m.operating_completion.rate.has_value());
     x.set("has_budget", oc.budget.present);
     x.set("has_last_year", oc.last_year.present);
@@ -554,7 +589,7 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   // 十一 政府采购.
   {
     const Procurement& p = s.procurement;
-    auto rate = [&f](const std::optional<std::int64_t>& v) { return v ? f.rate(*v) : f.rate(0); };
+    auto rate = [&f](const Percent& v) { return f.rate_or_zero(v); };
     Ctx x("procurement");
     x.set("total", f.money(m.procurement_total));
     x.set("goods", f.money(p.goods.value));

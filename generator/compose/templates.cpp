@@ -160,11 +160,16 @@ void read_settings(const Node& fmt, FormatSettings& st) {
   if (const Node* n = fmt.find("text_grouping")) st.text.grouping = opt_bool(n);
   if (const Node* n = fmt.find("table_grouping")) st.table_grouping = opt_bool(n);
   if (const Node* n = fmt.find("text_numbers")) {
-    if (!n->is_map()) fail(n->loc, "template: text_numbers is a map of grouping, trim_zeros, percent_trim_zeros");
+    if (!n->is_map()) fail(n->loc, "template: text_numbers is a map of grouping, trim_zeros, percent_trim_zeros, truncate_change_rates, rate_decimals");
     if (const Node* g = n->find("grouping")) st.text.grouping = opt_bool(g);
     if (const Node* g = n->find("trim_zeros")) st.text.trim_zeros = opt_bool(g);
     if (const Node* g = n->find("percent_trim_zeros")) st.text.percent_trim_zeros = opt_bool(g);
     if (const Node* g = n->find("truncate_change_rates")) st.text.truncate_change_rates = opt_bool(g);
+    if (const Node* g = n->find("rate_decimals")) {
+      const std::string v = scalar(g, "rate_decimals", n->loc);
+      if (v.size() != 1 || v[0] < '0' || v[0] > '4') fail(g->loc, "template: text_numbers.rate_decimals is 0, 1, 2, 3 or 4");
+      st.text.rate_decimals = v[0] - '0';
+    }
   }
   if (const Node* n = fmt.find("unit_line")) st.unit_line = scalar(n, "unit_line", fmt.loc);
   if (const Node* n = fmt.find("year_line")) st.year_line = scalar(n, "year_line", fmt.loc);

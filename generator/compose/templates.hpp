@@ -57,6 +57,7 @@ struct NumberStyle {
   bool trim_zeros = false;         // 911.7万元, 0万元 (else 911.70万元, 0.00万元)
   bool percent_trim_zeros = false; // 100% (else 100.00%)
   bool truncate_change_rates = false;  // 增长/下降 rates cut off, not rounded (shares stay rounded)
+  int rate_decimals = 2;           // 92.61% (2), 92.6% (1), 93% (0)
 };
 
 struct FormatSettings {

@@ -219,6 +219,9 @@ std::string bad_grade(std::string_view text) {
 std::string bad_named_code(std::string_view code) {
   return "names: 中的科目编码 " + q(code) + " 格式不对：功能分类写 3、5 或 7 位数字，经济分类写 3 或 5 位数字，一律加引号，例如 \"2299999\"";
 }
+std::string bad_class_code(std::string_view code) {
+  return "类的编码 " + q(code) + " 格式不对：写 3 位数字的功能分类“类”编码，加引号，例如 \"208\"";
+}
 std::string unknown_parent(std::string_view code, std::string_view parent, std::string_view level) {
   return "科目 " + q(code) + " 所属的" + std::string(level) + " " + q(parent) +
          " 不在科目目录中：请核对编码；如确属目录中没有的科目，请在 names: 中写明它的名称（names: {\"" + std::string(parent) +

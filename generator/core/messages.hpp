@@ -75,6 +75,7 @@ std::string profile_of_other_format(std::string_view profile, std::string_view b
 std::string bad_functional_code(std::string_view code);
 std::string bad_economic_code(std::string_view code);
 std::string bad_named_code(std::string_view code);
+std::string bad_class_code(std::string_view code);
 std::string bad_score(std::string_view text);
 std::string bad_grade(std::string_view text);
 std::string unknown_functional_code(std::string_view code);

@@ -126,4 +126,33 @@ std::optional<std::int64_t> percent_hundredths(std::int64_t a, std::int64_t b) {
 
 std::string format_hundredths(std::int64_t v) { return format_wan(v, false); }
 
+std::int64_t Percent::scaled(int decimals, bool truncate) const {
+  if (den_ == 0) return 0;
+  decimals = decimals < 0 ? 0 : decimals > 4 ? 4 : decimals;  // the format loader allows 0…4
+  __int128 scale = 100;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  __int128 n = static_cast<__int128>(num_) * scale;
+  __int128 d = den_;
+  if (d < 0) { n = -n; d = -d; }
+  __int128 q = n / d, r = n % d;
+  if (r < 0) r = -r;
+  if (!truncate && 2 * r >= d) q += (n < 0 ? -1 : 1);
+  return static_cast<std::int64_t>(q);
+}
+
+std::string format_scaled(std::int64_t v, int decimals) {
+  bool neg = v < 0;
+  std::uint64_t u = neg ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+  std::uint64_t scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  std::string out = neg ? "-" : "";
+  out += std::to_string(u / scale);
+  if (decimals > 0) {
+    std::string frac = std::to_string(u % scale);
+    out += '.';
+    out += std::string(static_cast<std::size_t>(decimals) - frac.size(), '0') + frac;
+  }
+  return out;
+}
+
 }  // namespace juesuan

@@ -75,4 +75,27 @@ std::optional<std::int64_t> percent_hundredths_truncated(std::int64_t a, std::in
 // Formats 0.01 % units as "92.61".
 std::string format_hundredths(std::int64_t v);
 
+// A percentage a/b of two printed figures, kept exact so that each format
+// rounds it to the precision it prints (92.61%, 92.6%, 93%). Empty when b
+// is zero (a share or rate whose base is 0).
+class Percent {
+ public:
+  Percent() = default;
+  Percent(std::int64_t a, std::int64_t b) : num_(a), den_(b) {}
+  bool has_value() const { return den_ != 0; }
+  explicit operator bool() const { return has_value(); }
+  // In units of 10^-decimals % (decimals 0…4): rounded half away from zero,
+  // or cut off towards zero. 0 when empty.
+  std::int64_t scaled(int decimals, bool truncate = false) const;
+  // 0.01 % units, rounded: what the tables print.
+  std::int64_t hundredths() const { return scaled(2); }
+
+ private:
+  std::int64_t num_ = 0, den_ = 0;
+};
+
+// Formats units of 10^-decimals as a decimal: (9261, 2) -> "92.61",
+// (926, 1) -> "92.6", (93, 0) -> "93".
+std::string format_scaled(std::int64_t v, int decimals);
+
 }  // namespace juesuan

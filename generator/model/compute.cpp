@@ -64,27 +64,29 @@ Figures item_figures(const Item& it) {
 
 std::int64_t p(Money m) { return m.printed_wan_cents(); }
 
-Change change(Money current, const Amount& last) {
+// `current` as printed (0.01 万元).
+Change change_printed(std::int64_t current, const Amount& last) {
   Change c;
-  c.current = p(current);
+  c.current = current;
   if (!last.present) return c;
   c.known = true;
   c.last = p(last.value);
   c.diff = c.current - c.last;
-  c.rate = percent_hundredths(c.diff < 0 ? -c.diff : c.diff, c.last);
-  c.rate_truncated = percent_hundredths_truncated(c.diff < 0 ? -c.diff : c.diff, c.last);
+  c.rate = Percent(c.diff < 0 ? -c.diff : c.diff, c.last);
   return c;
 }
+
+Change change(Money current, const Amount& last) { return change_printed(p(current), last); }
 
 Completion completion(Money budget, Money actual) {
   Completion c;
   c.budget = p(budget);
   c.actual = p(actual);
-  c.rate = percent_hundredths(c.actual, c.budget);
+  c.rate = Percent(c.actual, c.budget);
   return c;
 }
 
-std::optional<std::int64_t> share_of(Money part, Money whole) { return percent_hundredths(p(part), p(whole)); }
+Percent share_of(Money part, Money whole) { return Percent(p(part), p(whole)); }
 
 void add_share(std::vector<Share>& out, std::string key, std::string name, Money amount, Money whole,
                std::vector<Share>* all = nullptr) {
@@ -287,6 +289,8 @@ Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
     tp.change_abroad = change(v(t.abroad), t.last_abroad);
     tp.change_vehicle = change(tp.actual_vehicle, last({&t.last_vehicle_purchase, &t.last_vehicle_operation}));
     tp.change_reception = change(tp.actual_reception, t.last_reception);
+    tp.change_vehicle_purchase = change(v(t.vehicle_purchase), t.last_vehicle_purchase);
+    tp.change_vehicle_operation = change(v(t.vehicle_operation), t.last_vehicle_operation);
   }
 
   // 情况说明.
@@ -302,6 +306,10 @@ Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
         {"superior", Fig::IncomeSuperior}, {"service", Fig::IncomeService}, {"business", Fig::IncomeBusiness},
         {"affiliated", Fig::IncomeAffiliated}, {"other", Fig::IncomeOther}};
     for (const auto& [key, fig] : sources) add_share(nonzero, key, "", m.total[fig], m.income_total, &m.income_detail);
+    // Shares of 收入总计 for these.
+    for (const auto& [key, fig] : sources) add_share(m.grand_income_parts, key, "", m.total[fig], m.grand_income);
+    add_share(m.grand_income_parts, "nonfiscal_surplus", "", m.use_of_nonfiscal_surplus, m.grand_income);
+    add_share(m.grand_income_parts, "opening", "", m.opening_total, m.grand_income);
   }
 
   add_share(m.income_shares, "fiscal", "", m.total[Fig::IncomeFiscal], m.income_total, &m.income_all);
@@ -316,6 +324,25 @@ Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
   add_share(m.spending_shares, "to_superior", "", m.total[Fig::SpendToSuperior], m.spending_total, &m.spending_all);
   add_share(m.spending_shares, "business", "", m.total[Fig::SpendBusiness], m.spending_total, &m.spending_all);
   add_share(m.spending_shares, "to_affiliated", "", m.total[Fig::SpendToAffiliated], m.spending_total, &m.spending_all);
+
+  // Each part against last year, where the department gave last year's figure.
+  auto compare = [](std::vector<Share>& list, const std::map<std::string, Amount>& last,
+                    const std::map<std::string, Text>& reasons, const std::map<std::string, Text>* uses) {
+    for (Share& sh : list) {
+      if (auto l = last.find(sh.key); l != last.end()) sh.change = change_printed(sh.amount, l->second);
+      if (auto r = reasons.find(sh.key); r != reasons.end()) sh.reason = &r->second;
+      if (uses)
+        if (auto u = uses->find(sh.key); u != uses->end()) sh.use = &u->second;
+    }
+  };
+  for (auto* list : {&m.income_shares, &m.income_all, &m.income_detail, &m.grand_income_parts})
+    compare(*list, s.last_year.income, s.last_year.income_reasons, nullptr);
+  for (const auto& r : m.rows)
+    if (r.level == 1 && r.f[Fig::SpendTotal].printed_wan_cents() != 0) {
+      std::vector<Share> ignored;
+      add_share(ignored, r.code, r.name, r.f[Fig::SpendTotal], m.spending_total, &m.spending_by_class);
+    }
+  compare(m.spending_by_class, s.last_year.classes, s.last_year.class_reasons, &s.class_uses);
 
   const Money general = m.total[Fig::GeneralTotal];
   m.general_share_of_spending = share_of(general, m.spending_total);

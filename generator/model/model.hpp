@@ -55,8 +55,7 @@ struct ClassRow {
 // A change against last year: amounts as printed (0.01 万元 units).
 struct Change {
   std::int64_t current = 0, last = 0, diff = 0;   // diff = current - last
-  std::optional<std::int64_t> rate;               // diff / last, 0.01 % units, rounded half up
-  std::optional<std::int64_t> rate_truncated;     // the same cut off (a profile's choice)
+  Percent rate;                                   // |diff| / last
   bool known = false;                             // last year's figure given
 };
 
@@ -65,13 +64,19 @@ struct Share {
   std::string key;                 // what it is (a source, a kind, a 类 code)
   std::string name;
   std::int64_t amount = 0;         // 0.01 万元
-  std::optional<std::int64_t> share;  // 0.01 %
+  Percent share;                   // amount / the whole
+  // Against last year, where the department gave last year's figure for
+  // this part (last_year.income, last_year.classes), with its reason; and
+  // what it was for (class_uses).
+  Change change;
+  const Text* reason = nullptr;
+  const Text* use = nullptr;
 };
 
 // Budget against actual, as printed.
 struct Completion {
   std::int64_t budget = 0, actual = 0;
-  std::optional<std::int64_t> rate;   // actual / budget, 0.01 %; none when budget is 0
+  Percent rate;                   // actual / budget; none when budget is 0
 };
 
 struct EconomicRow {
@@ -127,8 +132,9 @@ struct Model {
   struct ThreePublicFigures {
     Money budget_total, budget_vehicle, actual_total, actual_vehicle, actual_reception;
     Completion total, abroad, vehicle, vehicle_purchase, vehicle_operation, reception;
-    std::optional<std::int64_t> share_abroad, share_vehicle, share_reception;
+    Percent share_abroad, share_vehicle, share_reception;
     Change change_total, change_abroad, change_vehicle, change_reception;  // against last year
+    Change change_vehicle_purchase, change_vehicle_operation;
   } three_public;
 
   // 情况说明 figures.
@@ -138,8 +144,10 @@ struct Model {
   std::vector<Share> income_shares;    // 二: each non-zero source
   std::vector<Share> spending_shares;  // 三: each non-zero kind
   std::vector<Share> income_all, spending_all;  // 二、三: every source / kind, zero ones too
-  std::optional<std::int64_t> general_share_of_spending;  // 五（一）
+  Percent general_share_of_spending;  // 五（一）
   std::vector<Share> general_by_class; // 五（二）
+  std::vector<Share> spending_by_class;  // 本年支出 by 类 (every 类 with spending), for formats that list them
+  std::vector<Share> grand_income_parts; // 收入总计: each non-zero source (财政拨款 by fund), 使用非财政拨款结余, 年初结转和结余
   Completion general_completion;       // 五（三）: year-start budget in total
   bool general_budget_total_given = false;  // from year_start_budget, not Σ 项
   Money general_budget_total, fund_budget_total, capital_budget_total;  // the year-start budgets in total
@@ -155,7 +163,7 @@ struct Model {
     Money projects_budget, projects_actual;   // their sums
   } performance;
   Money procurement_total;
-  std::optional<std::int64_t> sme_share, small_micro_share_of_sme, small_micro_share_of_total;
+  Percent sme_share, small_micro_share_of_sme, small_micro_share_of_total;
   std::int64_t vehicles_total = 0;
 
   Model() = default;

@@ -117,7 +117,8 @@ void load_header(Reader& r, const Node& root) {
       {"performance", "预算绩效"}, {"attachments", "附件"}, {"supplied", "部门自行填报的合计数（仅供审核）"},
       {"level", "部门所属层级：市级、区级、县级、乡镇级"}, {"profile", "本财政局的表样变体（templates/ 下的文件夹）"},
       {"names", "本部门对科目名称的写法（目录中没有的科目，或本部门的叫法）"},
-      {"year_start_budget", "年初预算总数"}, {"staff", "人员情况"}});
+      {"year_start_budget", "年初预算总数"}, {"staff", "人员情况"},
+      {"class_uses", "各类支出的主要用途（按功能分类类编码）"}});
   for (const auto& [k, v] : root.entries) s.blocks.emplace(k.text, k.loc);
   // The unit first: every amount depends on it.
   const Node* unit = root.find("amount_unit");
@@ -212,6 +213,16 @@ void load_names(Reader& r, const Node* n) {
     Text t = r.text(&v, "names");
     if (t.value.empty()) throw Error(Failure::Input, v.loc, msg::expected_text("names"));
     r.src_.names[c] = std::move(t);
+  }
+}
+
+// class_uses: { "208": 本单位在社会保障和就业方面的支出 }
+void load_class_uses(Reader& r, const Node* n) {
+  if (!n) return;
+  if (!n->is_map()) throw Error(Failure::Input, n->loc, msg::expected_map("class_uses"));
+  for (const auto& [k, v] : n->entries) {
+    if (!all_digits(k.text) || k.text.size() != 3) throw Error(Failure::Input, k.loc, msg::bad_class_code(k.text));
+    r.src_.class_uses[k.text] = r.text(&v, "class_uses");
   }
 }
 
@@ -319,7 +330,41 @@ void load_last_year(Reader& r, const Node* n) {
                           {"fiscal_total", "上年度财政拨款收、支总计"}, {"fiscal_reason", "财政拨款增减原因"},
                           {"general_spending", "上年度一般公共预算财政拨款支出"},
                           {"general_reason", "一般公共预算财政拨款支出增减原因"},
-                          {"income_total", "上年度本年收入合计"}, {"spending_total", "上年度本年支出合计"}});
+                          {"income_total", "上年度本年收入合计"}, {"spending_total", "上年度本年支出合计"},
+                          {"income", "上年度各项收入"}, {"income_reasons", "各项收入增减原因"},
+                          {"classes", "上年度各类支出"}, {"class_reasons", "各类支出增减原因"}});
+  // income: { general: 540.03, superior: 25.78, opening: 198.52 }; income_reasons: the same keys.
+  static const std::initializer_list<Field> kSources = {
+      {"fiscal", "财政拨款收入"}, {"general", "一般公共预算财政拨款收入"}, {"fund", "政府性基金预算财政拨款收入"},
+      {"capital", "国有资本经营预算财政拨款收入"}, {"superior", "上级补助收入"}, {"service", "事业收入"},
+      {"business", "经营收入"}, {"affiliated", "附属单位上缴收入"}, {"other", "其他收入"},
+      {"nonfiscal_surplus", "使用非财政拨款结余"}, {"opening", "年初结转和结余"}};
+  if (const Node* m = n->find("income")) {
+    r.map(*m, "last_year.income", kSources);
+    for (const auto& [k, v] : m->entries) l.income[k.text] = r.amount(&v, "last_year.income." + k.text);
+  }
+  if (const Node* m = n->find("income_reasons")) {
+    r.map(*m, "last_year.income_reasons", kSources);
+    for (const auto& [k, v] : m->entries) l.income_reasons[k.text] = r.text(&v, "income_reasons");
+  }
+  // classes: { "208": 559.90 }: 类 codes, as in names:.
+  auto class_code = [](const Node& k) {
+    if (!all_digits(k.text) || k.text.size() != 3) throw Error(Failure::Input, k.loc, msg::bad_class_code(k.text));
+  };
+  if (const Node* m = n->find("classes")) {
+    if (!m->is_map()) throw Error(Failure::Input, m->loc, msg::expected_map("last_year.classes"));
+    for (const auto& [k, v] : m->entries) {
+      class_code(k);
+      l.classes[k.text] = r.amount(&v, "last_year.classes");
+    }
+  }
+  if (const Node* m = n->find("class_reasons")) {
+    if (!m->is_map()) throw Error(Failure::Input, m->loc, msg::expected_map("last_year.class_reasons"));
+    for (const auto& [k, v] : m->entries) {
+      class_code(k);
+      l.class_reasons[k.text] = r.text(&v, "class_reasons");
+    }
+  }
   l.income_total = r.amount(n->find("income_total"), "last_year.income_total");
   l.spending_total = r.amount(n->find("spending_total"), "last_year.spending_total");
   l.total = r.amount(n->find("total"), "last_year.total");
@@ -364,7 +409,13 @@ void load_three_public(Reader& r, const Node* n) {
       {"foreign_persons", "外宾人次"}, {"foreign_use", "外宾接待主要用途"},
       {"domestic_groups", "国内来访团组数"}, {"domestic_persons", "国内来宾人次"},
       {"domestic_use", "国内公务接待主要用途"}, {"last_year", "上年度决算数"},
-      {"last_year_reason", "与上年度相比增减的主要原因"}});
+      {"last_year_reason", "与上年度相比增减的主要原因"},
+      {"last_year_reasons", "各部分与上年度相比增减的原因"}});
+  if (const Node* l = n->find("last_year_reasons")) {
+    r.map(*l, "last_year_reasons", {{"abroad", "因公出国（境）费"}, {"vehicle_purchase", "公务用车购置费"},
+                                    {"vehicle_operation", "公务用车运行维护费"}, {"reception", "公务接待费"}});
+    for (const auto& [k, v] : l->entries) t.last_year_reasons[k.text] = r.text(&v, "last_year_reasons");
+  }
   if (const Node* l = n->find("last_year")) {
     r.map(*l, "last_year", {{"abroad", "因公出国（境）费"}, {"vehicle_purchase", "公务用车购置费"},
                             {"vehicle_operation", "公务用车运行维护费"}, {"reception", "公务接待费"}});
@@ -615,6 +666,7 @@ Source load_source(std::shared_ptr<const SourceFile> file, const LoadContext& ct
   if (!root.find("items")->is_null() && !root.find("items")->is_seq())
     throw Error(Failure::Input, root.find("items")->loc, msg::expected_list("items"));
   load_names(r, root.find("names"));
+  load_class_uses(r, root.find("class_uses"));
   load_items(r, root.find("items"));
   load_year_start_budget(r, root.find("year_start_budget"));
   load_staff(r, root.find("staff"));

@@ -71,6 +71,15 @@ struct LastYear {
   Amount total, fiscal_total, general_spending;
   Amount income_total, spending_total;   // 本年收入合计 / 本年支出合计 of last year
   Text total_reason, fiscal_reason, general_reason;
+  // For formats that compare every part with last year: each part of
+  // 收入总计 (keys as the model's income sources: fiscal, general, fund,
+  // capital, superior, service, business, affiliated, other; and
+  // nonfiscal_surplus, opening) and each 类 of spending, with the reasons
+  // of their changes.
+  std::map<std::string, Amount> income;
+  std::map<std::string, Text> income_reasons;
+  std::map<std::string, Amount> classes;
+  std::map<std::string, Text> class_reasons;
 };
 
 // The department's year-start budget in total (财决: 年初预算数合计). It
@@ -97,6 +106,9 @@ struct ThreePublic {
   // Last year's 决算 of each part, where a format compares with last year.
   Amount last_abroad, last_vehicle_purchase, last_vehicle_operation, last_reception;
   Text last_year_reason;
+  // Each part's own reason (abroad, vehicle_purchase, vehicle_operation,
+  // reception), for formats that compare each part with last year.
+  std::map<std::string, Text> last_year_reasons;
 };
 
 struct OperatingCosts {
@@ -194,6 +206,8 @@ struct Source {
   // Names the department gives to 科目 (功能分类 类/款/项, 经济分类 类/款):
   // codes the catalog lacks, or its own wording of a catalog name.
   std::map<std::string, Text> names;
+  // What each 类 of spending was mainly for (formats that describe every 类).
+  std::map<std::string, Text> class_uses;
   YearStartBudget year_start_budget;
   Staff staff;
   std::map<std::string, Amount> basic_economic;  // 5-digit 经济分类 款 -> amount
@@ -233,6 +247,8 @@ void for_each_amount(S& s, F&& f) {
     f(*a);
   auto& l = s.last_year;
   for (auto* a : {&l.total, &l.fiscal_total, &l.general_spending, &l.income_total, &l.spending_total}) f(*a);
+  for (auto& [key, a] : l.income) f(a);
+  for (auto& [code, a] : l.classes) f(a);
   auto& y = s.year_start_budget;
   for (auto* a : {&y.general, &y.fund, &y.capital}) f(*a);
   auto& t = s.three_public;
