@@ -38,7 +38,7 @@ measure() {  # label [binary [extra options]]: runs the batch under /usr/bin/tim
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
   user=$(sed -n 's/.*User time (seconds): //p' "$work/time.txt")
   sys=$(sed -n 's/.*System time (seconds): //p' "$work/time.txt")
-  summary=$(grep '^batch:' "$work/time.txt")
+  summary=$(grep '^batch' "$work/time.txt" || true)
   awk -v l="$1" -v w="$wall" -v r="$rss" -v u="$user" -v s="$sys" -v n="$n" 'BEGIN {
     printf "%-10s wall %.2f s  %.1f documents/s  peak RSS %.1f MiB  CPU %.2f s (user %.2f + sys %.2f), %.1f ms per document\n",
            l, w, n / w, r / 1024, u + s, u, s, (u + s) * 1000 / n }'

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <unistd.h>
+
 #include "core/file.hpp"
 #include "core/ui.hpp"
 #include "pdf/volume.hpp"
@@ -180,14 +182,29 @@ Compiler::Result Compiler::finish() {
     front.title = fill(title_);
     for (const auto& line : cover_)
       if (std::string l = fill(line); !l.empty()) front.cover.push_back(l);
-    std::string bytes = volume_->finish(front);
     r.departments = static_cast<int>(volume_->entries().size());
     r.pages = volume_->entries().back().first_page + volume_->entries().back().pages - 1;
-    volume_.reset();
+    // Saved beside its place and renamed into it (under the folder's lock):
+    // never a half-written compilation under its name.
     fs::create_directories(file_.parent_path(), ec);
+    {
+      FolderLock lock(file_.parent_path());
+      remove_stale_temporaries(file_);  // of a killed run
+    }
+    const fs::path temporary = file_.string() + ".tmp-" + std::to_string(::getpid());
+    try {
+      volume_->finish(front, temporary);
+    } catch (const std::exception& e) {
+      fs::remove(temporary, ec);
+      throw Error(Failure::Output, printable_name(file_.string()) + ": " + e.what());
+    }
+    volume_.reset();
     FolderLock lock(file_.parent_path());
-    remove_stale_temporaries(file_);
-    write_files_atomic({OutputFile{file_, std::move(bytes)}});
+    fs::rename(temporary, file_, ec);
+    if (ec) {
+      fs::remove(temporary, ec);
+      throw Error(Failure::Output, printable_name(file_.string()) + ": " + ec.message());
+    }
     r.written = true;
   } catch (const Error& e) {
     r.error = e.message();

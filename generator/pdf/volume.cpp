@@ -155,7 +155,7 @@ void Volume::add(const doc::Document& document, const std::string& group, const 
   HPDF_MD5Update(&s.hash, reinterpret_cast<const HPDF_BYTE*>(name.data()), static_cast<HPDF_UINT32>(name.size()));
 }
 
-std::string Volume::finish(const VolumeFront& front) {
+void Volume::finish(const VolumeFront& front, const std::filesystem::path& file) {
   State& s = *s_;
   if (s.finished) throw PdfError("a volume is finished once");
   if (s.entries.empty()) throw PdfError("a volume needs at least one document");
@@ -257,7 +257,7 @@ std::string Volume::finish(const VolumeFront& front) {
   pdf.check(HPDF_Dict_Add(doc->trailer, "ID", ids), "document ID");
   pdf.check(HPDF_Array_Add(ids, HPDF_Binary_New(pdf.mmgr(), id, 16)), "document ID");
   pdf.check(HPDF_Array_Add(ids, HPDF_Binary_New(pdf.mmgr(), id, 16)), "document ID");
-  return pdf.save();
+  pdf.check(HPDF_SaveToFile(doc, file.c_str()), "HPDF_SaveToFile");
 }
 
 }  // namespace juesuan::pdf

@@ -6,6 +6,7 @@
 // beside pdf.hpp.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -51,8 +52,10 @@ class Volume {
   // its cover is on) are laid out and put before the first document; then
   // the fonts, the outline (目录, group → department → its parts and
   // tables) and page labels (front matter i, ii …; then 1, 2 … as printed).
-  // Returns the PDF's bytes. Call once, after at least one add().
-  std::string finish(const VolumeFront& front);
+  // Saves the PDF to `file` (straight from libharu's objects: the bytes
+  // are never held in memory a second time). Call once, after at least one
+  // add().
+  void finish(const VolumeFront& front, const std::filesystem::path& file);
 
   // Pages of the front matter (known after finish): the physical page of
   // printed page N is N + front_pages().
