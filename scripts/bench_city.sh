@@ -12,7 +12,11 @@
 # built by it, in turns with the new build (BASELINE_RUNS turns each,
 # default 1), and both are printed side by side; the goal is judged on the
 # new build's median.
-#   [BASELINE=OLD_JUESUAN] scripts/bench_city.sh [BUILD_DIR] [N] [JOBS]
+# Then (COMPILE=0 skips it) the same city with --compile, from an empty
+# output folder: the departments and the city's compilation (汇编.pdf) in
+# one run; its time and peak RSS beside the first run's, the compilation's
+# pages and size, and qpdf --check of it.
+#   [BASELINE=OLD_JUESUAN] [COMPILE=0] scripts/bench_city.sh [BUILD_DIR] [N] [JOBS]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$root/build"}
@@ -26,15 +30,15 @@ trap 'rm -rf "$work"' EXIT
 cmake --build "$build" --target juesuan >/dev/null
 python3 "$root/scripts/synth_city.py" "$n" "$work/city" --seed 1 >/dev/null
 
-measure() {  # label [binary]: runs the batch under /usr/bin/time -v and prints the figures
-  /usr/bin/time -v "${2:-$build/juesuan}" batch "$work/city" -o "$work/out" -j "$jobs" --quiet \
+measure() {  # label [binary [extra options]]: runs the batch under /usr/bin/time -v and prints the figures
+  /usr/bin/time -v "${2:-$build/juesuan}" batch "$work/city" -o "$work/out" -j "$jobs" --quiet ${3:-} \
     2>"$work/time.txt" || { cat "$work/time.txt"; echo "bench_city: the batch failed" >&2; exit 1; }
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt" |
          awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
   user=$(sed -n 's/.*User time (seconds): //p' "$work/time.txt")
   sys=$(sed -n 's/.*System time (seconds): //p' "$work/time.txt")
-  summary=$(grep '^batch:' "$work/time.txt")
+  summary=$(grep '^batch' "$work/time.txt" || true)
   awk -v l="$1" -v w="$wall" -v r="$rss" -v u="$user" -v s="$sys" -v n="$n" 'BEGIN {
     printf "%-10s wall %.2f s  %.1f documents/s  peak RSS %.1f MiB  CPU %.2f s (user %.2f + sys %.2f), %.1f ms per document\n",
            l, w, n / w, r / 1024, u + s, u, s, (u + s) * 1000 / n }'
@@ -58,6 +62,16 @@ first_wall=$wall
 first_rss=$rss
 echo "           output: $(du -sh "$work/out" | cut -f1), $(find "$work/out" -name '*.pdf' | wc -l) PDF, $(find "$work/out" -name '*.html' ! -name index.html | wc -l) HTML"
 measure "unchanged"
+
+if [ "${COMPILE:-1}" = 1 ]; then
+  rm -rf "$work/out"
+  measure "compile" "$build/juesuan" "--compile --city 青川市"
+  grep '^汇编' "$work/time.txt" | sed 's/^/           /'
+  v="$work/out/汇编.pdf"
+  echo "           汇编.pdf: $(pdfinfo "$v" | sed -n 's/^Pages: *//p') pages, $(du -k "$v" | cut -f1) KiB," \
+       "fonts: $(pdffonts "$v" | tail -n +3 | wc -l); qpdf --check: $(qpdf --check "$v" >/dev/null 2>&1 && echo ok || echo FAILED)"
+  measure "compile, unchanged" "$build/juesuan" "--compile --city 青川市"
+fi
 
 if [ "$goal" = 1 ]; then
   awk -v w="$first_wall" -v r="$first_rss" 'BEGIN {

@@ -52,6 +52,12 @@ struct Options {
   int jobs = 1;
   std::optional<Shard> shard;
   bool force = false;
+  // --compile: also the city's compilation (汇编.pdf), of the whole city or,
+  // with compile_folder, of that 主管部门's folder; `city_name` names the
+  // city on its cover.
+  bool compile = false;
+  std::string compile_folder;
+  std::string city_name;
   // When the command started (before the resources were loaded): the
   // summary's wall time counts from here.
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
@@ -66,12 +72,19 @@ class Observer {
   virtual void tick() {}
 };
 
-// Builds one department: outputs, figures, status; never throws.
-Department build_one(const Resources& res, const Job& job, const OutputOptions& options);
+// Builds one department: outputs, figures, status; never throws. With
+// `keep`, its Document is kept there (built for an unchanged department
+// too); null when it failed.
+Department build_one(const Resources& res, const Job& job, const OutputOptions& options,
+                     std::unique_ptr<Built>* keep = nullptr);
+
+class Compiler;
 
 // Builds every department (of the shard) with options.jobs workers. The
 // result is in index order whatever the number of workers.
-Index run(const Resources& res, const Options& options, const std::vector<Job>& jobs, Observer& observer);
+// With a compiler, each department of its volume is handed to it as built.
+Index run(const Resources& res, const Options& options, const std::vector<Job>& jobs, Observer& observer,
+          Compiler* compiler = nullptr);
 
 // The key figures of a computed department.
 KeyFigures key_figures(const Model& model);

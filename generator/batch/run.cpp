@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "batch/batch.hpp"
+#include "batch/compile.hpp"
 #include "core/file.hpp"
 
 namespace juesuan::batch {
@@ -63,14 +64,21 @@ void fail(Department& d, std::string detail) {
   d.outputs.clear();
 }
 
-void build_unchanged(const Resources& res, const Job& job, const Outcome& o, Department& d) {
+void build_unchanged(const Resources& res, const Job& job, const Outcome& o, Department& d,
+                     std::unique_ptr<Built>* keep) {
   // The figures come from the model, recomputed from the file as it was
   // read for the stamp (load + compute, no compose, no writers): a few
   // milliseconds, and never out of step with the YAML the way a stored
-  // copy could be.
-  auto computed = compute_department(res, o.input);
-  d.name = computed->source.department.value;
-  d.figures = key_figures(computed->model);
+  // copy could be. The compilation needs the Document too (compose).
+  if (keep) {
+    *keep = build_document(res, o.input);
+    d.name = (*keep)->source.department.value;
+    d.figures = key_figures((*keep)->model);
+  } else {
+    auto computed = compute_department(res, o.input);
+    d.name = computed->source.department.value;
+    d.figures = key_figures(computed->model);
+  }
   d.status = Status::Unchanged;
   for (const auto& p : existing_outputs(job.out_dir, job.yaml.stem().string())) add_output(d, job, p);
 }
@@ -84,7 +92,7 @@ void build_rejected(const Outcome& o, Department& d) {
 
 }  // namespace
 
-Department build_one(const Resources& res, const Job& job, const OutputOptions& base) {
+Department build_one(const Resources& res, const Job& job, const OutputOptions& base, std::unique_ptr<Built>* keep) {
   Department d;
   d.path = job.path;
   d.folder = job.folder;
@@ -102,7 +110,7 @@ Department build_one(const Resources& res, const Job& job, const OutputOptions& 
     if (o.built) d.name = o.built->source.department.value;
     switch (o.status) {
       case Outcome::Status::Unchanged:
-        build_unchanged(res, job, o, d);
+        build_unchanged(res, job, o, d, keep);
         break;
       case Outcome::Status::Rejected:
         build_rejected(o, d);
@@ -111,6 +119,7 @@ Department build_one(const Resources& res, const Job& job, const OutputOptions& 
         d.status = Status::Built;
         d.figures = key_figures(o.built->model);
         for (const auto& p : o.written) add_output(d, job, p);
+        if (keep) *keep = std::move(o.built);
         break;
     }
   } catch (const Error& e) {
@@ -124,6 +133,7 @@ Department build_one(const Resources& res, const Job& job, const OutputOptions& 
     fail(d, job.yaml.string() + ": error: the build failed for an unknown reason");
   }
   sort_outputs(d);
+  if (keep && d.status == Status::Failed) keep->reset();
   // A failed department keeps no output: neither one half made now nor an
   // older one that would pass for current.
   if (d.status == Status::Failed && !d.output_failure) {
@@ -136,7 +146,8 @@ Department build_one(const Resources& res, const Job& job, const OutputOptions& 
   return d;
 }
 
-Index run(const Resources& res, const Options& options, const std::vector<Job>& all, Observer& observer) {
+Index run(const Resources& res, const Options& options, const std::vector<Job>& all, Observer& observer,
+          Compiler* compiler) {
   std::vector<const Job*> jobs;
   for (const auto& j : all)
     if (!options.shard || in_shard(j.path, *options.shard)) jobs.push_back(&j);
@@ -153,7 +164,12 @@ Index run(const Resources& res, const Options& options, const std::vector<Job>& 
   std::deque<std::size_t> done;
   auto work = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
-      Department d = build_one(res, *jobs[i], output_options);
+      // (A compiler comes with no shard: i indexes `all` too.)
+      const bool kept = compiler && compiler->wants(i);
+      if (kept) compiler->wait_for_turn(i);
+      std::unique_ptr<Built> built;
+      Department d = build_one(res, *jobs[i], output_options, kept ? &built : nullptr);
+      if (kept) compiler->put(i, std::move(built));
       std::lock_guard lock(mutex);
       index.departments[i] = std::move(d);
       done.push_back(i);

@@ -33,6 +33,9 @@ struct Args {
   int jobs = 0;                  // batch: 0 = the number of cores
   std::optional<batch::Shard> shard;
   bool quiet = false;
+  bool compile = false;          // batch: the city's compilation too
+  std::string compile_folder;
+  std::string city_name;
 };
 
 [[noreturn]] void usage_error(const std::string& what) { throw Error(Failure::Input, what + "\n" + ui::usage()); }
@@ -62,6 +65,13 @@ Args parse_args(int argc, char** argv) {
       if (!a.shard) usage_error(ui::bad_shard(v));
     }
     else if (s == "--quiet" || s == "-q") a.quiet = true;
+    else if (s == "--compile") a.compile = true;
+    else if (s == "--compile-folder") {
+      a.compile = true;
+      a.compile_folder = value();
+      while (!a.compile_folder.empty() && a.compile_folder.back() == '/') a.compile_folder.pop_back();
+    }
+    else if (s == "--city") a.city_name = value();
     else if (s == "-h" || s == "--help") { std::cout << ui::usage(); std::exit(0); }
     else if (!s.empty() && s[0] == '-') usage_error(ui::unknown_option(s));
     else if (a.command.empty()) a.command = s;
@@ -162,6 +172,9 @@ int cmd_batch(const Args& a) {
   o.jobs = a.jobs > 0 ? a.jobs : std::max(1u, std::thread::hardware_concurrency());
   o.shard = a.shard;
   o.force = a.force;
+  o.compile = a.compile;
+  o.compile_folder = a.compile_folder;
+  o.city_name = a.city_name;
   Resources res = Resources::load(a.root, /*with_fonts=*/true);
   return batch::batch_command(res, o, a.quiet);
 }

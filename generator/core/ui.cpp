@@ -34,6 +34,10 @@ std::string usage() {
          "                                      生成全市文件夹下的每个部门（输出文件夹中保持相同的子文件夹），\n"
          "                                      用 N 个工作线程（默认：处理器核数）；写出 输出文件夹/index.html、\n"
          "                                      index.json 和 index.csv；--shard I/N 只生成第 I 份（0 ≤ I < N）\n"
+         "            [--compile] [--compile-folder 主管部门文件夹] [--city 城市名]\n"
+         "                                      --compile 同时把全市各部门汇编为一份 PDF：输出文件夹/汇编.pdf\n"
+         "                                      （封面、总目录、各部门全文，页码连续）；--compile-folder 只汇编\n"
+         "                                      一个主管部门文件夹，写在该文件夹中；--city 封面上的城市名\n"
          "      juesuan merge 分片/index.json… -o 输出文件夹\n"
          "                                      把各分片的 index.json 合并为一份全市索引\n"
          "选项：--root 文件夹   存放 templates/、data/ 和 fonts/ 的文件夹\n";
@@ -124,6 +128,33 @@ std::string summary_failed(std::string_view path, std::string_view error) {
 }
 
 std::string index_written(std::string_view path) { return "索引：" + std::string(path) + "\n"; }
+
+std::string compile_written(std::string_view path, int departments, int pages) {
+  return "汇编：" + std::string(path) + "（" + std::to_string(departments) + " 个部门，正文 " + std::to_string(pages) +
+         " 页）\n";
+}
+
+std::string compile_not_written(std::string_view path, int failed) {
+  return "汇编没有生成：其中 " + std::to_string(failed) + " 个部门失败，缺了它们的汇编不能发布；改正后重新运行" +
+         (path.empty() ? std::string() : "（原有的 " + std::string(path) + " 已删除）") + "\n";
+}
+
+std::string compile_failed(std::string_view path, std::string_view detail) {
+  return "汇编 " + std::string(path) + " 没有生成：" + std::string(detail) + "\n";
+}
+
+std::string compile_name_taken(std::string_view department, std::string_view file) {
+  return "部门文件 " + std::string(department) + " 的输出与汇编 " + std::string(file) +
+         " 同名：请给这个部门文件改名，或者不用 --compile";
+}
+
+std::string compile_no_departments(std::string_view folder) {
+  return "--compile-folder " + q(folder) + "：全市文件夹中没有这个主管部门文件夹，或其中没有部门文件";
+}
+
+std::string compile_with_shard() {
+  return "--compile 要在一次运行中汇编全市（或一个主管部门）的所有部门，不能与 --shard 同用";
+}
 
 std::string internal_error(std::string_view what) {
   return "juesuan: error: 程序内部错误（这是程序的缺陷，请把这条消息和所用的文件报告给维护者）：" + std::string(what) + "\n";

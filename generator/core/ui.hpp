@@ -54,6 +54,14 @@ std::string summary(int departments, int built, int unchanged, int failed, std::
 std::string summary_failed(std::string_view path, std::string_view error);
 std::string index_written(std::string_view path);
 
+// batch --compile: the city's compilation (汇编) in one PDF.
+std::string compile_written(std::string_view path, int departments, int pages);
+std::string compile_not_written(std::string_view path, int failed);
+std::string compile_failed(std::string_view path, std::string_view detail);
+std::string compile_name_taken(std::string_view department, std::string_view file);
+std::string compile_no_departments(std::string_view folder);
+std::string compile_with_shard();
+
 // A bug.
 std::string internal_error(std::string_view what);
 

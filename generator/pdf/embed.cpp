@@ -136,6 +136,23 @@ EmbeddedFonts::EmbeddedFonts(const FontSet& fonts, const Layout& layout, int lev
   }
 }
 
+EmbeddedFonts::EmbeddedFonts(const FontSet& fonts, int level)
+    : fonts_(fonts), used_(fonts.fonts.size()), level_(std::clamp(level, 1, 12)) {}
+
+void EmbeddedFonts::add(const Layout& layout) {
+  for (const auto& page : layout.pages)
+    for (const auto& run : page.runs) {
+      Use& u = used_[run.font];
+      for (const auto& g : run.glyphs) {
+        auto [it, fresh] = u.cids.try_emplace(key(g.gid, g.cp), 0);
+        if (!fresh) continue;
+        if (u.chars.size() >= 65534) throw PdfError("a volume uses more than 65534 glyphs of one font");
+        u.chars.emplace_back(g.cp, g.gid);
+        it->second = static_cast<std::uint16_t>(u.chars.size());
+      }
+    }
+}
+
 void EmbeddedFonts::start() {
   // HarfBuzz and libdeflate only (no libharu): safe beside the caller's thread.
   pending_ = std::async(std::launch::async, [this] {

@@ -23,6 +23,12 @@ class EmbeddedFonts {
  public:
   // `level`: deflate level (libdeflate, 1-12) of the font streams.
   EmbeddedFonts(const FontSet& fonts, const Layout& layout, int level);
+  // A volume's fonts, embedded once for all its documents: each add() gives
+  // the glyphs of one more layout their CIDs, in order of first use (not in
+  // glyph order, so the CIDToGIDMap is a stream), before its pages are
+  // written; CIDs given earlier never change.
+  EmbeddedFonts(const FontSet& fonts, int level);
+  void add(const Layout& layout);
 
   // Subsets and deflates every used font on a second thread (HarfBuzz and
   // libdeflate only), while the caller goes on writing pages.

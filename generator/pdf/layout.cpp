@@ -282,11 +282,11 @@ void place_toc(Ctx& c, const doc::Toc& toc) {
 
 // Second pass: numbers, page number lines, 目录 numbers and leaders.
 void finish(Layout& L, const doc::Document& d, const PdfOptions& o, Shaper& shaper,
-            std::vector<std::string>* warnings) {
-  int n = 0;
+            std::vector<std::string>* warnings, const Numbering& numbering) {
+  int n = numbering.first - 1;
   for (auto& p : L.pages) {
     p.numbered = !(p.kind & kToc) && p.kind != kCover;
-    if (p.numbered) p.number = ++n;
+    if (p.numbered || numbering.count_unnumbered) p.number = ++n;
   }
   auto place_number_text = [&](Page& p, const std::string& s, const TextStyle& st, double right_or_centre,
                                bool centre, double baseline_pdf) {
@@ -338,13 +338,20 @@ void finish(Layout& L, const doc::Document& d, const PdfOptions& o, Shaper& shap
   for (auto& p : L.pages) {
     for (const auto& slot : p.toc_slots) {
       auto it = L.anchors.find(slot.target);
-      if (it == L.anchors.end()) {
+      int number = 0;
+      if (it == L.anchors.end() && numbering.external) {
+        if (auto e = numbering.external->find(slot.target); e != numbering.external->end()) number = e->second;
+      }
+      if (it == L.anchors.end() && !number) {
         if (warnings) warnings->push_back("table of contents entry points at \"" + slot.target + "\", which is not in the document");
         continue;
       }
-      const Page& target = L.pages[it->second.page];
-      if (!target.numbered) continue;
-      double x = place_number_text(p, std::to_string(target.number), slot.style, slot.right, false, slot.y);
+      if (!number) {
+        const Page& target = L.pages[it->second.page];
+        if (!target.numbered) continue;
+        number = target.number;
+      }
+      double x = place_number_text(p, std::to_string(number), slot.style, slot.right, false, slot.y);
       const double gap = slot.style.size * 0.3;
       if (x - gap > slot.leader_from)
         p.rules.push_back({slot.leader_from, slot.y, x - gap, slot.y, slot.style.size * 0.08, true});
@@ -355,7 +362,7 @@ void finish(Layout& L, const doc::Document& d, const PdfOptions& o, Shaper& shap
 }  // namespace
 
 Layout lay_out(const doc::Document& d, const FontSet& fonts, const PdfOptions& o, Shaper& shaper,
-               std::vector<std::string>* warnings) {
+               std::vector<std::string>* warnings, const Numbering& numbering) {
   (void)fonts;
   Layout L;
   Flow flow(o, L);
@@ -401,7 +408,7 @@ Layout lay_out(const doc::Document& d, const FontSet& fonts, const PdfOptions& o
   }
   // A trailing empty page (e.g. after a final PageBreak) is dropped.
   if (L.pages.size() > 1 && flow.fresh) L.pages.pop_back();
-  finish(L, d, o, shaper, warnings);
+  finish(L, d, o, shaper, warnings, numbering);
   return L;
 }
 

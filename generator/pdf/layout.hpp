@@ -91,11 +91,22 @@ struct Layout {
   std::vector<OutlineItem> outline;
 };
 
+// How pages are numbered. A document alone: its numbered pages from 1. In
+// a volume (a city's compilation): from `first`, its cover and 目录 pages
+// counted too (numbered false, no number printed: continuous numbering
+// across the volume), and 目录 entries whose target lies outside the
+// document take their printed number from `external`.
+struct Numbering {
+  int first = 1;
+  bool count_unnumbered = false;
+  const std::map<std::string, int>* external = nullptr;
+};
+
 // Flows the document into pages, then numbers the pages, draws the page
 // numbers and fills the 目录 (second pass: numbers are right-aligned in
 // space reserved by the first, so the layout does not move).
 Layout lay_out(const doc::Document& document, const FontSet& fonts, const PdfOptions& options,
-               Shaper& shaper, std::vector<std::string>* warnings);
+               Shaper& shaper, std::vector<std::string>* warnings, const Numbering& numbering = {});
 
 // ---- shared by layout.cpp and table.cpp -------------------------------------
 

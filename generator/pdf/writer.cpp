@@ -12,6 +12,7 @@
 #include "pdf/embed.hpp"
 #include "pdf/hpdf.hpp"
 #include "pdf/layout.hpp"
+#include "pdf/page_writer.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/text.hpp"
 
@@ -32,6 +33,10 @@ void num(std::string& out, double v) {
   out += ' ';
 }
 
+}  // namespace
+
+namespace detail {
+
 // A UTF-16BE PDF text string with its byte order mark (for outline and info).
 HPDF_Binary text_string(Hpdf& pdf, const std::string& utf8) {
   std::string b = "\xFE\xFF";
@@ -43,6 +48,10 @@ HPDF_Binary text_string(Hpdf& pdf, const std::string& utf8) {
   return pdf.check(HPDF_Binary_New(pdf.mmgr(), reinterpret_cast<HPDF_BYTE*>(b.data()), static_cast<HPDF_UINT>(b.size())),
                    "HPDF_Binary_New");
 }
+
+}  // namespace detail
+
+namespace {
 
 // Coordinates in hundredths of a point: what the content streams carry.
 long long hundredths(double v) { return std::llround(v * 100); }
@@ -122,6 +131,10 @@ void put_unit(std::string& s, unsigned u) {
   }
 }
 
+}  // namespace
+
+namespace detail {
+
 // The page's content: graphics first (in their own graphics state), then
 // all text as one text object. Each run is placed with Td relative to the
 // previous one (in hundredths of a point, so rounding never drifts) and its
@@ -197,7 +210,7 @@ HPDF_Destination destination(Hpdf& pdf, const std::vector<HPDF_Page>& pages, con
   return d;
 }
 
-}  // namespace
+}  // namespace detail
 
 std::string write_pdf(const doc::Document& document, const FontLibrary& library, const PdfOptions& options,
                       std::vector<std::string>* warnings) {
