@@ -192,8 +192,10 @@ class Reader {
       } else {
         name_col = -1;
         for (int k = 0; k <= 3; ++k) {
-          std::string l = text(sheet, r, k);
-          if (l.find("合计") != std::string::npos || l.find("总计") != std::string::npos) name_col = k;
+          std::string l;
+          for (char ch : text(sheet, r, k))
+            if (ch != ' ') l += ch;
+          if (l == "合计" || l == "总计") name_col = k;
         }
         if (name_col < 0) continue;
       }
@@ -285,6 +287,7 @@ class Reader {
         auto m = figure(sheet, r, col + 2);
         if (!m) continue;
         if (t.size() == 5) {
+          if (m->is_zero()) continue;   // the table's standard rows print 0.00
           YNode v = YNode::scalar(money_text(*m, unit_), YNode::Style::Plain, origin(sheet, r, col + 2));
           if (const std::string* n = cat_.economic_name(t)) v.comment = *n;
           else root_.at("names").entries.emplace_back("\"" + t + "\"", YNode::scalar(text(sheet, r, col + 1)));
