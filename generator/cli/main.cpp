@@ -17,6 +17,7 @@
 #include "diff/diff.hpp"
 #include "source/yaml_tree.hpp"
 #include "document/plain_text.hpp"
+#include "workbook/workbook.hpp"
 
 namespace fs = std::filesystem;
 using namespace juesuan;
@@ -36,6 +37,9 @@ struct Args {
   bool compile = false;          // batch: the city's compilation too
   std::string compile_folder;
   std::string city_name;
+  bool out_given = false;        // -o was written (template, import)
+  int year = 0;                  // template --year
+  std::string from;              // template --from DEPT.yaml
 };
 
 [[noreturn]] void usage_error(const std::string& what) { throw Error(Failure::Input, what + "\n" + ui::usage()); }
@@ -49,7 +53,13 @@ Args parse_args(int argc, char** argv) {
       if (i + 1 >= v.size()) usage_error(ui::option_needs_value(s));
       return v[++i];
     };
-    if (s == "-o" || s == "--output") a.out = value();
+    if (s == "-o" || s == "--output") a.out = value(), a.out_given = true;
+    else if (s == "--from") a.from = value();
+    else if (s == "--year") {
+      std::string y = value();
+      auto [end, ec] = std::from_chars(y.data(), y.data() + y.size(), a.year);
+      if (y.size() != 4 || ec != std::errc() || end != y.data() + y.size()) usage_error(ui::bad_year_option(y));
+    }
     else if (s == "--root") a.root = value();
     else if (s == "--list-rules") a.list_rules = true;
     else if (s == "--force") a.force = true;
@@ -184,6 +194,39 @@ int cmd_merge(const Args& a) {
   return batch::merge_command(std::vector<fs::path>(a.inputs.begin(), a.inputs.end()), a.out);
 }
 
+int cmd_template(const Args& a) {
+  if (!a.inputs.empty()) usage_error(ui::template_takes_no_files());
+  Resources res = Resources::load(a.root);
+  std::optional<Source> from;
+  if (!a.from.empty()) from = load_source(read_source_file(a.from), res.load_context());
+  book::TemplateOptions o;
+  o.year = a.year;
+  o.from = from ? &*from : nullptr;
+  fs::path out = a.out_given ? a.out : fs::path(ui::default_workbook_name());
+  book::write_template(out, res.catalog, o);
+  std::cerr << ui::wrote(printable_name(out.string()));
+  return 0;
+}
+
+int cmd_import(const Args& a) {
+  if (a.inputs.size() != 1) usage_error(ui::import_needs_one());
+  if (!a.out_given) usage_error(ui::import_needs_output());
+  Resources res = Resources::load(a.root);
+  book::Imported imported = book::import_workbook_file(a.inputs.front(), res.catalog, res.load_context());
+  constexpr std::size_t kShown = 50;
+  for (std::size_t i = 0; i < imported.problems.size() && i < kShown; ++i) {
+    const auto& p = imported.problems[i];
+    auto where = std::make_shared<SourceFile>();
+    where->path = a.inputs.front() + (p.sheet.empty() ? "" : ":" + p.where());
+    std::cerr << render_diagnostic(Severity::Error, Loc{where, 0, 0}, p.message);
+  }
+  if (imported.problems.size() > kShown) std::cerr << msg::more_problems(imported.problems.size() - kShown) << "\n";
+  if (!imported.problems.empty()) return static_cast<int>(Failure::Input);
+  write_file_atomic(a.out, imported.yaml);
+  std::cerr << ui::wrote(printable_name(a.out.string()));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -195,6 +238,8 @@ int main(int argc, char** argv) {
     if (a.command == "dump") return cmd_dump(a);
     if (a.command == "batch") return cmd_batch(a);
     if (a.command == "merge") return cmd_merge(a);
+    if (a.command == "template") return cmd_template(a);
+    if (a.command == "import") return cmd_import(a);
     usage_error(ui::unknown_command(a.command));
   } catch (const Error& e) {
     std::cerr << e.render();

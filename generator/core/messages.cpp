@@ -234,4 +234,60 @@ std::string unknown_vehicle_use(std::string_view key, const std::vector<std::str
   return "不认识的车辆用途 " + q(key) + "：可以写 " + join(known);
 }
 
+std::string not_a_workbook() {
+  return "这不是 Excel 工作簿：juesuan import 读 .xlsx（用 juesuan template 生成的填报工作簿，或决算软件导出的公开表）和 .xls";
+}
+std::string damaged_workbook(std::string_view detail) {
+  return "工作簿已损坏，无法读取（" + std::string(detail) + "）：请在 Excel 中打开后另存为 .xlsx 再试";
+}
+std::string not_xls(std::string_view detail) {
+  return "无法按 .xls（Excel 97–2003）格式读取这个文件（" + std::string(detail) +
+         "）：它可能不是 .xls 文件，或已损坏；请在 Excel 中打开后另存为 .xlsx 再试";
+}
+std::string not_a_known_workbook() {
+  return "认不出这个工作簿：它既不是 juesuan template 生成的填报工作簿（没有“封面”表），也没有公开01表至公开09表的表名或标题";
+}
+std::string missing_sheet(std::string_view sheet) {
+  return "工作簿中没有工作表 " + q(sheet) + "：请用 juesuan template 生成的工作簿填写，不要删除或改名工作表";
+}
+std::string value_without_key() {
+  return "这一行填了数，但“键”一栏是空的：程序不知道这是什么数。请把它填在有键的行，或照抄同类行的键";
+}
+std::string unknown_row_key(std::string_view key) {
+  return "不认识的键 " + q(key) + "：“键”一栏请勿修改；请用 juesuan template 重新生成工作簿，照原样的键填写";
+}
+std::string duplicate_row(std::string_view key, std::string_view first) {
+  return "键 " + q(key) + " 出现了两次（第一次在 " + std::string(first) + "）：只保留一行";
+}
+std::string missing_value(std::string_view what) { return "这里必须填写" + q(what); }
+std::string unknown_column_key(std::string_view key) {
+  return "不认识的列键 " + q(key) + "：第 4 行的键请勿修改；请用 juesuan template 重新生成工作簿";
+}
+std::string missing_column(std::string_view key) {
+  return "缺少键为 " + q(key) + " 的列：第 4 行的键请勿修改或删除";
+}
+std::string row_without_code() { return "这一行填了数，但没有填科目编码：请在这一格填写科目编码，或删去这一行"; }
+std::string duplicate_code_in_sheet(std::string_view code, std::string_view first) {
+  return "科目 " + q(code) + " 已在 " + std::string(first) + " 填过：同一个科目只填一行，请把两行合并";
+}
+std::string bad_path(std::string_view key) {
+  return "键 " + q(key) +
+         " 写得不对：应写成 management.project_count、projects[1].name 这样的形式（附件写 [1].title），序号从 1 起连续";
+}
+std::string bad_choice(std::string_view text, const std::vector<std::string>& choices) {
+  return q(text) + " 不是可选的值：请从下拉列表中选择，可以写 " + join(choices);
+}
+std::string more_problems(std::size_t more) {
+  return "另有 " + std::to_string(more) + " 处问题没有列出：请先改正以上各处，再运行一次";
+}
+std::string from_yaml_line(int line, std::string_view message) {
+  return std::string(message) + "（读入的 YAML 第 " + std::to_string(line) + " 行）";
+}
+std::string public_table_missing(std::string_view table) {
+  return "没有找到 " + std::string(table) + "：请确认工作簿包含公开01表至公开09表（表名或标题中有“公开01表”等字样）";
+}
+std::string public_row_unreadable(std::string_view what) {
+  return "这一行读不出" + std::string(what) + "：科目编码应在前几列（类、款、项合在一列或分成三列），金额是数字";
+}
+
 }  // namespace juesuan::msg

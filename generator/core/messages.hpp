@@ -84,4 +84,25 @@ std::string unknown_parent(std::string_view code, std::string_view parent, std::
 std::string duplicate_code(std::string_view code, int first_line);
 std::string unknown_vehicle_use(std::string_view key, const std::vector<std::string>& known);
 
+// Workbooks (juesuan import): the file, a sheet, a cell ("收支明细!D12").
+std::string not_a_workbook();
+std::string damaged_workbook(std::string_view detail);
+std::string not_xls(std::string_view detail);
+std::string not_a_known_workbook();
+std::string missing_sheet(std::string_view sheet);
+std::string value_without_key();
+std::string unknown_row_key(std::string_view key);
+std::string duplicate_row(std::string_view key, std::string_view first);
+std::string missing_value(std::string_view what);
+std::string unknown_column_key(std::string_view key);
+std::string missing_column(std::string_view key);
+std::string row_without_code();
+std::string duplicate_code_in_sheet(std::string_view code, std::string_view first);
+std::string bad_path(std::string_view key);
+std::string bad_choice(std::string_view text, const std::vector<std::string>& choices);
+std::string more_problems(std::size_t more);
+std::string from_yaml_line(int line, std::string_view message);
+std::string public_table_missing(std::string_view table);
+std::string public_row_unreadable(std::string_view what);
+
 }  // namespace juesuan::msg

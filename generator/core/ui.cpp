@@ -40,12 +40,18 @@ std::string usage() {
          "                                      一个主管部门文件夹，写在该文件夹中；--city 封面上的城市名\n"
          "      juesuan merge 分片/index.json… -o 输出文件夹\n"
          "                                      把各分片的 index.json 合并为一份全市索引\n"
+         "      juesuan template [-o 工作簿.xlsx] [--year 年度] [--from 部门.yaml]\n"
+         "                                      写出供财务人员填写的工作簿（默认：决算填报.xlsx）；\n"
+         "                                      --from 按已有部门的源数据填好\n"
+         "      juesuan import 工作簿.xlsx -o 部门.yaml\n"
+         "                                      把填好的工作簿（或决算软件导出的公开01–09表，.xlsx 或 .xls）\n"
+         "                                      读成部门源数据文件；每处问题都指出工作表和单元格\n"
          "选项：--root 文件夹   存放 templates/、data/ 和 fonts/ 的文件夹\n";
 }
 
-std::string no_command() { return "没有给出命令（build、check、diff、dump、batch 或 merge）"; }
+std::string no_command() { return "没有给出命令（build、check、diff、dump、batch、merge、template 或 import）"; }
 std::string unknown_command(std::string_view command) {
-  return "不认识的命令 " + q(command) + "：可以用 build、check、diff、dump、batch 和 merge";
+  return "不认识的命令 " + q(command) + "：可以用 build、check、diff、dump、batch、merge、template 和 import";
 }
 std::string unknown_option(std::string_view option) { return "不认识的选项 " + std::string(option); }
 std::string option_needs_value(std::string_view option) { return "选项 " + std::string(option) + " 后面要写一个值"; }
@@ -67,6 +73,16 @@ std::string no_such_city(std::string_view folder) {
 std::string no_department_files(std::string_view folder) {
   return std::string(folder) + " 下没有部门源数据文件（*.yaml）";
 }
+
+std::string bad_year_option(std::string_view given) {
+  return "--year 后面要写四位数字的年度，例如 2022（这里写的是 " + q(given) + "）";
+}
+std::string template_takes_no_files() {
+  return "template 不读部门文件：要按已有部门填好工作簿，写 --from 部门.yaml";
+}
+std::string import_needs_one() { return "import 需要一个工作簿（.xlsx 或 .xls）"; }
+std::string import_needs_output() { return "import 需要用 -o 指定写出的部门源数据文件，例如 -o 部门.yaml"; }
+std::string default_workbook_name() { return "决算填报.xlsx"; }
 
 std::string not_a_shard_index() { return "这不是一个分片的索引（batch --shard I/N 写出的才是）"; }
 std::string other_run(std::string_view shard, std::string_view first, int count) {

@@ -29,6 +29,11 @@ std::string batch_needs_folder();
 std::string merge_needs_indexes();
 std::string no_such_city(std::string_view folder);
 std::string no_department_files(std::string_view folder);
+std::string bad_year_option(std::string_view given);
+std::string template_takes_no_files();
+std::string import_needs_one();
+std::string import_needs_output();
+std::string default_workbook_name();
 
 // merge.
 std::string not_a_shard_index();

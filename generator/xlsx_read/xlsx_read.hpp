@@ -1,0 +1,66 @@
+// Reading spreadsheets: the cells of each sheet of an .xlsx workbook
+// (minizip for the zip container, expat for its XML parts) or of an .xls
+// one (BIFF, through FreeXL). Values only: text and numbers, a number kept
+// as the exact decimal text the file stores (never converted to a double
+// here), formulas flagged. No styles, no dates.
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace juesuan::xlsx {
+
+struct Cell {
+  enum class Type { Text, Number } type = Type::Text;
+  std::string text;       // the text, or the number as stored ("684.7", "0.30000000000000004", "1E-3")
+  bool formula = false;   // the cell holds a formula (text is its cached value, perhaps empty)
+  bool is_number() const { return type == Type::Number; }
+};
+
+// (row, column), both 0-based: A1 is (0, 0).
+using Cells = std::map<std::pair<int, int>, Cell>;
+
+// Why a file could not be read as a workbook.
+class ReadError : public std::runtime_error {
+ public:
+  enum class Kind { NotXlsx, Damaged, NotXls } kind;
+  ReadError(Kind k, const std::string& detail) : std::runtime_error(detail), kind(k) {}
+};
+
+class Workbook {
+ public:
+  // Sheet names in the workbook's order.
+  const std::vector<std::string>& sheet_names() const { return names_; }
+  bool has_sheet(const std::string& name) const { return sheets_.count(name) > 0; }
+  // The cells of a sheet (empty for an unknown name).
+  const Cells& cells(const std::string& sheet) const;
+
+  // For the readers.
+  void add_sheet(std::string name, Cells cells);
+
+ private:
+  std::vector<std::string> names_;
+  std::map<std::string, Cells> sheets_;
+};
+
+// Reads an .xlsx (Office Open XML) workbook from its bytes. Throws ReadError.
+Workbook open_xlsx(const std::string& bytes);
+
+// Reads an .xls (BIFF 5/8) workbook through FreeXL. Throws ReadError.
+Workbook open_xls(const std::string& path);
+
+// True when the bytes look like a zip container (an .xlsx), or like an OLE
+// compound file (an .xls).
+bool looks_like_zip(const std::string& bytes);
+bool looks_like_ole(const std::string& bytes);
+
+// "D12" for (11, 3); "AA1" for (0, 26).
+std::string cell_name(int row, int col);
+std::string column_name(int col);
+// The (row, column) of "D12"; (-1, -1) when it is not a cell reference.
+std::pair<int, int> parse_cell_name(const std::string& ref);
+
+}  // namespace juesuan::xlsx
