@@ -32,6 +32,7 @@ struct Args {
   bool force = false;
   int jobs = 0;                  // batch: 0 = the number of cores
   std::optional<batch::Shard> shard;
+  std::string profile;           // batch: the profile of departments that name none
   bool quiet = false;
 };
 
@@ -61,6 +62,7 @@ Args parse_args(int argc, char** argv) {
       a.shard = batch::parse_shard(v);
       if (!a.shard) usage_error(ui::bad_shard(v));
     }
+    else if (s == "--profile") a.profile = value();
     else if (s == "--quiet" || s == "-q") a.quiet = true;
     else if (s == "-h" || s == "--help") { std::cout << ui::usage(); std::exit(0); }
     else if (!s.empty() && s[0] == '-') usage_error(ui::unknown_option(s));
@@ -163,6 +165,15 @@ int cmd_batch(const Args& a) {
   o.shard = a.shard;
   o.force = a.force;
   Resources res = Resources::load(a.root, /*with_fonts=*/true);
+  if (!a.profile.empty()) {
+    const auto profiles = res.templates.profiles();
+    if (!profiles.count(a.profile)) {
+      std::vector<std::string> known;
+      for (const auto& [name, base] : profiles) known.push_back(name);
+      usage_error(ui::unknown_batch_profile(a.profile, known));
+    }
+    res.default_profile = a.profile;
+  }
   return batch::batch_command(res, o, a.quiet);
 }
 
