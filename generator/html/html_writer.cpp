@@ -74,8 +74,7 @@ table.narrow,.landscape table.narrow{min-width:0}
 @media screen and (max-width:40rem){
 main{padding:.75rem}
 .scroll-hint.wide{display:block}
-.table-scroll tbody tr>:first-child{position:sticky;left:0;z-index:1;background:#fff;max-width:9em;box-shadow:inset -1px 0 0 #000}
-.panels .table-scroll tbody tr>:first-child,table.narrow tbody tr>:first-child{position:static;max-width:none;box-shadow:none}
+table.sticky tbody tr>:first-child{position:sticky;left:0;z-index:1;background:#fff;max-width:9em;box-shadow:inset -1px 0 0 #000}
 }
 @media screen and (max-width:56rem){.landscape .scroll-hint.wide{display:block}}
 th,td{border:1px solid #000;padding:.2em .35em;vertical-align:middle}
@@ -363,7 +362,13 @@ class Writer {
       out_ += " role=\"region\"";
       attr("aria-labelledby", title_id);
     }
-    out_ += narrow ? ">\n<table class=\"narrow\">\n" : ">\n<table>\n";
+    // A wide table keeps its row labels (the first column) in view while it
+    // scrolls, unless a body cell spans rows (the first cell of a row would
+    // then not be in the first column).
+    bool spans_rows = false;
+    for (const auto& row : t.body)
+      for (const auto& c : row) spans_rows = spans_rows || span(c.rowspan) > 1;
+    out_ += narrow ? ">\n<table class=\"narrow\">\n" : spans_rows ? ">\n<table>\n" : ">\n<table class=\"sticky\">\n";
     columns(t);
     if (!t.head.empty()) {
       out_ += "<thead>\n";
