@@ -380,7 +380,7 @@ TEST_CASE("a page links its other editions and the index at the top, with the ca
   CHECK(out.find("<nav class=\"editions\">") < out.find("正文"));
 }
 
-TEST_CASE("a table of panels side by side becomes one table a panel; a wide table gets the hint") {
+TEST_CASE("a table of panels side by side becomes one table a panel, and a wide table gets the hint") {
   // 06表's shape: code, name, amount, three times over; a footer across panels' bounds.
   doc::Table t;
   t.id = "t06";

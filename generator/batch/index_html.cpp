@@ -96,7 +96,7 @@ std::string index_html(const Index& index, const fs::path& templates) {
     entries.insert(entries.end(), units.begin(), units.end());
     group_list.push_back(mstch::map{{"name", escape(name)}, {"entries", entries}});
   }
-  mstch::map ctx{{"csp", escape(kSiteSecurityPolicy)}, {"groups", group_list}, {"one_year", years.size() == 1}};
+  mstch::map ctx{{"csp", std::string(kSiteSecurityPolicy)}, {"groups", group_list}, {"one_year", years.size() == 1}};
   if (years.size() == 1) ctx["year"] = std::to_string(*years.begin());
   put_figures(ctx, s.totals.figures);
   put_totals(ctx, s.totals);
@@ -146,7 +146,7 @@ std::string review_html(const Index& index, const fs::path& templates) {
       severities.push_back(mstch::map{{"key", std::string(key)}, {"label", escape(ui::severity_label(key))}});
   mstch::array rule_list;
   for (const auto& r : rules) rule_list.push_back(mstch::map{{"rule", escape(r)}});
-  mstch::map ctx{{"csp", escape(kSiteSecurityPolicy)},
+  mstch::map ctx{{"csp", std::string(kSiteSecurityPolicy)},
                  {"count", std::to_string(s.city.departments)},
                  {"built", std::to_string(s.city.built)},
                  {"unchanged", std::to_string(s.city.unchanged)},
