@@ -74,7 +74,7 @@ table.narrow,.landscape table.narrow{min-width:0}
 @media screen and (max-width:40rem){
 main{padding:.75rem}
 .scroll-hint.wide{display:block}
-table.sticky tbody tr>:first-child{position:sticky;left:0;z-index:1;background:#fff;max-width:9em;box-shadow:inset -1px 0 0 #000}
+table.sticky tbody tr>:first-child:not([colspan]){position:sticky;left:0;z-index:1;background:#fff;max-width:9em;box-shadow:inset -1px 0 0 #000}
 }
 @media screen and (max-width:56rem){.landscape .scroll-hint.wide{display:block}}
 th,td{border:1px solid #000;padding:.2em .35em;vertical-align:middle}
