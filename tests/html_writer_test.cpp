@@ -233,12 +233,14 @@ TEST_CASE("the table of contents links to its targets") {
   CHECK(write_html(d, o) ==
         "<main>\n"
         "<nav class=\"toc\" aria-labelledby=\"toc-title\">\n"
-        "<h1 class=\"toc-title\" id=\"toc-title\">目 录</h1>\n"
+        "<details>\n"
+        "<summary><h1 class=\"toc-title\" id=\"toc-title\">目 录</h1></summary>\n"
         "<ol>\n"
         "<li class=\"level-0\"><a href=\"#p2\">第二部分 决算表</a></li>\n"
         "<li class=\"level-1\"><a href=\"#t01\">一、收入支出决算总表</a></li>\n"
         "<li class=\"level-2\">无链接</li>\n"
         "</ol>\n"
+        "</details>\n"
         "</nav>\n"
         "</main>\n");
 }
@@ -256,7 +258,7 @@ TEST_CASE("a table: captions, colgroups, thead with spans and scopes, tbody, not
         "<div class=\"table-meta\"><span class=\"department\">部门：某局</span>"
         "<span class=\"year\">2022年度</span><span class=\"unit\">单位：万元</span></div>\n"
         "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"t02-title\">\n"
-        "<table>\n"
+        "<table class=\"narrow\">\n"
         "<colgroup><col style=\"width:12.5%\"><col style=\"width:37.5%\"></colgroup>\n"
         "<colgroup><col style=\"width:25%\"></colgroup>\n"
         "<colgroup><col style=\"width:25%\"></colgroup>\n"
@@ -324,13 +326,13 @@ TEST_CASE("column widths: normalised to percentages, ignored when they do not fi
 
   t.widths = {2, 1};  // two widths for three columns
   d.blocks = {t};
-  CHECK(has(write_html(d), "<table>\n<colgroup span=\"3\"></colgroup>\n<tbody>"));
+  CHECK(has(write_html(d), "<table class=\"narrow\">\n<colgroup span=\"3\"></colgroup>\n<tbody>"));
 
   t.widths = {};
   d.blocks = {t};
   const std::string out = write_html(d);
   CHECK(has(out, "<section class=\"table\">\n<div class=\"table-scroll\" tabindex=\"0\">\n"
-                 "<table>\n<colgroup span=\"3\"></colgroup>\n<tbody>\n"
+                 "<table class=\"narrow\">\n<colgroup span=\"3\"></colgroup>\n<tbody>\n"
                  "<tr><td class=\"left\">a</td><td class=\"left\">b</td><td class=\"left\">c</td></tr>\n"
                  "</tbody>\n</table>\n</div>\n</section>\n"));
   CHECK_FALSE(has(out, "<thead>"));
@@ -365,4 +367,58 @@ TEST_CASE("the same Document gives the same bytes") {
   html::HtmlOptions o;
   o.standalone = false;
   CHECK(write_html(d, o) == write_html(copy, o));
+}
+
+TEST_CASE("a page links its other editions and the index at the top, with the caller's words") {
+  doc::Document d;
+  d.blocks.push_back(doc::Paragraph{"正文"});
+  html::HtmlOptions o;
+  o.links = {{"a%20b.pdf", "PDF", "application/pdf"}, {"../index.html", "<索引>", ""}};
+  const std::string out = write_html(d, o);
+  CHECK(has(out, "<main>\n<nav class=\"editions\"><a href=\"a%20b.pdf\" type=\"application/pdf\">PDF</a>"
+                 "<a href=\"../index.html\">&lt;索引&gt;</a></nav>\n"));
+  CHECK(out.find("<nav class=\"editions\">") < out.find("正文"));
+}
+
+TEST_CASE("a table of panels side by side becomes one table a panel, and a wide table gets the hint") {
+  // 06表's shape: code, name, amount, three times over; a footer across panels' bounds.
+  doc::Table t;
+  t.id = "t06";
+  t.title = "基本支出";
+  for (int p = 0; p < 3; ++p)
+    for (const char* h : {"编码", "科目名称", "决算数"}) t.head.resize(1), t.head[0].push_back(doc::Cell{h});
+  t.body.push_back({{"301"}, {"工资福利支出"}, {"1.00"}, {"302"}, {"商品和服务支出"}, {"2.00"}, {"310"}, {"资本性支出"}, {"3.00"}});
+  t.body.push_back({{"30101"}, {"基本工资"}, {"1.00"}, {"30201"}, {"办公费"}, {"2.00"}, {""}, {""}, {""}});
+  doc::Cell total{"人员经费合计"};
+  total.colspan = 2;
+  doc::Cell gap{""};
+  gap.colspan = 3;
+  doc::Cell total2{"公用经费合计"};
+  total2.colspan = 2;
+  t.body.push_back({total, {"1.00"}, gap, total2, {"5.00"}});
+  doc::Document d;
+  d.blocks.push_back(t);
+  html::HtmlOptions o;
+  o.standalone = false;
+  o.scroll_hint = "左右滑动";
+  std::string out = write_html(d, o);
+  CHECK(has(out, "<div class=\"panels\">"));
+  // Three tables of three columns, none with a hint; the third without the empty row.
+  std::size_t tables = 0;
+  for (auto at = out.find("<table class=\"narrow\">"); at != std::string::npos; at = out.find("<table class=\"narrow\">", at + 1))
+    ++tables;
+  CHECK(tables == 3);
+  CHECK(!has(out, "左右滑动"));
+  CHECK(has(out, "<td colspan=\"2\" class=\"left\">公用经费合计</td><td class=\"left\">5.00</td></tr>\n</tbody>"));
+  const auto third = out.rfind("<table class=\"narrow\">");
+  CHECK(out.find("基本工资", third) == std::string::npos);
+  CHECK(out.find("资本性支出", third) != std::string::npos);
+
+  // A cell across two panels: one table, wide, with the hint.
+  d.blocks.clear();
+  t.body.back() = {total, {"1.00"}, {""}, {""}, total2, {"5.00"}, {""}};   // 公用经费合计 over columns 6 and 7
+  d.blocks.push_back(t);
+  out = write_html(d, o);
+  CHECK(!has(out, "<div class=\"panels\">"));
+  CHECK(has(out, "<p class=\"scroll-hint wide\" aria-hidden=\"true\">左右滑动</p>\n<div class=\"table-scroll\""));
 }

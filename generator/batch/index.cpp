@@ -1,15 +1,17 @@
 // The index as data: the 汇总, index.json, index.csv, reading index.json
 // back, and writing the three files.
 #include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "batch/index.hpp"
-#include "batch/labels.hpp"
+#include "build/build.hpp"
 #include "build/writers.hpp"
 #include "core/file.hpp"
 #include "core/messages.hpp"
 #include "core/ui.hpp"
+#include "source/source.hpp"
 
 namespace juesuan::batch {
 
@@ -41,14 +43,7 @@ bool listed_before(const std::string& fa, const std::string& pa, const std::stri
   return fa != fb ? fa < fb : pa < pb;
 }
 
-const char* status_label(Status s) {
-  switch (s) {
-    case Status::Built: return labels::kBuilt;
-    case Status::Unchanged: return labels::kUnchanged;
-    case Status::Failed: return labels::kFailed;
-  }
-  return "";
-}
+std::string status_label(Status s) { return ui::status_word(status_key(s)); }
 
 std::string wan(Money m) { return format_wan(m.printed_wan_cents(), false); }
 
@@ -61,20 +56,65 @@ void count(Group& g, const Department& d) {
     case Status::Unchanged: ++g.unchanged; break;
     case Status::Failed: ++g.failed; break;
   }
-  if (d.figures) g.totals += *d.figures;
 }
 
+// "教育局" of "03-教育局" (and of "局/03-教育局"): the folder's own name
+// without a leading sort number.
+std::string folder_name(const std::string& folder) {
+  std::string last = fs::path(folder).filename().string();
+  std::size_t i = 0;
+  while (i < last.size() && last[i] >= '0' && last[i] <= '9') ++i;
+  if (i > 0 && i < last.size() && (last[i] == '-' || last[i] == '_' || last[i] == '.' || last[i] == ' '))
+    return last.substr(i + 1);
+  return last;
+}
+
+bool is_unit(const Department& d) { return d.kind.empty() ? !d.folder.empty() : d.kind == kKindUnit; }
+
 }  // namespace
+
+std::vector<Place> places(const std::vector<Department>& all) {
+  std::map<std::string, std::vector<std::string>> heads;   // folder -> its 部门
+  std::set<std::string> built;                              // 部门 that add their own figures
+  for (const auto& d : all) {
+    if (is_unit(d)) continue;
+    heads[d.folder].push_back(d.name);
+    if (d.figures) built.insert(d.name);
+  }
+  std::vector<Place> out;
+  for (const auto& d : all) {
+    Place p;
+    p.unit = is_unit(d);
+    if (!p.unit) p.supervisor = d.name;
+    else if (!d.supervisor.empty()) p.supervisor = d.supervisor;
+    else if (auto h = heads.find(d.folder); h != heads.end() && h->second.size() == 1) p.supervisor = h->second[0];
+    else if (!d.folder.empty()) p.supervisor = folder_name(d.folder);
+    else p.supervisor = d.name;
+    p.counted = d.figures && (!p.unit || !built.count(p.supervisor));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
 
 Summary summarise(const Index& index) {
   Summary s;
   std::map<std::string, Group> by_folder;
-  for (const auto& d : index.departments) {
+  const std::vector<Place> where = places(index.departments);
+  for (std::size_t i = 0; i < index.departments.size(); ++i) {
+    const Department& d = index.departments[i];
     Group& g = by_folder[d.folder];
     g.folder = d.folder;
     count(g, d);
     count(s.city, d);
+    if (where[i].counted) {
+      g.totals += *d.figures;
+      s.totals.figures += *d.figures;
+      ++(where[i].unit ? s.totals.units : s.totals.departments);
+    } else if (d.figures) {
+      ++s.totals.covered;
+    }
   }
+  s.city.totals = s.totals.figures;
   for (auto& [folder, g] : by_folder) s.folders.push_back(std::move(g));
   return s;
 }
@@ -110,12 +150,17 @@ std::string index_json(const Index& index) {
   if (index.shard) root["shard"] = {{"index", index.shard->first}, {"count", index.shard->second}};
   Json departments = Json::array();
   for (const Department& d : index.departments) {
-    Json o = {{"path", d.path}, {"folder", d.folder}, {"name", d.name}, {"status", status_key(d.status)}};
+    Json o = {{"path", d.path}, {"folder", d.folder}, {"name", d.name}, {"year", d.year},
+              {"kind", d.kind}, {"supervisor", d.supervisor}, {"status", status_key(d.status)}};
     if (d.figures) put_figures(o, *d.figures);
     Json outputs = Json::object();
     for (const auto& out : d.outputs) outputs[out.kind] = out.href;
     o["outputs"] = std::move(outputs);
     o["warnings"] = d.warnings;
+    Json findings = Json::array();
+    for (const auto& f : d.findings)
+      findings.push_back({{"severity", f.severity}, {"rule", f.rule}, {"location", f.location}, {"message", f.message}});
+    o["findings"] = std::move(findings);
     if (d.status == Status::Failed) {
       o["error"] = d.error;
       o["detail"] = d.detail;
@@ -126,7 +171,9 @@ std::string index_json(const Index& index) {
   Summary s = summarise(index);
   Json folders = Json::array();
   for (const auto& g : s.folders) folders.push_back(group_json(g));
-  root["summary"] = {{"folders", std::move(folders)}, {"city", group_json(s.city)}};
+  root["summary"] = {{"folders", std::move(folders)}, {"city", group_json(s.city)},
+                     {"totals", {{"departments", s.totals.departments}, {"units", s.totals.units},
+                                 {"covered", s.totals.covered}}}};
   // Bytes of a name that is not UTF-8 become U+FFFD: the file stays valid.
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
@@ -151,6 +198,9 @@ Index read_index_json(const fs::path& file) {
       d.path = v.at("path").get<std::string>();
       d.folder = v.at("folder").get<std::string>();
       d.name = v.at("name").get<std::string>();
+      d.year = v.value("year", 0);
+      d.kind = v.value("kind", "");
+      d.supervisor = v.value("supervisor", "");
       const std::string status = v.at("status").get<std::string>();
       if (status == "built") d.status = Status::Built;
       else if (status == "unchanged") d.status = Status::Unchanged;
@@ -163,6 +213,10 @@ Index read_index_json(const fs::path& file) {
       }
       for (const auto& [kind, href] : v.at("outputs").items()) d.outputs.push_back(Output{kind, href.get<std::string>()});
       d.warnings = v.at("warnings").get<std::vector<std::string>>();
+      if (auto fs = v.find("findings"); fs != v.end())
+        for (const Json& f : *fs)
+          d.findings.push_back(FindingRow{f.at("severity").get<std::string>(), f.at("rule").get<std::string>(),
+                                          f.at("location").get<std::string>(), f.at("message").get<std::string>()});
       if (d.status == Status::Failed) {
         d.error = v.at("error").get<std::string>();
         d.detail = v.at("detail").get<std::string>();
@@ -189,22 +243,25 @@ std::string csv_field(std::string_view s) {
   return out + "\"";
 }
 
-}  // namespace
-
 // UTF-8 with a byte-order mark and CRLF line ends: what Excel expects of a
 // Chinese CSV. Amounts are plain numbers (万元, no grouping) so that Excel
 // reads them as numbers.
+std::string csv_line(const std::vector<std::string>& fields) {
+  std::string s;
+  for (std::size_t i = 0; i < fields.size(); ++i) s += (i ? "," : "") + csv_field(fields[i]);
+  return s + "\r\n";
+}
+
+const std::string kBom = "\xEF\xBB\xBF";
+
+}  // namespace
+
 std::string index_csv(const Index& index) {
-  std::vector<std::string> header = {labels::kFolder, labels::kDepartment, labels::kSourceFile, labels::kStatus};
-  for (const char* f : labels::kFigures) header.push_back(std::string(f) + labels::kUnitSuffix);
-  for (const Writer& w : writers()) header.push_back(std::string(w.label));
-  header.push_back(labels::kError);
-  auto line = [](const std::vector<std::string>& fields) {
-    std::string s;
-    for (std::size_t i = 0; i < fields.size(); ++i) s += (i ? "," : "") + csv_field(fields[i]);
-    return s + "\r\n";
-  };
-  std::string out = "\xEF\xBB\xBF" + line(header);
+  std::vector<std::string> header = ui::index_csv_header();
+  for (const auto& f : kFigureFields) header.insert(header.end() - 1, ui::figure_label(f.key) + ui::wan_suffix());
+  for (const Writer& w : writers()) header.insert(header.end() - 1, std::string(w.label));
+  const auto line = csv_line;
+  std::string out = kBom + line(header);
   for (const Department& d : index.departments) {
     std::vector<std::string> row = {d.folder, d.name, d.path, status_label(d.status)};
     for (const auto& f : kFigureFields) row.push_back(d.figures ? wan((*d.figures).*f.member) : "");
@@ -220,15 +277,49 @@ std::string index_csv(const Index& index) {
   return out;
 }
 
-void write_index(const Index& index, const fs::path& dir) {
+// One line per finding, and one for each department that has none, so
+// that every department's status is there.
+std::string review_csv(const Index& index) {
+  std::string out = kBom + csv_line(ui::review_csv_header());
+  const std::vector<Place> where = places(index.departments);
+  for (std::size_t i = 0; i < index.departments.size(); ++i) {
+    const Department& d = index.departments[i];
+    const std::vector<std::string> head = {where[i].supervisor, d.name, d.path, status_label(d.status)};
+    if (d.findings.empty()) out += csv_line(head);
+    for (const auto& f : d.findings) {
+      std::vector<std::string> row = head;
+      for (const std::string& v : {std::string(ui::severity_label(f.severity)), f.rule, f.location, f.message})
+        row.push_back(v);
+      out += csv_line(row);
+    }
+  }
+  return out;
+}
+
+std::vector<fs::path> files_of(const Department& d, const fs::path& dir) {
+  const fs::path rel = fs::path(d.path).lexically_normal();
+  // Only a plain relative path inside the folder names files of ours.
+  if (d.path.empty() || rel.is_absolute() || rel.has_root_path() || !rel.has_stem()) return {};
+  for (const auto& part : rel)
+    if (part == ".." || part == ".") return {};
+  const fs::path stem = dir / rel.parent_path() / rel.stem();
+  std::vector<fs::path> out;
+  for (const Writer& w : writers()) out.push_back(stem.string() + std::string(w.extension));
+  out.push_back(stem.string() + std::string(kStampExtension));
+  return out;
+}
+
+void write_index(const Index& index, const fs::path& dir, const fs::path& templates) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw Error(Failure::Output, msg::cannot_create_folder(printable_name(dir.string()), ec.value()));
-  // All three complete before any is renamed into place.
-  FolderLock lock(dir);
+  // All complete before any is renamed into place.
   std::vector<OutputFile> files = {{dir / "index.json", index_json(index)},
                                    {dir / "index.csv", index_csv(index)},
-                                   {dir / "index.html", index_html(index)}};
+                                   {dir / "index.html", index_html(index, templates)},
+                                   {dir / "review.html", review_html(index, templates)},
+                                   {dir / "review.csv", review_csv(index)}};
+  FolderLock lock(dir);
   for (const auto& f : files) remove_stale_temporaries(f.path);
   write_files_atomic(files);
 }

@@ -34,7 +34,18 @@ extern const std::array<FigureField, 5> kFigureFields;
 
 enum class Status { Built, Unchanged, Failed };
 const char* status_key(Status s);     // "built", "unchanged", "failed"
-const char* status_label(Status s);   // 已生成, 未变化, 失败
+std::string status_label(Status s);   // 已生成, 未变化, 失败
+
+// One finding about a department, for the reviewer's report: of the audit
+// (its rule), of the input (rule "input": the file could not be read), or of
+// a writer (rule "output": a character no font has).
+struct FindingRow {
+  std::string severity;   // "error", "warning", "note"
+  std::string rule;
+  std::string location;   // "教育局/一中.yaml:12:5" (relative to the city), or the path alone
+  std::string message;
+  friend bool operator==(const FindingRow&, const FindingRow&) = default;
+};
 
 // One output file of a department.
 struct Output {
@@ -47,10 +58,17 @@ struct Department {
   std::string path;      // the YAML, relative to the city folder
   std::string folder;    // its folder, relative ("" at the top)
   std::string name;      // 部门名称, or the file name when unreadable
+  int year = 0;          // 决算年度; 0 when unreadable
+  // As its file writes them ("" when it does not): "部门" (a 主管部门's
+  // consolidated 部门决算) or "单位" (a unit's 单位决算), and a unit's 主管部门.
+  // What they are when left out: places().
+  std::string kind;
+  std::string supervisor;
   Status status = Status::Built;
   std::string error;     // when failed: the first error, one line (file:line:col: error: …)
   std::string detail;    // when failed: every error, with quoted lines and carets
   std::vector<std::string> warnings;  // of the writers
+  std::vector<FindingRow> findings;   // every finding: audit, input, writers
   std::optional<KeyFigures> figures;  // none when failed
   std::vector<Output> outputs;        // the files that exist, in writer-table order
   bool output_failure = false;        // failed only because an output could not be written:
@@ -64,10 +82,34 @@ struct Group {
   KeyFigures totals;   // of the departments that did not fail
 };
 
+// The city's 汇总 without counting twice: a 主管部门's consolidated 部门决算
+// already holds its units, so a unit is added only when its 主管部门 has no
+// 部门决算 that built. Failed departments add nothing.
+struct Totals {
+  int departments = 0;   // 部门决算 added
+  int units = 0;         // 单位决算 added (their 主管部门 has no 部门决算)
+  int covered = 0;       // 单位决算 left out: already in their 主管部门's 部门决算
+  KeyFigures figures;
+};
+
 struct Summary {
   std::vector<Group> folders;   // in folder order
-  Group city;
+  Group city;                   // counts of every department; city.totals = totals.figures
+  Totals totals;
 };
+
+// Where a department stands in the city: its kind and its 主管部门, as its
+// file says, else inferred (docs/SCHEMA.md): a file at the top of the city
+// is a 部门, one in a folder a 单位; a unit's 主管部门 is the 部门 of its
+// folder (when there is exactly one), else the folder's name without a
+// leading sort number ("03-教育局" -> 教育局). A 部门 is its own 主管部门.
+// `counted`: added into the 汇总 (see Totals).
+struct Place {
+  bool unit = false;
+  std::string supervisor;
+  bool counted = false;
+};
+std::vector<Place> places(const std::vector<Department>& departments);
 
 // The order of the index: by folder, then by path, so that a folder's
 // departments stand together.
@@ -81,13 +123,23 @@ struct Index {
 
 Summary summarise(const Index& index);
 
-// index.html, index.json, index.csv in `dir`, each written atomically.
-void write_index(const Index& index, const std::filesystem::path& dir);
+// index.html (the public index), index.json, index.csv, review.html and
+// review.csv (the reviewer's report, not for publication) in `dir`, each
+// written atomically. The pages are filled from the Mustache templates in
+// `templates`/common/site/.
+void write_index(const Index& index, const std::filesystem::path& dir, const std::filesystem::path& templates);
 
 // The texts, for tests and for write_index.
 std::string index_json(const Index& index);
 std::string index_csv(const Index& index);
-std::string index_html(const Index& index);
+std::string index_html(const Index& index, const std::filesystem::path& templates);
+std::string review_html(const Index& index, const std::filesystem::path& templates);
+std::string review_csv(const Index& index);
+
+// The output files a department of an earlier index.json had in `dir`
+// (its outputs and its stamp), named from its path and the writer table
+// only: never a file juesuan would not have written.
+std::vector<std::filesystem::path> files_of(const Department& d, const std::filesystem::path& dir);
 
 // Reads an index.json. Throws Error(Input) with file:line:col.
 Index read_index_json(const std::filesystem::path& file);

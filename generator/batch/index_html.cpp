@@ -1,128 +1,167 @@
-// index.html: one self-contained page listing every department by folder
-// with its status, key figures and links, and the 汇总 with city totals.
-// Wide tables scroll inside their own box on a phone.
-#include <cctype>
+// The city's two pages, filled from Mustache templates with the department
+// pages' own style sheet: index.html (templates/common/site/index.mustache),
+// the public index by 主管部门, and review.html (review.mustache), the
+// reviewer's report. Every word is in the templates; this file gives them
+// values only, each HTML-escaped here (the templates use {{{…}}}: mstch's
+// own escaping is set for the document markup by compose).
+#include <map>
+#include <set>
+
+#include <mstch/mstch.hpp>
 
 #include "batch/index.hpp"
-#include "batch/labels.hpp"
 #include "build/writers.hpp"
+#include "core/diag.hpp"
+#include "core/file.hpp"
 #include "core/url.hpp"
+#include "core/ui.hpp"
 #include "html/html_writer.hpp"
 
 namespace juesuan::batch {
+
+namespace fs = std::filesystem;
 
 namespace {
 
 using html::escape;
 
-const char* kStyle = R"(
-body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Droid Sans Fallback", sans-serif; margin: 0; color: #1a1a1a; }
-main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
-h1 { font-size: 1.5rem; } h2 { font-size: 1.25rem; margin-top: 2rem; } h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
-.table-scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; max-width: 100%; }
-table { border-collapse: collapse; font-size: .9rem; }
-th, td { border: 1px solid #999; padding: .3rem .5rem; vertical-align: top; }
-thead th { background: #eef1f5; white-space: nowrap; }
-tbody th { text-align: left; font-weight: normal; min-width: 7em; }
-table.departments tbody th { min-width: 11em; }
-td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-tr.total th, tr.total td { font-weight: bold; background: #f6f6f6; }
-tr.failed { background: #fff1f0; }
-td.status { white-space: nowrap; }
-tr.failed td.status { color: #a8071a; font-weight: bold; }
-td.error code { white-space: pre-wrap; word-break: break-all; font-size: .85rem; }
-td.error pre { font-size: .8rem; margin: .3rem 0 0; overflow-x: auto; }
-td.files { white-space: nowrap; }
-td.files a { margin-right: .5rem; }
-.path { color: #666; font-size: .8rem; font-weight: normal; }
-.unit, .note { font-size: .85rem; color: #444; }
-)";
+// The city pages run a few lines of their own script (the search box, the
+// filters); nothing is loaded from anywhere.
+constexpr const char* kSiteSecurityPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'";
 
-std::string folder_label(const std::string& folder) { return folder.empty() ? labels::kTopFolder : folder; }
-
-std::string figure_cells(const KeyFigures& k) {
-  std::string s;
-  for (const auto& f : kFigureFields)
-    s += "<td class=\"num\">" + format_wan((k.*f.member).printed_wan_cents(), true) + "</td>";
-  return s;
+std::string read_template(const fs::path& templates, const std::string& name) {
+  const fs::path file = templates / "common" / "site" / (name + ".mustache");
+  auto text = read_source_file_if_exists(file);
+  if (!text) throw Error(Failure::Setup, "template not found: " + file.string());
+  return *text;
 }
 
-std::string figure_headers() {
-  std::string s;
-  for (const char* f : labels::kFigures) s += "<th scope=\"col\">" + escape(f) + "</th>";
-  return s;
+std::string render(const fs::path& templates, const std::string& name, const mstch::map& context) {
+  std::map<std::string, std::string> partials = {{"stylesheet", std::string(html::stylesheet())},
+                                                 {"site_css", read_template(templates, "site_css")}};
+  return mstch::render(read_template(templates, name), context, partials);
 }
 
-std::string counts(const Group& g) {
-  return "<td class=\"num\">" + std::to_string(g.departments) + "</td><td class=\"num\">" + std::to_string(g.built) +
-         "</td><td class=\"num\">" + std::to_string(g.unchanged) + "</td><td class=\"num\">" +
-         std::to_string(g.failed) + "</td>";
+std::string amount(Money m) { return format_wan(m.printed_wan_cents(), true); }
+
+void put_figures(mstch::map& m, const KeyFigures& k) {
+  for (const auto& f : kFigureFields) m[f.key] = amount(k.*f.member);
 }
 
-std::string summary_table(const Summary& s) {
-  std::string out = "<div class=\"table-scroll\"><table class=\"summary\"><thead><tr>";
-  out += "<th scope=\"col\">" + escape(labels::kFolder) + "</th>";
-  for (const char* h : {labels::kCount, labels::kBuilt, labels::kUnchanged, labels::kFailed})
-    out += "<th scope=\"col\">" + escape(h) + "</th>";
-  out += figure_headers() + "</tr></thead>\n<tbody>\n";
-  for (const Group& g : s.folders)
-    out += "<tr><th scope=\"row\">" + escape(folder_label(g.folder)) + "</th>" + counts(g) + figure_cells(g.totals) +
-           "</tr>\n";
-  out += "<tr class=\"total\"><th scope=\"row\">" + escape(labels::kCityTotal) + "</th>" + counts(s.city) +
-         figure_cells(s.city.totals) + "</tr>\n";
-  return out + "</tbody></table></div>\n";
+void put_totals(mstch::map& m, const Totals& t) {
+  m["departments"] = std::to_string(t.departments);
+  m["units"] = std::to_string(t.units);
+  m["covered"] = std::to_string(t.covered);
+  m["has_units"] = t.units > 0;
+  m["has_covered"] = t.covered > 0;
 }
 
-std::string department_row(const Department& d) {
-  std::string out = "<tr class=\"" + std::string(status_key(d.status)) + "\"><th scope=\"row\">" + escape(d.name) +
-                    "<br><span class=\"path\">" + escape(printable_name(d.path)) + "</span></th>";
-  out += "<td class=\"status\">" + escape(status_label(d.status)) + "</td>";
-  if (d.figures) {
-    out += figure_cells(*d.figures);
-  } else {
-    out += "<td class=\"error\" colspan=\"" + std::to_string(kFigureFields.size()) + "\"><code>" + escape(d.error) +
-           "</code>";
-    if (d.detail.find('\n') + 1 < d.detail.size())  // more than the one line
-      out += "<details><summary>" + escape(labels::kErrorLines) + "</summary><pre>" + escape(d.detail) + "</pre></details>";
-    out += "</td>";
-  }
-  out += "<td class=\"files\">";
+mstch::array links(const Department& d) {
+  mstch::array out;
   for (const Output& o : d.outputs) {
     const Writer* w = find_writer(o.kind);
-    std::string label = w ? std::string(w->label) : o.kind;
-    out += "<a href=\"" + escape(url_encode_path(o.href)) + "\">" + escape(label) + "</a>";
+    out.push_back(mstch::map{{"href", escape(url_encode_path(o.href))},
+                             {"label", escape(w ? std::string(w->label) : o.kind)}});
   }
-  return out + "</td></tr>\n";
+  return out;
 }
 
 }  // namespace
 
-std::string index_html(const Index& index) {
-  Summary s = summarise(index);
-  std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
-  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + std::string(html::kContentSecurityPolicy) + "\">\n";
-  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>" + escape(labels::kTitle) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n";
-  out += "<h1>" + escape(labels::kTitle) + "</h1>\n";
-  out += "<p class=\"counts\">" + escape(labels::kCountsTotal) + " " + std::to_string(s.city.departments) + " " +
-         labels::kUnitCount + "：" + labels::kBuilt + " " + std::to_string(s.city.built) + " " + labels::kUnitCount +
-         "，" + labels::kUnchanged + " " + std::to_string(s.city.unchanged) + " " + labels::kUnitCount + "，" +
-         labels::kFailed + " " + std::to_string(s.city.failed) + " " + labels::kUnitCount + "。</p>\n";
-  out += "<h2 id=\"summary\">" + escape(labels::kSummary) + "</h2>\n<p class=\"unit\">" + escape(labels::kUnit) + "</p>\n";
-  out += summary_table(s);
-  out += "<p class=\"note\">" + escape(labels::kTotalsNote) + "</p>\n";
-  out += "<h2 id=\"departments\">" + escape(labels::kDepartments) + "</h2>\n";
-  for (std::size_t i = 0; i < index.departments.size();) {
-    const std::string& folder = index.departments[i].folder;
-    out += "<section class=\"folder\">\n<h3>" + escape(folder_label(folder)) + "</h3>\n";
-    out += "<div class=\"table-scroll\"><table class=\"departments\"><thead><tr><th scope=\"col\">" +
-           escape(labels::kDepartment) + "</th><th scope=\"col\">" + escape(labels::kStatus) + "</th>" +
-           figure_headers() + "<th scope=\"col\">" + escape(labels::kFiles) + "</th></tr></thead>\n<tbody>\n";
-    for (; i < index.departments.size() && index.departments[i].folder == folder; ++i)
-      out += department_row(index.departments[i]);
-    out += "</tbody></table></div>\n</section>\n";
+std::string index_html(const Index& index, const fs::path& templates) {
+  const Summary s = summarise(index);
+  const std::vector<Place> where = places(index.departments);
+  // Groups in the order their first department is listed; the 部门决算
+  // before its units. Only departments that built are public.
+  std::vector<std::string> order;
+  std::map<std::string, std::pair<mstch::array, mstch::array>> groups;   // name -> (部门, 单位)
+  std::set<int> years;
+  for (std::size_t i = 0; i < index.departments.size(); ++i) {
+    const Department& d = index.departments[i];
+    if (d.status == Status::Failed || !d.figures) continue;
+    const Place& p = where[i];
+    if (!groups.count(p.supervisor)) order.push_back(p.supervisor);
+    mstch::map e{{"name", escape(d.name)}, {"year", std::to_string(d.year)}, {"unit", p.unit}, {"links", links(d)}};
+    put_figures(e, *d.figures);
+    auto& g = groups[p.supervisor];
+    (p.unit ? g.second : g.first).push_back(std::move(e));
+    years.insert(d.year);
   }
-  return out + "</main>\n</body>\n</html>\n";
+  mstch::array group_list;
+  for (const auto& name : order) {
+    auto& [heads, units] = groups[name];
+    mstch::array entries = heads;
+    entries.insert(entries.end(), units.begin(), units.end());
+    group_list.push_back(mstch::map{{"name", escape(name)}, {"entries", entries}});
+  }
+  mstch::map ctx{{"csp", std::string(kSiteSecurityPolicy)}, {"groups", group_list}, {"one_year", years.size() == 1}};
+  if (years.size() == 1) ctx["year"] = std::to_string(*years.begin());
+  put_figures(ctx, s.totals.figures);
+  put_totals(ctx, s.totals);
+  return render(templates, "index", ctx);
+}
+
+std::string review_html(const Index& index, const fs::path& templates) {
+  const Summary s = summarise(index);
+  const std::vector<Place> where = places(index.departments);
+  mstch::array failed, rows, findings;
+  std::map<std::string, int> by_severity;
+  std::set<std::string> rules;
+  for (std::size_t i = 0; i < index.departments.size(); ++i) {
+    const Department& d = index.departments[i];
+    std::map<std::string, int> n;
+    for (const auto& f : d.findings) {
+      ++n[f.severity];
+      ++by_severity[f.severity];
+      rules.insert(f.rule);
+      findings.push_back(mstch::map{{"name", escape(d.name)},
+                                    {"severity_key", escape(f.severity)},
+                                    {"severity", escape(ui::severity_label(f.severity))},
+                                    {"rule", escape(f.rule)},
+                                    {"location", escape(printable_name(f.location))},
+                                    {"message", escape(f.message)}});
+    }
+    rows.push_back(mstch::map{{"supervisor", escape(where[i].supervisor)},
+                              {"name", escape(d.name)},
+                              {"unit", where[i].unit},
+                              {"path", escape(printable_name(d.path))},
+                              {"status_key", std::string(status_key(d.status))},
+                              {"status", escape(status_label(d.status))},
+                              {"errors", std::to_string(n["error"])},
+                              {"warnings", std::to_string(n["warning"])},
+                              {"notes", std::to_string(n["note"])},
+                              {"counted", where[i].counted}});
+    if (d.status == Status::Failed)
+      failed.push_back(mstch::map{{"name", escape(d.name)},
+                                  {"path", escape(printable_name(d.path))},
+                                  {"error", escape(d.error)},
+                                  {"has_detail", d.detail.find('\n') + 1 < d.detail.size()},
+                                  {"detail", escape(d.detail)}});
+  }
+  mstch::array severities;
+  for (const char* key : {"error", "warning", "note"})
+    if (by_severity.count(key))
+      severities.push_back(mstch::map{{"key", std::string(key)}, {"label", escape(ui::severity_label(key))}});
+  mstch::array rule_list;
+  for (const auto& r : rules) rule_list.push_back(mstch::map{{"rule", escape(r)}});
+  mstch::map ctx{{"csp", std::string(kSiteSecurityPolicy)},
+                 {"count", std::to_string(s.city.departments)},
+                 {"built", std::to_string(s.city.built)},
+                 {"unchanged", std::to_string(s.city.unchanged)},
+                 {"failed", std::to_string(s.city.failed)},
+                 {"errors", std::to_string(by_severity["error"])},
+                 {"warnings", std::to_string(by_severity["warning"])},
+                 {"notes", std::to_string(by_severity["note"])},
+                 {"has_failed", !failed.empty()},
+                 {"failed_departments", failed},
+                 {"departments_rows", rows},
+                 {"severities", severities},
+                 {"rules", rule_list},
+                 {"findings", findings}};
+  put_totals(ctx, s.totals);
+  return render(templates, "review", ctx);
 }
 
 }  // namespace juesuan::batch

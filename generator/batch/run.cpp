@@ -55,6 +55,41 @@ void sort_outputs(Department& d) {
 
 std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
 
+const char* severity_key(Severity s) {
+  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
+}
+
+// "教育局/一中.yaml:12:5": the place relative to the city, as the reviewer
+// finds the file in the city folder.
+std::string where(const Job& job, const Loc& loc) {
+  std::string s = job.path;
+  if (loc.line > 0) s += ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col);
+  return s;
+}
+
+void add_findings(Department& d, const Job& job, const std::vector<Finding>& findings) {
+  for (const auto& f : findings) d.findings.push_back(FindingRow{severity_key(f.severity), f.rule, where(job, f.loc), f.message});
+}
+
+// A writer's warning, "file:line:col: warning: message": its place and message.
+void add_writer_warnings(Department& d, const Job& job) {
+  static const std::string kMark = ": warning: ";
+  for (const auto& w : d.warnings) {
+    auto at = w.find(kMark);
+    std::string place = at == std::string::npos ? job.path : w.substr(0, at);
+    if (place.rfind(job.yaml.string(), 0) == 0) place = job.path + place.substr(job.yaml.string().size());
+    d.findings.push_back(FindingRow{"warning", "output", place, at == std::string::npos ? w : w.substr(at + kMark.size())});
+  }
+}
+
+// What the file says of itself.
+void take_source(Department& d, const Source& s) {
+  d.name = s.department.value;
+  d.year = static_cast<int>(s.year.value);
+  d.kind = s.kind.value;
+  d.supervisor = s.supervisor.value;
+}
+
 void fail(Department& d, std::string detail) {
   if (!detail.empty() && detail.back() != '\n') detail += '\n';
   d.status = Status::Failed;
@@ -72,18 +107,22 @@ void build_unchanged(const Resources& res, const Job& job, const Outcome& o, Dep
   // copy could be. The compilation needs the Document too (compose).
   if (keep) {
     *keep = build_document(res, o.input);
-    d.name = (*keep)->source.department.value;
+    take_source(d, (*keep)->source);
     d.figures = key_figures((*keep)->model);
+    add_findings(d, job, check((*keep)->model));
   } else {
     auto computed = compute_department(res, o.input);
-    d.name = computed->source.department.value;
+    take_source(d, computed->source);
     d.figures = key_figures(computed->model);
+    // The audit again (no compose): the reviewer's report lists every finding.
+    add_findings(d, job, check(computed->model));
   }
   d.status = Status::Unchanged;
   for (const auto& p : existing_outputs(job.out_dir, job.yaml.stem().string())) add_output(d, job, p);
 }
 
-void build_rejected(const Outcome& o, Department& d) {
+void build_rejected(const Job& job, const Outcome& o, Department& d) {
+  add_findings(d, job, o.findings);
   std::string detail;
   for (const auto& f : o.findings)
     if (f.severity == Severity::Error) detail += render_finding(f) + "\n";
@@ -100,38 +139,50 @@ Department build_one(const Resources& res, const Job& job, const OutputOptions& 
   if (!job.error.empty()) {
     // Not built and nothing removed: the files belong to another one.
     fail(d, job.error);
+    auto at = job.error.find(": error: ");
+    d.findings.push_back(FindingRow{"error", "input", job.path,
+                                    at == std::string::npos ? d.error : first_line(job.error.substr(at + 9))});
     return d;
   }
   OutputOptions options = base;
   options.name = job.path;   // the stamp does not depend on how the city's path is spelled
+  // Each page links the city's index, from its own folder.
+  options.index_link = "index.html";
+  for (const auto& part : fs::path(job.folder))
+    if (!part.empty()) options.index_link = "../" + options.index_link;
   try {
     Outcome o = build_outputs(res, job.yaml, job.out_dir, options);
     d.warnings = o.warnings;
-    if (o.built) d.name = o.built->source.department.value;
+    if (o.built) take_source(d, o.built->source);
     switch (o.status) {
       case Outcome::Status::Unchanged:
         build_unchanged(res, job, o, d, keep);
         break;
       case Outcome::Status::Rejected:
-        build_rejected(o, d);
+        build_rejected(job, o, d);
         break;
       case Outcome::Status::Built:
         d.status = Status::Built;
         d.figures = key_figures(o.built->model);
+        add_findings(d, job, o.findings);
         for (const auto& p : o.written) add_output(d, job, p);
         if (keep) *keep = std::move(o.built);
         break;
     }
   } catch (const Error& e) {
     fail(d, e.render());
+    d.findings.push_back(FindingRow{"error", "input", where(job, e.loc()), e.message()});
     // An output that could not be written (a full disk) says nothing
     // against the department: its earlier documents stay as they were.
     d.output_failure = e.kind() == Failure::Output;
   } catch (const std::exception& e) {
     fail(d, job.yaml.string() + ": error: " + e.what());
+    d.findings.push_back(FindingRow{"error", "internal", job.path, e.what()});
   } catch (...) {
     fail(d, job.yaml.string() + ": error: the build failed for an unknown reason");
+    d.findings.push_back(FindingRow{"error", "internal", job.path, d.error});
   }
+  add_writer_warnings(d, job);
   sort_outputs(d);
   if (keep && d.status == Status::Failed) keep->reset();
   // A failed department keeps no output: neither one half made now nor an

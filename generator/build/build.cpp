@@ -46,7 +46,10 @@ std::unique_ptr<Built> build_document(const Resources& res, const fs::path& yaml
 }
 
 std::string content_hash(const Resources& res, std::string_view name, const SourceFile& file) {
-  return Hasher().add(res.fingerprint).add(name).add(file.text).hex();
+  Hasher h;
+  h.add(res.fingerprint);
+  if (!res.default_profile.empty()) h.add("profile:").add(res.default_profile);
+  return h.add(name).add(file.text).hex();
 }
 
 std::string stamp_text(const std::string& hash, const std::vector<const Writer*>& outputs) {
@@ -127,7 +130,7 @@ Outcome build_outputs(const Resources& res, const fs::path& yaml, const fs::path
   // Render every output before writing any: a writer failure leaves nothing.
   std::map<std::string, std::string> files;
   for (const Writer* w : outputs) files[std::string(w->name)] = stem + std::string(w->extension);
-  const WriterInput input{o.built->document, o.built->source, res, files};
+  const WriterInput input{o.built->document, o.built->source, res, files, options.index_link};
   std::vector<OutputFile> set;
   for (const Writer* w : outputs) set.push_back(OutputFile{output_path(out_dir, stem, w->extension), w->write(input, o.warnings)});
   set.push_back(OutputFile{stamp_path, stamp});

@@ -58,6 +58,9 @@ struct OutputOptions {
   std::vector<std::string> formats;  // writer names; empty = every writer
   // The name that goes into the content hash; empty = the file's name.
   std::string name;
+  // The city's index.html relative to the output folder ("../index.html"),
+  // linked from each page; empty = no index (a single build).
+  std::string index_link;
   // Called at fixed points of the build ("read": the file has been read;
   // "commit": every output is rendered, none written yet) — for tests of
   // concurrent builds.

@@ -48,7 +48,7 @@ Resources Resources::load(const std::filesystem::path& root, bool with_fonts) {
 }
 
 LoadContext Resources::load_context() const {
-  return LoadContext{&catalog, templates.formats(), templates.profiles()};
+  return LoadContext{&catalog, templates.formats(), templates.profiles(), default_profile};
 }
 
 }  // namespace juesuan

@@ -22,6 +22,9 @@ struct Resources {
   // an output changes: templates, catalogs, fonts, the program itself.
   // Independent of how root is spelled.
   std::string fingerprint;
+  // `batch --profile NAME`: the profile of every department that names none
+  // and whose format is NAME's base format. Part of each content hash.
+  std::string default_profile;
 
   // Throws Error(Failure::Setup) when something under root is missing.
   // The fonts (several hundred ms to parse) only when PDFs are wanted.

@@ -60,12 +60,30 @@ std::string write_pdf(const WriterInput& in, std::vector<std::string>& warnings)
 std::string write_html(const WriterInput& in, std::vector<std::string>&) {
   html::HtmlOptions options;
   if (auto pdf = in.files.find("pdf"); pdf != in.files.end()) options.pdf_link = url_encode_path(pdf->second);
+  // The page's words come from the format's labels (group "page").
+  const TemplateSet* t =
+      in.resources.templates.find(in.source.profile.present ? in.source.profile.value : in.source.format.value);
+  auto label = [&](std::string_view key) {
+    if (const auto* group = t ? t->label_group("page") : nullptr)
+      for (const auto& [k, v] : *group)
+        if (k == key) return v;
+    return std::string();
+  };
+  // Every other output of this build, in the table's order, then the index.
+  for (const Writer& w : writers()) {
+    auto f = in.files.find(std::string(w.name));
+    if (w.name == "html" || f == in.files.end()) continue;
+    options.links.push_back(html::PageLink{url_encode_path(f->second), std::string(w.label), std::string(w.mime)});
+  }
+  if (!in.index_link.empty() && !label("index").empty())
+    options.links.push_back(html::PageLink{url_encode_path(in.index_link), label("index"), ""});
+  options.scroll_hint = label("scroll_hint");
   return html::write_html(in.document, options);
 }
 
 const std::array<Writer, 2> kWriters = {{
-    {"html", ".html", "HTML", false, write_html},
-    {"pdf", ".pdf", "PDF", true, write_pdf},
+    {"html", ".html", "HTML", false, write_html, "text/html"},
+    {"pdf", ".pdf", "PDF", true, write_pdf, "application/pdf"},
 }};
 
 }  // namespace

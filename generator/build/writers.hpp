@@ -25,6 +25,8 @@ struct WriterInput {
   // The file name of every output of this build, by writer name (so that
   // one output can link another: the HTML page its PDF edition).
   const std::map<std::string, std::string>& files;
+  // The city's index page, relative to the outputs' folder (batch); "" = none.
+  std::string index_link = {};
 };
 
 struct Writer {
@@ -35,6 +37,7 @@ struct Writer {
   // The file's bytes; warnings are "file:line:col: warning: …" lines.
   // Throws Error.
   std::string (*write)(const WriterInput& in, std::vector<std::string>& warnings);
+  std::string_view mime = {};   // its media type, for a link to it ("application/pdf")
 };
 
 // Every output, in the order they are stamped, reported and linked.

@@ -33,6 +33,7 @@ struct Args {
   bool force = false;
   int jobs = 0;                  // batch: 0 = the number of cores
   std::optional<batch::Shard> shard;
+  std::string profile;           // batch: the profile of departments that name none
   bool quiet = false;
   bool compile = false;          // batch: the city's compilation too
   std::string compile_folder;
@@ -74,6 +75,7 @@ Args parse_args(int argc, char** argv) {
       a.shard = batch::parse_shard(v);
       if (!a.shard) usage_error(ui::bad_shard(v));
     }
+    else if (s == "--profile") a.profile = value();
     else if (s == "--quiet" || s == "-q") a.quiet = true;
     else if (s == "--compile") a.compile = true;
     else if (s == "--compile-folder") {
@@ -186,6 +188,15 @@ int cmd_batch(const Args& a) {
   o.compile_folder = a.compile_folder;
   o.city_name = a.city_name;
   Resources res = Resources::load(a.root, /*with_fonts=*/true);
+  if (!a.profile.empty()) {
+    const auto profiles = res.templates.profiles();
+    if (!profiles.count(a.profile)) {
+      std::vector<std::string> known;
+      for (const auto& [name, base] : profiles) known.push_back(name);
+      usage_error(ui::unknown_batch_profile(a.profile, known));
+    }
+    res.default_profile = a.profile;
+  }
   return batch::batch_command(res, o, a.quiet);
 }
 

@@ -179,6 +179,9 @@ std::string bad_unit(std::string_view text) {
 std::string bad_bool(std::string_view text) {
   return q(text) + " 应当写 true（是）或 false（否）";
 }
+std::string bad_kind(std::string_view text) {
+  return "决算种类 " + q(text) + " 无效：主管部门的部门决算写 部门，所属单位的单位决算写 单位";
+}
 std::string bad_date(std::string_view text) {
   return "日期 " + q(text) + " 无效：应当写成“年-月”，例如 2023-09";
 }

@@ -65,6 +65,7 @@ std::string bad_count(std::string_view text, std::string_view what);
 std::string bad_year(std::string_view text);
 std::string bad_unit(std::string_view text);
 std::string bad_bool(std::string_view text);
+std::string bad_kind(std::string_view text);
 std::string bad_date(std::string_view text);
 std::string unknown_format(std::string_view format, const std::vector<std::string>& known);
 std::string no_template_for_year(std::string_view format, long long year);

@@ -30,10 +30,13 @@ std::string usage() {
          "      juesuan check --list-rules       列出审核规则\n"
          "      juesuan diff 旧.yaml 新.yaml     一次更正改变了什么：源数据、表格单元格、句子\n"
          "      juesuan dump 部门.yaml           以纯文本输出整份文档\n"
-         "      juesuan batch 全市文件夹 -o 输出文件夹 [-j N] [--shard I/N] [--force] [--quiet]\n"
+         "      juesuan batch 全市文件夹 -o 输出文件夹 [-j N] [--shard I/N] [--profile 变体] [--force] [--quiet]\n"
          "                                      生成全市文件夹下的每个部门（输出文件夹中保持相同的子文件夹），\n"
-         "                                      用 N 个工作线程（默认：处理器核数）；写出 输出文件夹/index.html、\n"
-         "                                      index.json 和 index.csv；--shard I/N 只生成第 I 份（0 ≤ I < N）\n"
+         "                                      用 N 个工作线程（默认：处理器核数）；写出公开索引 输出文件夹/index.html、\n"
+         "                                      审核报告 review.html 和 review.csv（不公开）、index.json 和 index.csv；\n"
+         "                                      城市文件夹中已没有的部门，上次生成的文件被删除；\n"
+         "                                      --shard I/N 只生成第 I 份（0 ≤ I < N）；--profile 变体：没有写 profile 的\n"
+         "                                      部门用这个表样变体（只用于 format 与变体的 base 相同的部门）\n"
          "            [--compile] [--compile-folder 主管部门文件夹] [--city 城市名]\n"
          "                                      --compile 同时把全市各部门汇编为一份 PDF：输出文件夹/汇编.pdf\n"
          "                                      （封面、总目录、各部门全文，页码连续）；--compile-folder 只汇编\n"
@@ -65,6 +68,11 @@ std::string build_needs_files() { return "build 需要至少一个部门的 YAML
 std::string check_needs_files() { return "check 需要至少一个部门的 YAML 文件"; }
 std::string diff_needs_two() { return "diff 需要两个 YAML 文件：更正前的和更正后的"; }
 std::string dump_needs_one() { return "dump 需要一个 YAML 文件"; }
+std::string unknown_batch_profile(std::string_view profile, const std::vector<std::string>& known) {
+  std::string list;
+  for (const auto& k : known) list += (list.empty() ? "" : "、") + k;
+  return "没有表样变体 " + q(profile) + "（--profile）：templates/ 下的变体有 " + (list.empty() ? "（无）" : list);
+}
 std::string batch_needs_folder() { return "batch 需要一个文件夹：全市各部门源数据文件所在的文件夹"; }
 std::string merge_needs_indexes() { return "merge 需要每个分片的 index.json"; }
 std::string no_such_city(std::string_view folder) {
@@ -144,6 +152,32 @@ std::string summary_failed(std::string_view path, std::string_view error) {
 }
 
 std::string index_written(std::string_view path) { return "索引：" + std::string(path) + "\n"; }
+std::string review_written(std::string_view path) {
+  return "审核报告（供审核人员使用，不公开）：" + std::string(path) + "\n";
+}
+std::string stale_removed(std::string_view path) {
+  return "已删除：" + std::string(path) + "（城市文件夹中已没有这个部门）\n";
+}
+
+std::vector<std::string> index_csv_header() { return {"文件夹", "部门", "源文件", "状态", "错误"}; }
+std::vector<std::string> review_csv_header() {
+  return {"主管部门", "部门", "源文件", "状态", "严重程度", "规则", "位置", "说明"};
+}
+std::string figure_label(std::string_view key) {
+  if (key == "grand_total") return "收支总计";
+  if (key == "income_total") return "本年收入合计";
+  if (key == "spending_total") return "本年支出合计";
+  if (key == "fiscal_spending") return "财政拨款支出";
+  if (key == "three_public") return "“三公”经费合计";
+  return std::string(key);
+}
+std::string wan_suffix() { return "（万元）"; }
+std::string severity_label(std::string_view severity) {
+  if (severity == "error") return "错误";
+  if (severity == "warning") return "警告";
+  if (severity == "note") return "提示";
+  return std::string(severity);
+}
 
 std::string compile_written(std::string_view path, int departments, int pages) {
   return "汇编：" + std::string(path) + "（" + std::to_string(departments) + " 个部门，正文 " + std::to_string(pages) +

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace juesuan::ui {
 
@@ -26,6 +27,7 @@ std::string check_needs_files();
 std::string diff_needs_two();
 std::string dump_needs_one();
 std::string batch_needs_folder();
+std::string unknown_batch_profile(std::string_view profile, const std::vector<std::string>& known);
 std::string merge_needs_indexes();
 std::string no_such_city(std::string_view folder);
 std::string no_department_files(std::string_view folder);
@@ -58,6 +60,18 @@ std::string progress_bar(std::string_view bar, std::size_t done, std::size_t tot
 std::string summary(int departments, int built, int unchanged, int failed, std::optional<double> seconds);
 std::string summary_failed(std::string_view path, std::string_view error);
 std::string index_written(std::string_view path);
+std::string review_written(std::string_view path);
+std::string stale_removed(std::string_view path);
+
+// The columns of index.csv (文件夹, 部门, 源文件, 状态, 错误; the figures and the
+// outputs go before 错误) and of review.csv (one line per finding), the
+// names of the index's key figures ("grand_total" -> 收支总计) and of a
+// finding's severity ("error" -> 错误).
+std::vector<std::string> index_csv_header();
+std::vector<std::string> review_csv_header();
+std::string figure_label(std::string_view key);
+std::string wan_suffix();
+std::string severity_label(std::string_view severity);
 
 // batch --compile: the city's compilation (汇编) in one PDF.
 std::string compile_written(std::string_view path, int departments, int pages);

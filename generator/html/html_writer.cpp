@@ -41,8 +41,14 @@ main>.cover-title:first-child{margin-top:4em}
 .cover-line{font-size:1.2rem;margin-top:2em}
 .note{font-size:.9em}
 .download{text-align:right;font-family:var(--heading1)}
+nav.editions{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:.5em;margin:0 0 1em}
+nav.editions a{display:inline-flex;align-items:center;min-height:44px;padding:0 .9em;border:1px solid #2a5db0;border-radius:4px;color:#2a5db0;text-decoration:none;font-family:var(--heading1)}
+nav.editions a:hover,nav.editions a:focus{background:#2a5db0;color:#fff}
 ol.list{list-style:none;margin:.5em 0;padding:0}
 ol.list li{text-indent:2em;margin:.25em 0}
+nav.toc summary{cursor:pointer;text-align:center;list-style-position:inside}
+nav.toc summary .toc-title{display:inline;margin:0}
+nav.toc details{margin:1.5em 0}
 nav.toc ol{list-style:none;margin:0;padding:0}
 nav.toc li{margin:.2em 0}
 nav.toc .level-1{padding-left:2em}
@@ -59,6 +65,18 @@ section.table{margin:2em 0}
 .table-scroll:focus{outline:2px solid #4a78c2}
 table{border-collapse:collapse;width:100%;min-width:36rem;font-family:var(--table);font-size:.85rem;line-height:1.4}
 .landscape table{min-width:52rem}
+table.narrow,.landscape table.narrow{min-width:0}
+.scroll-hint{display:none;margin:.25em 0;font-size:.85em;color:#555;text-align:right}
+.table-scroll td,.table-scroll th{min-width:3.5em}
+.panels{display:flex;flex-wrap:wrap;gap:0}
+.panels>.table-scroll{flex:1 1 18rem}
+.panels table{min-width:0}
+@media screen and (max-width:40rem){
+main{padding:.75rem}
+.scroll-hint.wide{display:block}
+table.sticky tbody tr>:first-child:not([colspan]){position:sticky;left:0;z-index:1;background:#fff;max-width:9em;box-shadow:inset -1px 0 0 #000}
+}
+@media screen and (max-width:56rem){.landscape .scroll-hint.wide{display:block}}
 th,td{border:1px solid #000;padding:.2em .35em;vertical-align:middle}
 th{font-weight:normal}
 thead th,thead td{font-weight:bold;text-align:center}
@@ -68,6 +86,7 @@ td.right,th.right{white-space:nowrap;font-variant-numeric:tabular-nums}
 @page wide{size:A4 landscape;margin:20mm 20mm 20mm 20mm}
 @media print{
 body{font-size:14pt;line-height:1.6}
+nav.editions,.scroll-hint{display:none}
 main{max-width:none;padding:0}
 a{color:inherit;text-decoration:none}
 .download{display:none}
@@ -154,9 +173,51 @@ int column_count(const std::vector<doc::Row>& rows) {
   return width;
 }
 
+// A table of panels side by side (06表: 经济分类 code, name, amount, three
+// times over): one header row made of the same group of cells repeated,
+// and no cell of any row across two groups. Each panel as a table of its
+// own, its rows that are empty in it left out; none when `t` is not one.
+std::vector<doc::Table> split_panels(const doc::Table& t) {
+  if (t.head.size() != 1 || t.body.empty()) return {};
+  const doc::Row& head = t.head.front();
+  for (const auto& c : head)
+    if (span(c.colspan) != 1 || span(c.rowspan) != 1) return {};
+  const std::size_t n = head.size();
+  std::size_t width = 0;
+  for (std::size_t w = 1; w * 2 <= n && !width; ++w) {
+    if (n % w) continue;
+    bool repeats = true;
+    for (std::size_t i = w; i < n && repeats; ++i) repeats = head[i].text == head[i % w].text;
+    if (repeats) width = w;
+  }
+  if (!width) return {};
+  const std::size_t count = n / width;
+  std::vector<doc::Table> panels(count);
+  for (std::size_t p = 0; p < count; ++p) {
+    panels[p].head.push_back(doc::Row(head.begin() + p * width, head.begin() + (p + 1) * width));
+    if (t.widths.size() == n)
+      panels[p].widths.assign(t.widths.begin() + p * width, t.widths.begin() + (p + 1) * width);
+  }
+  for (const auto& row : t.body) {
+    std::vector<doc::Row> parts(count);
+    std::size_t col = 0;
+    for (const auto& c : row) {
+      const std::size_t p = col / width, end = col + span(c.colspan);
+      if (span(c.rowspan) != 1 || (end - 1) / width != p || p >= count) return {};
+      parts[p].push_back(c);
+      col = end;
+    }
+    if (col != n) return {};
+    for (std::size_t p = 0; p < count; ++p)
+      if (std::any_of(parts[p].begin(), parts[p].end(), [](const doc::Cell& c) { return !c.text.empty(); }))
+        panels[p].body.push_back(std::move(parts[p]));
+  }
+  return panels;
+}
+
 class Writer {
  public:
-  explicit Writer(std::string& out) : out_(out) {}
+  Writer(std::string& out, const HtmlOptions& options) : out_(out), options_(options) {}
 
   void block(const doc::Block& b) { std::visit([this](const auto& x) { write(x); }, b); }
 
@@ -210,10 +271,12 @@ class Writer {
     out_ += "<nav class=\"toc\"";
     if (!toc.title.empty()) out_ += " aria-labelledby=\"toc-title\"";
     out_ += ">\n";
+    // Folded: a reader opens it when wanted (a long list on a phone).
+    out_ += "<details>\n";
     if (!toc.title.empty()) {
-      out_ += "<h1 class=\"toc-title\" id=\"toc-title\">";
+      out_ += "<summary><h1 class=\"toc-title\" id=\"toc-title\">";
       text(toc.title);
-      out_ += "</h1>\n";
+      out_ += "</h1></summary>\n";
     }
     out_ += "<ol>\n";
     for (const auto& e : toc.entries) {
@@ -229,7 +292,7 @@ class Writer {
       }
       out_ += "</li>\n";
     }
-    out_ += "</ol>\n</nav>\n";
+    out_ += "</ol>\n</details>\n</nav>\n";
   }
 
   void write(const doc::PageBreak&) { out_ += "<hr class=\"page-break\">\n"; }
@@ -265,13 +328,47 @@ class Writer {
       out_ += "</div>\n";
     }
 
+    const std::vector<doc::Table> panels = split_panels(t);
+    if (panels.empty()) {
+      box(t, title_id);
+    } else {
+      // Side by side on a wide screen, one under another on a phone.
+      out_ += "<div class=\"panels\">\n";
+      for (const auto& p : panels) box(p, title_id);
+      out_ += "</div>\n";
+    }
+
+    for (const auto& n : t.notes) {
+      out_ += "<p class=\"note justify\">";
+      text(n);
+      out_ += "</p>\n";
+    }
+    out_ += "</section>\n";
+  }
+
+  // One table in its scrolling box; a narrow table (four columns or fewer)
+  // fits a phone's screen as it is, a wider one scrolls with its row labels
+  // kept in view and a hint above it.
+  void box(const doc::Table& t, const std::string& title_id) {
+    const bool narrow = std::max(column_count(t.head), column_count(t.body)) <= 4;
+    if (!narrow && !options_.scroll_hint.empty()) {
+      out_ += "<p class=\"scroll-hint wide\" aria-hidden=\"true\">";
+      text(options_.scroll_hint);
+      out_ += "</p>\n";
+    }
     // Focusable so that a keyboard can scroll it; a named region when titled.
     out_ += "<div class=\"table-scroll\" tabindex=\"0\"";
     if (!title_id.empty()) {
       out_ += " role=\"region\"";
       attr("aria-labelledby", title_id);
     }
-    out_ += ">\n<table>\n";
+    // A wide table keeps its row labels (the first column) in view while it
+    // scrolls, unless a body cell spans rows (the first cell of a row would
+    // then not be in the first column).
+    bool spans_rows = false;
+    for (const auto& row : t.body)
+      for (const auto& c : row) spans_rows = spans_rows || span(c.rowspan) > 1;
+    out_ += narrow ? ">\n<table class=\"narrow\">\n" : spans_rows ? ">\n<table>\n" : ">\n<table class=\"sticky\">\n";
     columns(t);
     if (!t.head.empty()) {
       out_ += "<thead>\n";
@@ -281,13 +378,6 @@ class Writer {
     out_ += "<tbody>\n";
     for (const auto& row : t.body) rowmarkup(row, false);
     out_ += "</tbody>\n</table>\n</div>\n";
-
-    for (const auto& n : t.notes) {
-      out_ += "<p class=\"note justify\">";
-      text(n);
-      out_ += "</p>\n";
-    }
-    out_ += "</section>\n";
   }
 
   void meta(const char* cls, const std::string& s) {
@@ -354,6 +444,7 @@ class Writer {
   }
 
   std::string& out_;
+  const HtmlOptions& options_;
 };
 
 // Page numbers in print, from Document::page_number_format ("— {} —"), on
@@ -396,7 +487,16 @@ std::string write_html(const doc::Document& d, const HtmlOptions& options) {
   if (!options.pdf_link.empty() && !options.pdf_link_text.empty())
     body += "<p class=\"download\"><a href=\"" + escape(options.pdf_link) + "\" type=\"application/pdf\">" +
             escape(options.pdf_link_text) + "</a></p>\n";
-  Writer w(body);
+  if (!options.links.empty()) {
+    body += "<nav class=\"editions\">";
+    for (const auto& l : options.links) {
+      body += "<a href=\"" + escape(l.href) + "\"";
+      if (!l.type.empty()) body += " type=\"" + escape(l.type) + "\"";
+      body += ">" + escape(l.text) + "</a>";
+    }
+    body += "</nav>\n";
+  }
+  Writer w(body, options);
   for (const auto& b : d.blocks) w.block(b);
   body += "</main>\n";
   if (!options.standalone) return body;

@@ -5,16 +5,27 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "document/document.hpp"
 
 namespace juesuan::html {
+
+// A link at the top of the page: another edition of the document (its PDF,
+// its spreadsheet) or the index it belongs to. The text is the caller's.
+struct PageLink {
+  std::string href;   // a URL, already encoded
+  std::string text;
+  std::string type;   // a MIME type, or ""
+};
 
 struct HtmlOptions {
   std::string lang;            // <html lang>; "" = Document::language
   bool standalone = true;      // false: only the <main> element, no head/CSS
   std::string pdf_link;        // URL of the PDF edition: <link rel="alternate">
   std::string pdf_link_text;   // if set with pdf_link, a visible link too
+  std::vector<PageLink> links; // shown together at the top of the page, in order
+  std::string scroll_hint;     // above a table that scrolls sideways on a narrow screen
 };
 
 // The page's Content-Security-Policy (a <meta> of every page): no script,

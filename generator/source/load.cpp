@@ -118,7 +118,8 @@ void load_header(Reader& r, const Node& root) {
       {"level", "部门所属层级：市级、区级、县级、乡镇级"}, {"profile", "本财政局的表样变体（templates/ 下的文件夹）"},
       {"names", "本部门对科目名称的写法（目录中没有的科目，或本部门的叫法）"},
       {"year_start_budget", "年初预算总数"}, {"staff", "人员情况"},
-      {"class_uses", "各类支出的主要用途（按功能分类类编码）"}});
+      {"class_uses", "各类支出的主要用途（按功能分类类编码）"},
+      {"kind", "决算的种类：部门（主管部门的部门决算）或 单位（单位决算）"}, {"supervisor", "单位决算所属的主管部门名称"}});
   for (const auto& [k, v] : root.entries) s.blocks.emplace(k.text, k.loc);
   // The unit first: every amount depends on it.
   const Node* unit = root.find("amount_unit");
@@ -130,6 +131,10 @@ void load_header(Reader& r, const Node& root) {
   s.level = r.text(root.find("level"), "level");
   s.profile = r.text(root.find("profile"), "profile");
   s.short_name = r.text(root.find("short_name"), "short_name");
+  s.kind = r.text(root.find("kind"), "kind");
+  if (s.kind.present && s.kind.value != kKindDepartment && s.kind.value != kKindUnit)
+    throw Error(Failure::Input, s.kind.loc, msg::bad_kind(s.kind.value));
+  s.supervisor = r.text(root.find("supervisor"), "supervisor");
   if (s.department.value.empty())
     throw Error(Failure::Input, root.find("department")->loc, msg::missing_key("department", "部门名称"));
   const Node* year = root.find("year");
@@ -143,6 +148,10 @@ void load_header(Reader& r, const Node& root) {
   if (std::find(known.begin(), known.end(), format->text) == known.end())
     throw Error(Failure::Input, format->loc, msg::unknown_format(format->text, known));
   s.format = r.text(format, "format");
+  if (!s.profile.present && !r.ctx_.default_profile.empty()) {
+    auto p = r.ctx_.profiles.find(r.ctx_.default_profile);
+    if (p != r.ctx_.profiles.end() && p->second == s.format.value) s.profile = Text{p->first, format->loc, true};
+  }
   if (s.profile.present) {
     const auto& profiles = r.ctx_.profiles;
     auto p = profiles.find(s.profile.value);

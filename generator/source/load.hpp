@@ -17,6 +17,9 @@ struct LoadContext {
   const Catalog* catalog = nullptr;
   std::vector<std::string> formats;  // the formats templates/ has
   std::map<std::string, std::string> profiles;  // profile -> the format it varies
+  // The profile of a file that names none, when its format is the
+  // profile's base (`batch --profile`); "" = none.
+  std::string default_profile;
 };
 
 Source load_source(std::shared_ptr<const SourceFile> file, const LoadContext& ctx);

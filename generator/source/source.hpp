@@ -190,12 +190,21 @@ struct Overview {
   std::vector<Text> units;
 };
 
+// The values of Source::kind.
+inline constexpr const char* kKindDepartment = "部门";   // a 主管部门's consolidated 部门决算
+inline constexpr const char* kKindUnit = "单位";         // one unit's 单位决算
+
 struct Source {
   std::shared_ptr<const SourceFile> file;
   Text department;
   Text level;             // 市级、区级、县级、乡镇级 … (default: the profile's)
   Text profile;           // a bureau's profile of the format (templates/<profile>/)
   Text short_name;        // the department's name in headings (default: department)
+  // Which kind of file this is, for a city's 汇总: "部门" (a 主管部门's
+  // consolidated 部门决算) or "单位" (one unit's 单位决算), and a unit's
+  // 主管部门. Absent: batch infers them from the folder (docs/SCHEMA.md).
+  Text kind;
+  Text supervisor;
   Count year;
   Text format;
   Unit unit = Unit::WanYuan;

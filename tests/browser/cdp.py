@@ -1,18 +1,19 @@
-"""A small client of Chromium's DevTools protocol, standard library only:
-start headless Chromium, open pages, collect console errors, evaluate
-JavaScript, take screenshots. Never downloads a browser: it runs the
-system's /usr/bin/chromium (Debian's `chromium` package)."""
+"""A small client of Chromium's DevTools protocol over python3-websocket
+(Debian's websocket-client): start headless Chromium, open pages, collect
+console errors, evaluate JavaScript, take screenshots. Never downloads a
+browser: it runs the system's /usr/bin/chromium (Debian's `chromium`
+package)."""
 
 import base64
 import json
 import os
 import shutil
-import socket
-import struct
 import subprocess
 import tempfile
 import time
 import urllib.request
+
+import websocket  # python3-websocket
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -24,69 +25,6 @@ def find_chromium():
         if path:
             return path
     return None
-
-
-class WebSocket:
-    """Just enough of RFC 6455 for one local DevTools connection."""
-
-    def __init__(self, url):
-        assert url.startswith("ws://")
-        host_port, path = url[5:].split("/", 1)
-        host, port = host_port.split(":")
-        self.sock = socket.create_connection((host, int(port)), timeout=60)
-        key = base64.b64encode(os.urandom(16)).decode()
-        self.sock.sendall(("GET /%s HTTP/1.1\r\nHost: %s\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                           "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n\r\n" % (path, host_port, key))
-                          .encode())
-        head = b""
-        while b"\r\n\r\n" not in head:
-            chunk = self.sock.recv(4096)
-            if not chunk:
-                raise RuntimeError("DevTools closed the connection during the handshake")
-            head += chunk
-        if b" 101 " not in head.split(b"\r\n")[0]:
-            raise RuntimeError("DevTools refused the WebSocket: %r" % head[:200])
-        self.buf = head.split(b"\r\n\r\n", 1)[1]
-
-    def send(self, text):
-        data = text.encode()
-        mask = os.urandom(4)
-        n = len(data)
-        header = bytes([0x81])
-        if n < 126:
-            header += bytes([0x80 | n])
-        elif n < 65536:
-            header += bytes([0x80 | 126]) + struct.pack(">H", n)
-        else:
-            header += bytes([0x80 | 127]) + struct.pack(">Q", n)
-        self.sock.sendall(header + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(data)))
-
-    def _read(self, n):
-        while len(self.buf) < n:
-            chunk = self.sock.recv(1 << 20)
-            if not chunk:
-                raise RuntimeError("DevTools closed the connection")
-            self.buf += chunk
-        out, self.buf = self.buf[:n], self.buf[n:]
-        return out
-
-    def recv(self):
-        message = b""
-        while True:
-            b0, b1 = self._read(2)
-            n = b1 & 0x7F
-            if n == 126:
-                n = struct.unpack(">H", self._read(2))[0]
-            elif n == 127:
-                n = struct.unpack(">Q", self._read(8))[0]
-            payload = self._read(n)
-            opcode = b0 & 0x0F
-            if opcode == 8:
-                raise RuntimeError("DevTools closed the WebSocket")
-            if opcode in (0, 1, 2):
-                message += payload
-                if b0 & 0x80:
-                    return message.decode()
 
 
 class Browser:
@@ -111,7 +49,8 @@ class Browser:
         port = int(open(port_file).read().split("\n")[0])
         targets = json.load(urllib.request.urlopen("http://127.0.0.1:%d/json/list" % port, timeout=30))
         page = next(t for t in targets if t["type"] == "page")
-        self.ws = WebSocket(page["webSocketDebuggerUrl"])
+        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=60,
+                                             suppress_origin=True)
         self.next_id = 0
         self.events = []
         for domain in ("Page", "Runtime", "Log"):
@@ -181,7 +120,7 @@ class Browser:
     def close(self):
         try:
             if getattr(self, "ws", None):
-                self.ws.sock.close()
+                self.ws.close()
         finally:
             self.proc.terminate()
             try:
