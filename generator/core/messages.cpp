@@ -231,4 +231,15 @@ std::string unknown_vehicle_use(std::string_view key, const std::vector<std::str
   return "不认识的车辆用途 " + q(key) + "：可以写 " + join(known);
 }
 
+std::string workbook_not_zip(std::string_view file) {
+  return q(file) + " 不是 XLSX 工作簿（无法作为 ZIP 文件打开）：请在 Excel 或 WPS 中“另存为” .xlsx 格式后再试";
+}
+std::string workbook_part_missing(std::string_view file, std::string_view part) {
+  return "XLSX 工作簿 " + q(file) + " 缺少 " + std::string(part) + "：文件不完整或已损坏，请在 Excel 或 WPS 中重新保存后再试";
+}
+std::string workbook_bad_xml(std::string_view file, std::string_view part, long line, std::string_view why) {
+  return "XLSX 工作簿 " + q(file) + " 的 " + std::string(part) + " 第 " + std::to_string(line) + " 行无法读取（" +
+         std::string(why) + "）：文件已损坏，请在 Excel 或 WPS 中重新保存后再试";
+}
+
 }  // namespace juesuan::msg

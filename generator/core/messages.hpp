@@ -83,4 +83,9 @@ std::string unknown_parent(std::string_view code, std::string_view parent, std::
 std::string duplicate_code(std::string_view code, int first_line);
 std::string unknown_vehicle_use(std::string_view key, const std::vector<std::string>& known);
 
+// Spreadsheets read (XLSX): what is wrong with the file as a whole.
+std::string workbook_not_zip(std::string_view file);
+std::string workbook_part_missing(std::string_view file, std::string_view part);
+std::string workbook_bad_xml(std::string_view file, std::string_view part, long line, std::string_view why);
+
 }  // namespace juesuan::msg
