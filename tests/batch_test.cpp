@@ -106,7 +106,7 @@ TEST_CASE("batch: broken departments fail alone, with file:line:col, and leave n
       CHECK(d.outputs.empty());
       // No output of any kind for it.
       fs::path stem = out / fs::path(d.path).replace_extension();
-      for (const char* ext : {".html", ".pdf", ".juesuan-hash"}) CHECK(!fs::exists(stem.string() + ext));
+      for (const char* ext : {".html", ".pdf", ".xlsx", ".juesuan-hash"}) CHECK(!fs::exists(stem.string() + ext));
       // The summary names it with its error.
       CHECK(r.err.find("失败：" + d.path + "：" + d.error) != std::string::npos);
       // The reviewer's report shows it with its error; the public index does not.

@@ -88,7 +88,7 @@ TEST_CASE("city: index.yaml, two files of one output name and any case of .yaml"
                         shell_quote((t / "city/局/a.yml").string()) + " -o " + shell_quote((t / "o").string()));
   CHECK(two.status == 2);
   CHECK(contains(two.err, (t / "city/局/a.yml").string() + ": error: 与 “" + (t / "city/局/a.yaml").string() +
-                              "” 会写到同一组输出文件（a.html、a.pdf）"));
+                              "” 会写到同一组输出文件（a.html、a.pdf、a.xlsx）"));
   CHECK(!fs::exists(t / "o"));
 }
 

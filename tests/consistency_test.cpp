@@ -33,15 +33,7 @@ const std::string kRoot = JUESUAN_SOURCE_DIR;
 
 const Resources& resources() { return test::shared_resources(); }
 
-// "2,334.61" -> 233461 (0.01 万元); nullopt for anything that is not an amount.
-std::optional<std::int64_t> cents(const std::string& text) {
-  static const std::regex amount(R"(-?[0-9][0-9,]*\.[0-9]{2})");
-  if (!std::regex_match(text, amount)) return std::nullopt;
-  std::string digits;
-  for (char c : text)
-    if (c != ',' && c != '.') digits += c;
-  return std::stoll(digits);
-}
+using test::cents;
 
 bool is_code(const std::string& s, std::size_t len) {
   return s.size() == len && s.find_first_not_of("0123456789") == std::string::npos;

@@ -1,4 +1,4 @@
-// Determinism: the same department gives byte-identical HTML and PDF on
+// Determinism: the same department gives byte-identical HTML, PDF and XLSX on
 // every run, whatever the time zone, the locale (ICU takes its default
 // locale from LANG/LC_ALL) or the folder the input sits in; and `juesuan
 // batch` writes the same files, byte for byte, with any number of workers,
@@ -22,7 +22,7 @@ const fs::path kRoot = JUESUAN_SOURCE_DIR;
 using juesuan::test::slurp;
 
 struct Outputs {
-  std::string html, pdf;
+  std::string html, pdf, xlsx;
 };
 
 // `env` is a list of VAR=value words put before the command.
@@ -33,12 +33,12 @@ Outputs build(const fs::path& yaml, const fs::path& out, const std::string& env)
   INFO(cmd);
   REQUIRE(std::system(cmd.c_str()) == 0);
   fs::path stem = out / yaml.stem();
-  return {slurp(stem.string() + ".html"), slurp(stem.string() + ".pdf")};
+  return {slurp(stem.string() + ".html"), slurp(stem.string() + ".pdf"), slurp(stem.string() + ".xlsx")};
 }
 
 }  // namespace
 
-TEST_CASE("determinism: byte-identical HTML and PDF across runs, time zones, locales and folders") {
+TEST_CASE("determinism: byte-identical HTML, PDF and XLSX across runs, time zones, locales and folders") {
   const fs::path dir = fs::temp_directory_path() / ("juesuan-determinism-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   const char* examples[] = {"2021-jiaozuo-gongxinju.yaml", "2022-jiaozuo-zhengwu-dashuju.yaml"};
@@ -55,12 +55,14 @@ TEST_CASE("determinism: byte-identical HTML and PDF across runs, time zones, loc
     Outputs first = build(yaml, dir / "run0", envs[0]);
     REQUIRE(first.pdf.size() > 1000);
     REQUIRE(first.html.size() > 1000);
+    REQUIRE(first.xlsx.size() > 1000);
     // The same environment again, then each other one.
     for (int i = 0; i < static_cast<int>(std::size(envs)); ++i) {
       INFO(envs[i]);
       Outputs again = build(yaml, dir / ("run" + std::to_string(i + 1)), envs[i]);
       CHECK(again.html == first.html);
       CHECK(again.pdf == first.pdf);
+      CHECK(again.xlsx == first.xlsx);
     }
     // The same file name in another folder.
     fs::create_directories(dir / "elsewhere" / "deeper");
@@ -68,6 +70,7 @@ TEST_CASE("determinism: byte-identical HTML and PDF across runs, time zones, loc
     Outputs moved = build(dir / "elsewhere" / "deeper" / example, dir / "moved", envs[0]);
     CHECK(moved.html == first.html);
     CHECK(moved.pdf == first.pdf);
+    CHECK(moved.xlsx == first.xlsx);
     fs::remove_all(dir);
   }
 }
@@ -100,7 +103,7 @@ TEST_CASE("determinism: batch writes the same bytes with 1, 2 and 4 workers, and
                       "' -j " + std::to_string(jobs) + " --quiet >/dev/null 2>&1";
     CHECK(WEXITSTATUS(std::system(cmd.c_str())) == 1);   // the broken one
     auto files = tree(out);
-    CHECK(files.size() >= 8 * 3);
+    CHECK(files.size() >= 8 * 4);
     if (jobs == 1) {
       first = files;
       continue;
@@ -111,7 +114,7 @@ TEST_CASE("determinism: batch writes the same bytes with 1, 2 and 4 workers, and
       CHECK(files[path] == bytes);
     }
   }
-  // Each department's HTML and PDF are the ones `juesuan build` writes (but for the index link).
+  // Each department's HTML, PDF and XLSX are the ones `juesuan build` writes (but for the index link).
   int compared = 0;
   for (const auto& e : fs::recursive_directory_iterator(dir / "city")) {
     if (e.path().extension() != ".yaml") continue;
@@ -127,6 +130,7 @@ TEST_CASE("determinism: batch writes the same bytes with 1, 2 and 4 workers, and
     page.erase(at, page.find("</a>", at) + 4 - at);
     CHECK(alone.html == page);
     CHECK(alone.pdf == slurp(dir / "out-j1" / rel.parent_path() / (e.path().stem().string() + ".pdf")));
+    CHECK(alone.xlsx == slurp(dir / "out-j1" / rel.parent_path() / (e.path().stem().string() + ".xlsx")));
     ++compared;
   }
   CHECK(compared == 8);

@@ -30,7 +30,14 @@ std::string evil_escaped(const std::string& field) {
 
 doc::Cell cell(std::string text, int colspan = 1, int rowspan = 1, doc::Align align = doc::Align::Left,
                bool header = false, bool emphasis = false) {
-  return doc::Cell{std::move(text), colspan, rowspan, align, header, emphasis};
+  doc::Cell c;
+  c.text = std::move(text);
+  c.colspan = colspan;
+  c.rowspan = rowspan;
+  c.align = align;
+  c.header = header;
+  c.emphasis = emphasis;
+  return c;
 }
 
 doc::Cell th(std::string text, int colspan = 1, int rowspan = 1) {

@@ -38,7 +38,7 @@ TEST_CASE("lint: the report-making stages hold no Chinese wording in C++") {
   // CSS font-family names are names of fonts, not wording.
   const std::regex font_family(R"re(方正小标宋简体|方正小标宋_GBK|霞鹜文楷|仿宋|宋体|黑体|楷体|仿宋_GB2312)re");
   int files = 0;
-  for (const char* stage : {"model", "compose", "document", "html", "pdf"}) {
+  for (const char* stage : {"model", "compose", "document", "html", "pdf", "xlsx"}) {
     for (const auto& e : fs::recursive_directory_iterator(root / stage)) {
       std::string ext = e.path().extension().string();
       if (ext != ".cpp" && ext != ".hpp") continue;

@@ -102,12 +102,12 @@ if [ "$status" -ge 128 ]; then echo "FAIL: killed by signal $((status - 128))"; 
 # Every file juesuan made in the case's folder: outputs and temporaries.
 # (An -o outside it is one juesuan cannot create.)
 made=$(find "$out" -path "$out/root" -prune -o -type f \
-         \( -name '*.html' -o -name '*.pdf' -o -name '*.juesuan-hash' -o -name '*.tmp-*' \) -print | sort)
+         \( -name '*.html' -o -name '*.pdf' -o -name '*.xlsx' -o -name '*.juesuan-hash' -o -name '*.tmp-*' \) -print | sort)
 expected_status=$(sed -n 's/^exit: //p' "$expected" | head -1)
 if [ "$expected_status" = "0" ]; then
-  want=$(printf '%s\n' "$out_dir/$name.html" "$out_dir/$name.juesuan-hash" "$out_dir/$name.pdf" | sort)
+  want=$(printf '%s\n' "$out_dir/$name.html" "$out_dir/$name.juesuan-hash" "$out_dir/$name.pdf" "$out_dir/$name.xlsx" | sort)
   if [ "$made" != "$want" ]; then
-    echo "FAIL: the outputs are not exactly $name.html, $name.pdf and $name.juesuan-hash:"
+    echo "FAIL: the outputs are not exactly $name.html, $name.pdf, $name.xlsx and $name.juesuan-hash:"
     printf '%s\n' "$made"; fail=1
   fi
 elif [ -n "$made" ]; then

@@ -7,7 +7,10 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <cstdint>
 #include <fstream>
+#include <optional>
+#include <regex>
 #include <sstream>
 #include <string>
 
@@ -88,6 +91,17 @@ inline Run run_juesuan(const std::string& args, const std::string& env = "") {
 
 inline bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
+}
+
+// A printed amount, "2,334.61" -> 233461 (0.01 万元); nullopt for anything
+// that is not an amount.
+inline std::optional<std::int64_t> cents(const std::string& text) {
+  static const std::regex amount(R"(-?[0-9][0-9,]*\.[0-9]{2})");
+  if (!std::regex_match(text, amount)) return std::nullopt;
+  std::string digits;
+  for (char c : text)
+    if (c != ',' && c != '.') digits += c;
+  return std::stoll(digits);
 }
 
 }  // namespace juesuan::test

@@ -6,6 +6,7 @@
 #include "core/url.hpp"
 #include "html/html_writer.hpp"
 #include "pdf/pdf.hpp"
+#include "xlsx/xlsx_writer.hpp"
 
 namespace juesuan {
 
@@ -81,9 +82,12 @@ std::string write_html(const WriterInput& in, std::vector<std::string>&) {
   return html::write_html(in.document, options);
 }
 
-const std::array<Writer, 2> kWriters = {{
+std::string write_xlsx(const WriterInput& in, std::vector<std::string>&) { return xlsx::write_xlsx(in.document); }
+
+const std::array<Writer, 3> kWriters = {{
     {"html", ".html", "HTML", false, write_html, "text/html"},
     {"pdf", ".pdf", "PDF", true, write_pdf, "application/pdf"},
+    {"xlsx", ".xlsx", "XLSX", false, write_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
 }};
 
 }  // namespace

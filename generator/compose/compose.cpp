@@ -31,6 +31,18 @@ std::string render_line(const std::string& tmpl, const mstch::map& ctx, const Te
   return d.empty() ? std::string() : d.front().text;
 }
 
+// A text cell (a label, a 科目 code or name).
+doc::Cell text_cell(std::string text, int colspan, int rowspan, doc::Align align, bool header, bool emphasis) {
+  doc::Cell c;
+  c.text = std::move(text);
+  c.colspan = colspan;
+  c.rowspan = rowspan;
+  c.align = align;
+  c.header = header;
+  c.emphasis = emphasis;
+  return c;
+}
+
 class TableBuilder {
  public:
   TableBuilder(const Model& m, const TemplateSet& t) : m_(m), t_(t) {}
@@ -56,7 +68,11 @@ class TableBuilder {
     out.rowspan = c.rowspan;
     out.align = c.align;
     out.header = c.header;
-    out.text = c.value.empty() ? c.text : amount(*figure(c.value, c.class_code), spec);
+    if (c.value.empty()) {
+      out.text = c.text;
+    } else {
+      set_figure(out, *figure(c.value, c.class_code), key(c.value, c.class_code), spec);
+    }
     return out;
   }
 
@@ -113,9 +129,20 @@ class TableBuilder {
   }
 
  private:
-  doc::Cell num(Money v, const TableSpec& spec, bool emphasis = false) const {
-    doc::Cell c;
+  // A figure's key: its name, and the 科目 code of its row ("spend.basic@2010301").
+  static std::string key(const std::string& name, const std::string& code) {
+    return code.empty() ? name : name + "@" + code;
+  }
+
+  void set_figure(doc::Cell& c, Money v, std::string key, const TableSpec& spec) const {
     c.text = amount(v, spec);
+    c.amount = v;
+    c.key = std::move(key);
+  }
+
+  doc::Cell num(Money v, std::string key, const TableSpec& spec, bool emphasis = false) const {
+    doc::Cell c;
+    set_figure(c, v, std::move(key), spec);
     c.align = doc::Align::Right;
     c.emphasis = emphasis;
     return c;
@@ -124,12 +151,12 @@ class TableBuilder {
   void classified(const TableSpec& spec, doc::Table& t, bool no_data) const {
     doc::Row total;
     if (spec.code_and_name_merged_in_total) {
-      total.push_back(doc::Cell{spec.total_name_text, 2, 1, doc::Align::Center, true, true});
+      total.push_back(text_cell(spec.total_name_text, 2, 1, doc::Align::Center, true, true));
     } else {
-      total.push_back(doc::Cell{spec.total_code_text, 1, 1, doc::Align::Left, true, true});
-      total.push_back(doc::Cell{spec.total_name_text, 1, 1, doc::Align::Center, true, true});
+      total.push_back(text_cell(spec.total_code_text, 1, 1, doc::Align::Left, true, true));
+      total.push_back(text_cell(spec.total_name_text, 1, 1, doc::Align::Center, true, true));
     }
-    for (const auto& col : spec.columns) total.push_back(num(*figure(col, ""), spec, true));
+    for (const auto& col : spec.columns) total.push_back(num(*figure(col, ""), key(col, ""), spec, true));
     t.body.push_back(std::move(total));
     if (no_data) return;
     for (const auto& r : m_.rows) {
@@ -137,9 +164,9 @@ class TableBuilder {
       for (const auto& col : spec.columns) any = any || r.f[*fig_by_name(col)].printed_wan_cents() != 0;
       if (!any) continue;
       doc::Row row;
-      row.push_back(doc::Cell{r.code, 1, 1, doc::Align::Left, true, false});
-      row.push_back(doc::Cell{r.name, 1, 1, doc::Align::Left, true, false});
-      for (const auto& col : spec.columns) row.push_back(num(r.f[*fig_by_name(col)], spec));
+      row.push_back(text_cell(r.code, 1, 1, doc::Align::Left, true, false));
+      row.push_back(text_cell(r.name, 1, 1, doc::Align::Left, true, false));
+      for (const auto& col : spec.columns) row.push_back(num(r.f[*fig_by_name(col)], key(col, r.code), spec));
       t.body.push_back(std::move(row));
     }
   }
@@ -186,9 +213,9 @@ class TableBuilder {
       for (const auto& p : panels) {
         if (i < p.size()) {
           const std::string& code = p[i];
-          row.push_back(doc::Cell{code, 1, 1, doc::Align::Left, true, false});
-          row.push_back(doc::Cell{m_.name_of(code, true), 1, 1, doc::Align::Left, true, false});
-          row.push_back(num(*m_.scalar("econ." + code), spec));
+          row.push_back(text_cell(code, 1, 1, doc::Align::Left, true, false));
+          row.push_back(text_cell(m_.name_of(code, true), 1, 1, doc::Align::Left, true, false));
+          row.push_back(num(*m_.scalar("econ." + code), "econ." + code, spec));
         } else {
           for (int k = 0; k < 3; ++k) row.push_back(doc::Cell{});
         }
@@ -226,20 +253,14 @@ void add_attachment(const Attachment& a, doc::Document& d, std::size_t index) {
         doc::Table t;
         t.id = "a" + std::to_string(index + 1) + "-" + std::to_string(++table_no);
         t.in_toc = false;
-        std::size_t width = 0;
         for (std::size_t i = 0; i < b.rows.size(); ++i) {
           const bool head = i < static_cast<std::size_t>(b.header_rows);
           doc::Row row;
-          std::size_t w = 0;
-          for (const auto& c : b.rows[i]) {
-            row.push_back(doc::Cell{c.text, c.colspan, c.rowspan, head ? doc::Align::Center : doc::Align::Left, head,
-                                    false});
-            w += static_cast<std::size_t>(c.colspan);
-          }
-          width = std::max(width, w);
+          for (const auto& c : b.rows[i])
+            row.push_back(text_cell(c.text, c.colspan, c.rowspan, head ? doc::Align::Center : doc::Align::Left, head,
+                                    false));
           (head ? t.head : t.body).push_back(std::move(row));
         }
-        t.landscape = width > 6;
         d.blocks.push_back(std::move(t));
         break;
       }

@@ -1,7 +1,10 @@
 #include "diff/diff.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
+
+#include "document/grid.hpp"
 
 namespace juesuan {
 
@@ -36,59 +39,60 @@ void flatten(const yaml::Node& n, const std::string& path, std::map<std::string,
 
 // --- tables ------------------------------------------------------------
 
-// The header texts above each column, joined ("本年支出 / 小计").
-std::vector<std::string> column_names(const doc::Table& t, std::size_t width) {
-  std::vector<std::string> names(width);
-  std::vector<int> pending(width, 0);
-  for (const auto& row : t.head) {
-    std::size_t col = 0;
-    for (const auto& c : row) {
-      while (col < width && pending[col] > 0) { --pending[col]; ++col; }
-      for (int k = 0; k < c.colspan && col + static_cast<std::size_t>(k) < width; ++k) {
-        std::size_t j = col + static_cast<std::size_t>(k);
-        bool label = !c.text.empty() && c.text != "栏次" && c.text.find_first_not_of("0123456789") != std::string::npos;
-        if (label) names[j] += (names[j].empty() ? "" : " / ") + c.text;
-        if (c.rowspan > 1) pending[j] = c.rowspan - 1;
-      }
-      col += static_cast<std::size_t>(c.colspan);
+// The header texts above each column, joined ("本年支出 / 小计"); the
+// column numbers of a 栏次 row are not names.
+std::vector<std::string> column_names(const doc::Table& t, int width) {
+  std::vector<std::string> names(static_cast<std::size_t>(width));
+  for (const auto& p : doc::grid(t.head).cells) {
+    const std::string& text = p.cell->text;
+    if (text.empty() || text.find_first_not_of("0123456789") == std::string::npos) continue;
+    for (int j = p.col; j < p.col + p.colspan && j < width; ++j) {
+      auto& n = names[static_cast<std::size_t>(j)];
+      n += (n.empty() ? "" : " / ") + text;
     }
-    for (; col < width; ++col) if (pending[col] > 0) --pending[col];
   }
   return names;
 }
 
-// Each amount cell of a table, keyed by "row labels | column name". A row's
-// labels are its non-amount cells left of the amount (so the 01表's right
+// A figure cell of a table: its key (figure@code, numbered when a table
+// shows one figure twice), where it is for the reader ("row labels",
+// "column name"), its amount as printed and its text.
+struct FigureCell {
+  std::string key, row, column, text;
+  std::int64_t printed = 0;
+};
+
+// A row's labels are its text cells left of the figure (so the 01表's right
 // half is labelled by the 类 name, not by the income line beside it).
-using CellKey = std::pair<std::string, std::string>;
-std::vector<std::pair<CellKey, std::string>> cells_of(const doc::Table& t) {
-  std::vector<std::pair<CellKey, std::string>> out;
-  std::size_t width = 0;
-  if (!t.head.empty())
-    for (const auto& c : t.head.front()) width += static_cast<std::size_t>(c.colspan);
-  for (const auto& row : t.body) {
-    std::size_t w = 0;
-    for (const auto& c : row) w += static_cast<std::size_t>(c.colspan);
-    width = std::max(width, w);
-  }
-  auto names = column_names(t, width);
-  for (const auto& row : t.body) {
-    std::string label;
-    bool after_amount = false;
-    std::size_t col = 0;
-    for (const auto& c : row) {
-      // 行次 numbers are not labels; 科目编码 (header cells) are.
-      bool line_number = !c.header && !c.text.empty() && c.text.find_first_not_of("0123456789") == std::string::npos;
-      if (c.align == doc::Align::Right) {
-        std::string key = label.empty() ? "(" + std::to_string(col + 1) + ")" : label;
-        out.push_back({{key, col < names.size() ? names[col] : std::to_string(col + 1)}, c.text});
-        after_amount = true;
-      } else if (!c.text.empty() && !line_number) {
-        // A label; after an amount it starts the next panel's label.
-        label = after_amount || label.empty() ? c.text : label + " " + c.text;
-        after_amount = false;
-      }
-      col += static_cast<std::size_t>(c.colspan);
+std::vector<FigureCell> cells_of(const doc::Table& t) {
+  std::vector<FigureCell> out;
+  const int width = doc::column_count(t);
+  const auto names = column_names(t, width);
+  const doc::Grid body = doc::grid(t.body);
+  std::map<std::string, int> seen;
+  std::string label;
+  bool after_amount = false;
+  int row = -1;
+  for (const auto& p : body.cells) {
+    if (p.row != row) {
+      row = p.row;
+      label.clear();
+      after_amount = false;
+    }
+    const doc::Cell& c = *p.cell;
+    if (c.amount) {
+      std::string key = c.key;
+      if (int n = seen[c.key]++; n > 0) key += "#" + std::to_string(n + 1);
+      std::string where = label.empty() ? "(" + std::to_string(p.col + 1) + ")" : label;
+      std::string column = p.col < width ? names[static_cast<std::size_t>(p.col)] : std::to_string(p.col + 1);
+      out.push_back({std::move(key), std::move(where), std::move(column), c.text, c.amount->printed_wan_cents()});
+      after_amount = true;
+    } else if (bool line_number = !c.header && c.text.find_first_not_of("0123456789") == std::string::npos;
+               !c.text.empty() && !line_number) {
+      // A label (行次 numbers are not; 科目编码, header cells, are); after
+      // a figure it starts the next panel's label.
+      label = after_amount || label.empty() ? c.text : label + " " + c.text;
+      after_amount = false;
     }
   }
   return out;
@@ -168,15 +172,20 @@ std::vector<CellChange> diff_tables(const doc::Document& a, const doc::Document&
     if (it == tb.end()) continue;
     const doc::Table* t_new = it->second;
     auto ca = cells_of(*t_old), cb = cells_of(*t_new);
-    std::map<CellKey, std::string> ma(ca.begin(), ca.end()), mb(cb.begin(), cb.end());
+    std::map<std::string, const FigureCell*> ma, mb;
+    for (const auto& c : ca) ma[c.key] = &c;
+    for (const auto& c : cb) mb[c.key] = &c;
     std::string name = t_new->number + " " + t_new->title;
-    for (const auto& [key, v] : ca) {
-      auto jt = mb.find(key);
-      std::string nv = jt == mb.end() ? "" : jt->second;
-      if (nv != v) out.push_back({name, key.first, key.second, v, nv});
+    for (const auto& c : ca) {
+      auto jt = mb.find(c.key);
+      if (jt == mb.end()) {
+        if (!c.text.empty()) out.push_back({name, c.row, c.column, c.text, ""});
+      } else if (jt->second->printed != c.printed || jt->second->text != c.text) {
+        out.push_back({name, jt->second->row, jt->second->column, c.text, jt->second->text});
+      }
     }
-    for (const auto& [key, v] : cb)
-      if (!ma.count(key)) out.push_back({name, key.first, key.second, "", v});
+    for (const auto& c : cb)
+      if (!ma.count(c.key) && !c.text.empty()) out.push_back({name, c.row, c.column, "", c.text});
   }
   return out;
 }

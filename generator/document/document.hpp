@@ -1,12 +1,17 @@
 // The renderer-neutral Document: what the compose stage produces and the
-// HTML and PDF writers consume. It holds finished text only: every figure is
-// already formatted and every sentence already worded. A writer decides
-// layout, never content.
+// HTML, PDF and XLSX writers consume. Every figure is already formatted and
+// every sentence already worded; a cell that shows a figure also carries its
+// exact amount and its key, so that no reader of the Document (diff, the
+// spreadsheet) parses printed numbers back. A writer decides layout, never
+// content.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
+
+#include "core/money.hpp"
 
 namespace juesuan::doc {
 
@@ -27,6 +32,12 @@ struct Cell {
   Align align = Align::Left;
   bool header = false;    // a <th>: part of the header rows or a row label
   bool emphasis = false;  // a 合计 / 总计 row
+  // A figure cell: the exact amount the model computed (its text is this
+  // amount as printed, or blank where the table prints zeros blank) and
+  // the figure's key, "name@code" ("spend.basic@2010301") or "name" for a
+  // department total ("dept.income_total"). Empty for a text cell.
+  std::optional<Money> amount;
+  std::string key;
 };
 
 using Row = std::vector<Cell>;
@@ -42,7 +53,7 @@ struct Table {
   std::vector<Row> body;
   std::vector<double> widths;      // relative column widths, one per column
   std::vector<std::string> notes;  // 注：… / 说明：… paragraphs, in order
-  bool landscape = false;   // wide table: the PDF puts it on a landscape page
+  bool landscape = false;   // the format's data asks for landscape pages (see wants_landscape)
   bool in_toc = true;       // listed in the outline under its part
 };
 

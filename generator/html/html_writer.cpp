@@ -14,6 +14,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "document/grid.hpp"
+
 namespace juesuan::html {
 
 namespace {
@@ -300,7 +302,7 @@ class Writer {
   void write(const doc::Table& t) {
     const std::string title_id = t.id.empty() || t.title.empty() ? "" : t.id + "-title";
     out_ += "<section class=\"table";
-    if (t.landscape) out_ += " landscape";
+    if (doc::wants_landscape(t)) out_ += " landscape";
     if (t.in_toc) out_ += " own-page";
     out_ += '"';
     if (!t.id.empty()) attr("id", t.id);

@@ -8,43 +8,20 @@
 #include <cmath>
 #include <numeric>
 
+#include "document/grid.hpp"
 #include "pdf/layout.hpp"
 
 namespace juesuan::pdf::detail {
 
 namespace {
 
-struct Placed {
-  const doc::Cell* cell;
-  int row, col, rowspan, colspan;
-};
+using doc::Grid;
+using doc::Placed;
 
-struct Grid {
-  int rows = 0;
-  std::vector<Placed> cells;
-};
-
+// The span grid (document/grid.hpp), widening ncols to its columns.
 Grid build_grid(const std::vector<doc::Row>& rows, int& ncols) {
-  Grid g;
-  g.rows = static_cast<int>(rows.size());
-  std::vector<std::vector<char>> used(rows.size());
-  for (int r = 0; r < g.rows; ++r) {
-    int col = 0;
-    for (const auto& cell : rows[r]) {
-      auto& u = used[r];
-      while (col < static_cast<int>(u.size()) && u[col]) ++col;
-      const int rs = std::clamp(cell.rowspan, 1, g.rows - r);
-      const int cs = std::max(1, cell.colspan);
-      for (int rr = r; rr < r + rs; ++rr) {
-        auto& ur = used[rr];
-        if (static_cast<int>(ur.size()) < col + cs) ur.resize(col + cs, 0);
-        for (int cc = col; cc < col + cs; ++cc) ur[cc] = 1;
-      }
-      g.cells.push_back({&cell, r, col, rs, cs});
-      col += cs;
-      ncols = std::max(ncols, col);
-    }
-  }
+  Grid g = doc::grid(rows);
+  ncols = std::max(ncols, g.columns);
   return g;
 }
 
@@ -148,7 +125,7 @@ TablePlan plan(const doc::Table& t, const PdfOptions& o, Shaper& shaper, std::ve
   const double pad = o.cell_padding;
   Columns c = measure(p.head, p.body, p.ncols, p.cell, pad, shaper);
   auto sum = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); };
-  p.landscape = t.landscape || !fits_portrait(t, p.ncols, c, o);
+  p.landscape = doc::wants_landscape(t) || !fits_portrait(t, p.ncols, c, o);
   double total = usable_width(o, p.landscape);
   if (sum(c.min) > total) {
     // Too wide even so: a smaller type size, down to the options' minimum.
@@ -386,7 +363,7 @@ void draw_title_block(Flow& f, const doc::Table& t, Shaper& shaper, double x0, d
 }  // namespace
 
 bool table_landscape(const doc::Table& t, const PdfOptions& o, Shaper& shaper) {
-  if (t.landscape) return true;
+  if (doc::wants_landscape(t)) return true;
   TablePlan p;
   p.head = build_grid(t.head, p.ncols);
   p.body = build_grid(t.body, p.ncols);

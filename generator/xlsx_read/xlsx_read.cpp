@@ -151,7 +151,8 @@ std::vector<std::string> shared_strings(const std::string& xml) {
   return out;
 }
 
-Cells sheet_cells(const std::string& xml, const std::vector<std::string>& strings, const std::string& part) {
+Cells sheet_cells(const std::string& xml, const std::vector<std::string>& strings, const std::string& part,
+                  std::vector<Merge>& merged) {
   Cells cells;
   std::string ref, type, value, inline_text;
   bool in_v = false, in_t = false, in_is = false, formula = false;
@@ -181,6 +182,14 @@ Cells sheet_cells(const std::string& xml, const std::vector<std::string>& string
       ++phonetic;
     } else if (n == "t") {
       in_t = in_is && phonetic == 0;
+    } else if (n == "mergeCell") {
+      const char* r = attr(atts, "ref");
+      std::string range = r ? r : "";
+      auto colon = range.find(':');
+      if (colon == std::string::npos) throw ReadError(ReadError::Kind::Damaged, part + ": mergeCell " + range);
+      Merge m{parse_cell_name(range.substr(0, colon)), parse_cell_name(range.substr(colon + 1))};
+      if (m.first.first < 0 || m.last.first < 0) throw ReadError(ReadError::Kind::Damaged, part + ": mergeCell " + range);
+      merged.push_back(m);
     }
   };
   h.end = [&](const std::string& n) {
@@ -236,10 +245,25 @@ const Cells& Workbook::cells(const std::string& sheet) const {
   return it == sheets_.end() ? kNone : it->second;
 }
 
-void Workbook::add_sheet(std::string name, Cells cells) {
+const std::vector<Merge>& Workbook::merged(const std::string& sheet) const {
+  static const std::vector<Merge> kNone;
+  auto it = merged_.find(sheet);
+  return it == merged_.end() ? kNone : it->second;
+}
+
+void Workbook::add_sheet(std::string name, Cells cells, std::vector<Merge> merged) {
   if (sheets_.count(name)) return;
   names_.push_back(name);
+  merged_.emplace(name, std::move(merged));
   sheets_.emplace(std::move(name), std::move(cells));
+}
+
+std::string read_part(const std::string& bytes, const std::string& part) {
+  if (!looks_like_zip(bytes)) throw ReadError(ReadError::Kind::NotXlsx, "not a zip file");
+  Zip zip(bytes);
+  std::string out;
+  if (!zip.read(part, out)) return std::string();
+  return out;
 }
 
 bool looks_like_zip(const std::string& bytes) { return bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0; }
@@ -282,7 +306,9 @@ Workbook open_xlsx(const std::string& bytes) {
     if (t == targets.end()) throw ReadError(ReadError::Kind::Damaged, "sheet " + name);
     std::string part = part_path(t->second), xml;
     if (!zip.read(part, xml)) throw ReadError(ReadError::Kind::Damaged, part);
-    book.add_sheet(name, sheet_cells(xml, strings, part));
+    std::vector<Merge> merged;
+    Cells cells = sheet_cells(xml, strings, part, merged);
+    book.add_sheet(name, std::move(cells), std::move(merged));
   }
   return book;
 }

@@ -23,6 +23,11 @@ struct Cell {
 // (row, column), both 0-based: A1 is (0, 0).
 using Cells = std::map<std::pair<int, int>, Cell>;
 
+// A merged range of a sheet: its first and last cell (row, column), inclusive.
+struct Merge {
+  std::pair<int, int> first, last;
+};
+
 // Why a file could not be read as a workbook.
 class ReadError : public std::runtime_error {
  public:
@@ -37,17 +42,25 @@ class Workbook {
   bool has_sheet(const std::string& name) const { return sheets_.count(name) > 0; }
   // The cells of a sheet (empty for an unknown name).
   const Cells& cells(const std::string& sheet) const;
+  // The merged ranges of a sheet, in the file's order (.xlsx only).
+  const std::vector<Merge>& merged(const std::string& sheet) const;
 
   // For the readers.
-  void add_sheet(std::string name, Cells cells);
+  void add_sheet(std::string name, Cells cells, std::vector<Merge> merged = {});
 
  private:
   std::vector<std::string> names_;
   std::map<std::string, Cells> sheets_;
+  std::map<std::string, std::vector<Merge>> merged_;
 };
 
 // Reads an .xlsx (Office Open XML) workbook from its bytes. Throws ReadError.
 Workbook open_xlsx(const std::string& bytes);
+
+// The bytes of one part of an .xlsx ("xl/workbook.xml"), for checks of
+// what the cells do not show (print setup); "" when there is no such part.
+// Throws ReadError.
+std::string read_part(const std::string& bytes, const std::string& part);
 
 // Reads an .xls (BIFF 5/8) workbook through FreeXL. Throws ReadError.
 Workbook open_xls(const std::string& path);
