@@ -58,6 +58,10 @@ struct OutputOptions {
   std::vector<std::string> formats;  // writer names; empty = every writer
   // The name that goes into the content hash; empty = the file's name.
   std::string name;
+  // The outputs are named by the document's title ("某局2022年度部门决算.pdf")
+  // instead of the YAML file's name (the document is then composed before
+  // the stamp is compared).
+  bool name_by_title = false;
   // Called at fixed points of the build ("read": the file has been read;
   // "commit": every output is rendered, none written yet) — for tests of
   // concurrent builds.
