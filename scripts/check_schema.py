@@ -178,12 +178,12 @@ def main():
 
     with tempfile.TemporaryDirectory() as tmp:
         city = os.path.join(tmp, "city")
-        subprocess.run([sys.executable, os.path.join(ROOT, "scripts/synth_city.py"), "60", city, "--seed", "7"],
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts/synth_city.py"), "30", city, "--seed", "7"],
                        check=True, stdout=subprocess.DEVNULL)
         synth = sorted(glob.glob(os.path.join(city, "**/*.yaml"), recursive=True))
         units = {load(p).get("amount_unit") for p in synth}
         formats = {str(load(p).get("format")) for p in synth}
-        if len(synth) != 60 or units != {"元", "万元"} or formats != {"2021", "2022"}:
+        if len(synth) != 30 or units != {"元", "万元"} or formats != {"2021", "2022"}:
             print(f"FAIL: the synthetic city has {len(synth)} departments, units {units}, formats {formats}")
             failed += 1
         ok = sum(accept(p, "synthetic " + os.path.relpath(p, city)) for p in synth)

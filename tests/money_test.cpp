@@ -1,6 +1,7 @@
 // Money: exact parsing, half-up rounding to 万元, formatting, overflow.
 #include <catch2/catch.hpp>
 
+#include "core/diag.hpp"
 #include "core/money.hpp"
 
 using namespace juesuan;

@@ -146,7 +146,8 @@ int cmd_check(const Args& a) {
     errors = errors || has_errors(findings);
     if (!has_errors(findings)) {
       auto count = [&](Severity s) { return std::count_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity == s; }); };
-      std::cout << ui::check_passed(printable_name(in), rule_list().size(), count(Severity::Warning), count(Severity::Note)) << "\n";
+      // The program's own line, beside the findings (stdout): on stderr, as build's "已写出".
+      std::cerr << ui::check_passed(printable_name(in), rule_list().size(), count(Severity::Warning), count(Severity::Note)) << "\n";
     }
   }
   return errors ? static_cast<int>(Failure::Findings) : 0;

@@ -167,10 +167,10 @@ std::string init_skeleton(std::string_view year, std::string_view format, std::s
 
 department: 请填写部门名称                  # 部门名称（各表“部门：”一行、标题、封面）
 # short_name: 部门简称                      # 部门简称，用于标题（可省略）
-year: @YEAR@                                  # 决算年度
-format: "@FORMAT@"                              # 表样
+year: @YEAR@                                # 决算年度
+format: "@FORMAT@"                            # 表样
 amount_unit: 元                             # 本文件的金额单位：元（建议）或 万元
-# publish_date: @NEXT@-09                     # 公开日期（年-月），封面显示为“二〇……年九月”
+# publish_date: @NEXT@-09                   # 公开日期（年-月），封面显示为“二〇……年九月”
 # level: 市级                               # 部门所属层级：市级、区级、县级、乡镇级
 
 overview:                                   # 第一部分 概况
@@ -179,7 +179,7 @@ overview:                                   # 第一部分 概况
   # organisation: 机构设置的文字
   units: []                                 # 纳入本部门决算编制范围的单位，逐个填写
 
-items:                                      # 功能分类项级科目（7 位编码，加引号），每个项一条
+items: []                                   # 功能分类项级科目（7 位编码，加引号），每个项一条：把 [] 换成下面这样的各项
   # - code: "2010301"                       # 项级科目编码
   #   income:                               # 本年收入，按来源
   #     general: 0.00                       # 一般公共预算财政拨款收入

@@ -162,7 +162,7 @@ void load_header(Reader& r, const Node& root) {
   s.level = r.text(root.find("level"), "level");
   s.profile = r.text(root.find("profile"), "profile");
   s.short_name = r.text(root.find("short_name"), "short_name");
-  if (s.department.value.empty())
+  if (s.department.value.empty() && !root.find("department")->is_map() && !root.find("department")->is_seq())
     r.fail(Error(Failure::Input, root.find("department")->loc, msg::missing_key("department", "部门名称")));
   const Node* year = root.find("year");
   if (!year->is_scalar() || year->text.size() != 4 || !all_digits(year->text))
@@ -259,11 +259,12 @@ void load_items(Reader& r, const Node* n) {
   for (const Node& in : n->items) r.guard([&] {
     Item it;
     it.loc = in.loc;
-    r.map(in, "items", {{"code", "项级科目编码", true}, {"name", "科目名称"}, {"income", "本年收入"},
+    if (!r.map(in, "items", {{"code", "项级科目编码", true}, {"name", "科目名称"}, {"income", "本年收入"},
                         {"basic", "基本支出"}, {"project", "项目支出"}, {"to_superior", "上缴上级支出"},
                         {"business", "经营支出"}, {"to_affiliated", "对附属单位补助支出"},
                         {"fund_balance", "政府性基金结转和结余"}, {"capital_balance", "国有资本经营结转和结余"},
-                        {"budget", "年初预算"}, {"reason", "决算数与年初预算数差异原因"}});
+                        {"budget", "年初预算"}, {"reason", "决算数与年初预算数差异原因"}}))
+      return;
     const Node* code = in.find("code");
     it.code = r.text(code, "code");
     const std::string& c = it.code.value;
@@ -529,9 +530,10 @@ void load_performance(Reader& r, const Node& p) {
   }
   if (const Node* ps = r.seq(p.find("projects"), "projects")) {
     for (const Node& n : ps->items) r.guard([&] {
-      r.map(n, "projects", {{"name", "项目名称", true}, {"score", "自评得分"}, {"grade", "自评等级：优、良、中、差", true},
+      if (!r.map(n, "projects", {{"name", "项目名称", true}, {"score", "自评得分"}, {"grade", "自评等级：优、良、中、差", true},
                             {"budget", "全年预算数"}, {"actual", "全年执行数"}, {"analysis", "绩效分析"},
-                            {"problems", "存在的问题"}, {"measures", "改进措施"}});
+                            {"problems", "存在的问题"}, {"measures", "改进措施"}}))
+        return;
       ProjectEval e;
       e.loc = n.loc;
       e.name = r.text(n.find("name"), "name");
