@@ -19,6 +19,8 @@ PACKAGES=(
   # batch: the synthetic city (scripts/synth_city.py), its benchmark, and the
   # browser checks of the index and pages (tests/browser, headless chromium)
   python3 python3-yaml python3-websocket time chromium
+  # the JSON Schema of the department YAML (scripts/check_schema.py)
+  python3-jsonschema
 )
 
 missing=()

@@ -144,7 +144,7 @@ TEST_CASE("diff: one 项 changed lists the input and every dependent cell of 01�
   REQUIRE(copy.income_line > 0);
   REQUIRE(copy.basic_line > copy.income_line);
   Run r = copy.diff();
-  CHECK(r.status == 0);
+  CHECK(r.status == 1);  // as diff(1): the two differ
   CHECK(r.err.empty());
   Parts p = parts_of(r.out);
   CHECK(p.head == "--- " + kOld + "\n+++ " + copy.yaml.string() + "\n");
@@ -230,7 +230,7 @@ TEST_CASE("diff: one 项 changed lists the input and every dependent cell of 01�
 TEST_CASE("diff: one 项 changed lists every dependent sentence of 第三部分", "[diff][part3]") {
   Copy copy(true);
   Run r = copy.diff();
-  REQUIRE(r.status == 0);
+  REQUIRE(r.status == 1);
   Parts p = parts_of(r.out);
   auto got = sentences_of(p.sentences);
 
@@ -299,7 +299,7 @@ TEST_CASE("diff: one 项 changed lists every dependent sentence of 第三部分"
 TEST_CASE("diff: a changed sentence of a numbered 项 item says which 项 it is", "[diff][part3]") {
   Copy copy(true);
   Run r = copy.diff();
-  REQUIRE(r.status == 0);
+  REQUIRE(r.status == 1);
   auto got = sentences_of(parts_of(r.out).sentences);
   int found = 0;
   for (const auto& g : got) {

@@ -11,7 +11,7 @@
 
 namespace fs = std::filesystem;
 using juesuan::pdf::FontLibrary;
-using juesuan::pdf::PdfError;
+using juesuan::Error;
 using juesuan::pdf::TextStyle;
 using namespace juesuan::pdf::detail;
 
@@ -66,7 +66,7 @@ TEST_CASE("fonts: manifest errors say what and where", "[pdf][fonts]") {
                                 "    licence: licences/x.txt\n"
                                 "roles:\n  body: [droid, other]\n");
   CHECK_THROWS_WITH(FontLibrary::load(unknown), Catch::Contains("unknown.yaml:6: role \"body\" names an unknown font \"other\""));
-  CHECK_THROWS_AS(FontLibrary::load("/no/such/manifest.yaml"), PdfError);
+  CHECK_THROWS_AS(FontLibrary::load("/no/such/manifest.yaml"), Error);
 }
 
 TEST_CASE("fonts: a character missing in the first font comes from the next", "[pdf][fonts]") {

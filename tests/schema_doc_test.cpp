@@ -9,13 +9,16 @@
 // load.cpp is read as text, so a key added to the loader without a line in
 // SCHEMA.md fails here.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -167,5 +170,56 @@ TEST_CASE("schema doc: the YAML of docs/SCHEMA.md uses only keys the loader acce
   for (const auto& k : yaml) {
     INFO("key written in a ```yaml block of docs/SCHEMA.md: " << k);
     CHECK(known.count(k));
+  }
+}
+
+// data/schema/department.schema.json, the JSON Schema editors check the
+// YAML with, names the same keys as the loader: every key load.cpp accepts
+// is a property of the schema, and every property of the schema is a key
+// the loader accepts or a performance key a template reads; each has its
+// Chinese description. (scripts/check_schema.py validates the departments
+// and the bad inputs against it.)
+namespace {
+
+// Every property name of the schema, with its description.
+void schema_properties(const nlohmann::json& node, std::map<std::string, std::vector<std::string>>& out) {
+  if (node.is_object()) {
+    if (auto p = node.find("properties"); p != node.end() && p->is_object())
+      for (const auto& [key, sub] : p->items()) out[key].push_back(sub.value("description", std::string()));
+    for (const auto& [key, sub] : node.items()) schema_properties(sub, out);
+  } else if (node.is_array()) {
+    for (const auto& sub : node) schema_properties(sub, out);
+  }
+}
+
+bool has_cjk(const std::string& s) {
+  // U+4E00–U+9FFF are E4 B8 80 – E9 BF BF in UTF-8.
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i]) >= 0xE4 && static_cast<unsigned char>(s[i]) <= 0xE9) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("schema doc: the JSON Schema names every key the loader accepts, and only those") {
+  const nlohmann::json schema = nlohmann::json::parse(slurp(kRoot / "data/schema/department.schema.json"));
+  CHECK(schema.at("$schema") == "http://json-schema.org/draft-07/schema#");
+  std::map<std::string, std::vector<std::string>> props;
+  schema_properties(schema, props);
+  std::set<std::string> keys = loader_keys();
+  for (const auto& k : keys) {
+    INFO("key from generator/source/load.cpp: " << k);
+    CHECK(props.count(k));
+  }
+  // Keys the loader looks up without a map() field list (performance.projects).
+  const std::string src = slurp(kRoot / "generator/source/load.cpp");
+  const std::regex find(R"re(find\("([a-z_]+)"\))re");
+  for (std::sregex_iterator m(src.begin(), src.end(), find), e; m != e; ++m) keys.insert((*m)[1]);
+  const std::set<std::string> perf = leaves(performance_paths());
+  CHECK(props.size() >= 140);
+  for (const auto& [k, descriptions] : props) {
+    INFO("property of data/schema/department.schema.json: " << k);
+    CHECK((keys.count(k) || perf.count(k)));
+    for (const auto& d : descriptions) CHECK(has_cjk(d));
   }
 }

@@ -72,6 +72,15 @@ std::vector<const Writer*> selected_writers(const OutputOptions& options) {
 
 namespace {
 
+// A document's title as a file name: "/", control characters and a
+// leading "." become "_"; an empty title keeps the YAML file's name.
+std::string title_file_name(std::string_view title, const std::string& fallback) {
+  std::string out;
+  for (char c : title) out += (c == '/' || c == '\\' || (static_cast<unsigned char>(c) < 0x20) || c == 0x7f) ? '_' : c;
+  if (!out.empty() && out[0] == '.') out[0] = '_';
+  return out.empty() ? fallback : out;
+}
+
 fs::path output_path(const fs::path& out_dir, std::string_view stem, std::string_view extension) {
   return out_dir / (std::string(stem) + std::string(extension));
 }
@@ -101,10 +110,14 @@ Outcome build_outputs(const Resources& res, const fs::path& yaml, const fs::path
   };
   Outcome o;
   const std::vector<const Writer*> outputs = selected_writers(options);
-  const std::string stem = yaml.stem().string();
-  const fs::path stamp_path = output_path(out_dir, stem, kStampExtension);
   o.input = read_source_file(yaml);
   hook("read");
+  std::string stem = yaml.stem().string();
+  if (options.name_by_title) {
+    o.built = build_document(res, o.input);
+    stem = title_file_name(o.built->document.title, stem);
+  }
+  const fs::path stamp_path = output_path(out_dir, stem, kStampExtension);
   const std::string stamp =
       stamp_text(content_hash(res, options.name.empty() ? yaml.filename().string() : options.name, *o.input), outputs);
   if (!options.force) {
@@ -118,10 +131,11 @@ Outcome build_outputs(const Resources& res, const fs::path& yaml, const fs::path
       remove_stale_temporaries(stamp_path);
       for (const Writer* w : outputs) remove_stale_temporaries(output_path(out_dir, stem, w->extension));
       o.status = Outcome::Status::Unchanged;
+      o.built.reset();
       return o;
     }
   }
-  o.built = build_document(res, o.input);
+  if (!o.built) o.built = build_document(res, o.input);
   o.findings = check(o.built->model);
   if (has_errors(o.findings)) {
     o.status = Outcome::Status::Rejected;

@@ -61,6 +61,10 @@ struct OutputOptions {
   // The city's index.html relative to the output folder ("../index.html"),
   // linked from each page; empty = no index (a single build).
   std::string index_link;
+  // The outputs are named by the document's title ("某局2022年度部门决算.pdf")
+  // instead of the YAML file's name (the document is then composed before
+  // the stamp is compared).
+  bool name_by_title = false;
   // Called at fixed points of the build ("read": the file has been read;
   // "commit": every output is rendered, none written yet) — for tests of
   // concurrent builds.

@@ -40,8 +40,8 @@ Resources Resources::load(const std::filesystem::path& root, bool with_fonts) {
   if (with_fonts) {
     try {
       r.fonts = pdf::FontLibrary::load(root / "fonts" / "manifest.yaml");
-    } catch (const pdf::PdfError& e) {
-      throw Error(Failure::Setup, e.what());
+    } catch (const Error& e) {
+      throw Error(Failure::Setup, e.message());
     }
   }
   return r;

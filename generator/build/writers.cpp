@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdlib>
 
+#include "core/text.hpp"
 #include "core/url.hpp"
 #include "html/html_writer.hpp"
 #include "pdf/pdf.hpp"
@@ -20,15 +21,7 @@ std::string locate_warning(const std::shared_ptr<const SourceFile>& file, const 
   auto u = w.find("U+");
   if (u != std::string::npos) {
     unsigned long cp = std::strtoul(w.c_str() + u + 2, nullptr, 16);
-    std::string utf8;
-    if (cp < 0x80) utf8 = std::string(1, static_cast<char>(cp));
-    else if (cp < 0x800) utf8 = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
-    else if (cp < 0x10000)
-      utf8 = {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
-              static_cast<char>(0x80 | (cp & 0x3F))};
-    else
-      utf8 = {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
-              static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+    std::string utf8 = utf8_encode(static_cast<char32_t>(cp));
     // The first occurrence outside a comment ("# …").
     const std::string& text = file->text;
     auto in_comment = [&](std::size_t at) {
@@ -40,7 +33,7 @@ std::string locate_warning(const std::shared_ptr<const SourceFile>& file, const 
     };
     auto at = text.find(utf8);
     while (at != std::string::npos && in_comment(at)) at = text.find(utf8, at + 1);
-    if (cp != 0 && at != std::string::npos) std::tie(loc.line, loc.col) = file->locate(at);
+    if (cp != 0 && !utf8.empty() && at != std::string::npos) std::tie(loc.line, loc.col) = file->locate(at);
   }
   std::string r = render_diagnostic(Severity::Warning, loc, w);
   return r.substr(0, r.find('\n'));
@@ -53,8 +46,8 @@ std::string write_pdf(const WriterInput& in, std::vector<std::string>& warnings)
     std::string bytes = pdf::write_pdf(in.document, *in.resources.fonts, pdf::PdfOptions{}, &raw);
     for (const auto& w : raw) warnings.push_back(locate_warning(in.source.file, w));
     return bytes;
-  } catch (const pdf::PdfError& e) {
-    throw Error(Failure::Internal, in.source.file->path + ": the PDF could not be written: " + e.what());
+  } catch (const Error& e) {
+    throw Error(Failure::Internal, in.source.file->path + ": the PDF could not be written: " + e.message());
   }
 }
 

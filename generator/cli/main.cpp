@@ -1,5 +1,6 @@
 // juesuan: the command line. Thin: it parses arguments and calls the
 // library; every message about an input comes from the stages below.
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <iostream>
@@ -28,6 +29,9 @@ struct Args {
   std::string command;
   std::vector<std::string> inputs;
   fs::path out = "out";
+  bool out_given = false;        // -o was given (batch requires it; init writes to stdout without it; template, import)
+  std::string year;              // init, template: --year
+  bool name_by_title = false;    // build: --name title
   fs::path root;
   bool list_rules = false;
   bool force = false;
@@ -38,8 +42,6 @@ struct Args {
   bool compile = false;          // batch: the city's compilation too
   std::string compile_folder;
   std::string city_name;
-  bool out_given = false;        // -o was written (template, import)
-  int year = 0;                  // template --year
   std::string from;              // template --from DEPT.yaml
 };
 
@@ -57,10 +59,15 @@ Args parse_args(int argc, char** argv) {
     if (s == "-o" || s == "--output") a.out = value(), a.out_given = true;
     else if (s == "--from") a.from = value();
     else if (s == "--year") {
-      std::string y = value();
-      auto [end, ec] = std::from_chars(y.data(), y.data() + y.size(), a.year);
-      if (y.size() != 4 || ec != std::errc() || end != y.data() + y.size()) usage_error(ui::bad_year_option(y));
+      a.year = value();
+      if (a.year.size() != 4 || a.year.find_first_not_of("0123456789") != std::string::npos) usage_error(ui::bad_year(a.year));
     }
+    else if (s == "--name") {
+      std::string n = value();
+      if (n != "file" && n != "title") usage_error(ui::bad_name_choice(n));
+      a.name_by_title = n == "title";
+    }
+    else if (s == "--version" || s == "-V") { std::cout << ui::version(JUESUAN_VERSION); std::exit(0); }
     else if (s == "--root") a.root = value();
     else if (s == "--list-rules") a.list_rules = true;
     else if (s == "--force") a.force = true;
@@ -119,6 +126,7 @@ int cmd_build(const Args& a) {
   for (const auto& in : a.inputs) {
     OutputOptions options;
     options.force = a.force;
+    options.name_by_title = a.name_by_title;
     Outcome o = build_outputs(res, in, a.out, options);
     report(o.findings);
     for (const auto& w : o.warnings) std::cerr << w << "\n";
@@ -151,6 +159,11 @@ int cmd_check(const Args& a) {
     auto findings = check(computed->model);
     for (const auto& f : findings) std::cout << render_finding(f) << "\n";
     errors = errors || has_errors(findings);
+    if (!has_errors(findings)) {
+      auto count = [&](Severity s) { return std::count_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity == s; }); };
+      // The program's own line, beside the findings (stdout): on stderr, as build's "已写出".
+      std::cerr << ui::check_passed(printable_name(in), rule_list().size(), count(Severity::Warning), count(Severity::Note)) << "\n";
+    }
   }
   return errors ? static_cast<int>(Failure::Findings) : 0;
 }
@@ -165,7 +178,7 @@ int cmd_diff(const Args& a) {
   d.cells = diff_tables(old_built->document, new_built->document);
   d.sentences = diff_sentences(old_built->document, new_built->document);
   std::cout << render(d, a.inputs[0], a.inputs[1]);
-  return 0;
+  return d.empty() ? 0 : 1;  // as diff(1): 1 when the two differ
 }
 
 int cmd_dump(const Args& a) {
@@ -178,6 +191,7 @@ int cmd_dump(const Args& a) {
 
 int cmd_batch(const Args& a) {
   if (a.inputs.size() != 1) usage_error(ui::batch_needs_folder());
+  if (!a.out_given) usage_error(ui::batch_needs_output());
   batch::Options o;  // its clock starts now
   o.city = a.inputs.front();
   o.out = a.out;
@@ -200,6 +214,32 @@ int cmd_batch(const Args& a) {
   return batch::batch_command(res, o, a.quiet);
 }
 
+// A commented skeleton of a new department, in 元: to stdout, or to -o.
+int cmd_init(const Args& a) {
+  if (!a.inputs.empty()) usage_error(ui::init_needs_nothing());
+  Resources res = Resources::load(a.root);
+  std::string year = a.year.empty() ? "2022" : a.year;
+  // The newest format not after the year (the oldest for an earlier year).
+  std::vector<std::string> formats = res.templates.formats();
+  std::sort(formats.begin(), formats.end());
+  std::string format = formats.front();
+  for (const auto& f : formats)
+    if (f <= year) format = f;
+  fs::path schema = fs::absolute(a.root / "data" / "schema" / "department.schema.json").lexically_normal();
+  fs::path dir = a.out_given ? fs::absolute(a.out).parent_path() : fs::current_path();
+  std::string text = ui::init_skeleton(year, format, std::to_string(std::stoi(year) + 1),
+                                       schema.lexically_relative(dir).generic_string());
+  if (!a.out_given) {
+    std::cout << text;
+    return 0;
+  }
+  std::error_code ec;
+  if (fs::exists(a.out, ec) && !a.force) throw Error(Failure::Input, ui::init_exists(printable_name(a.out.string())));
+  write_file_atomic(a.out, text);
+  std::cerr << ui::init_written(printable_name(a.out.string()));
+  return 0;
+}
+
 int cmd_merge(const Args& a) {
   if (a.inputs.empty()) usage_error(ui::merge_needs_indexes());
   return batch::merge_command(std::vector<fs::path>(a.inputs.begin(), a.inputs.end()), a.out);
@@ -211,7 +251,7 @@ int cmd_template(const Args& a) {
   std::optional<Source> from;
   if (!a.from.empty()) from = load_source(read_source_file(a.from), res.load_context());
   book::TemplateOptions o;
-  o.year = a.year;
+  o.year = a.year.empty() ? 0 : std::stoi(a.year);
   o.from = from ? &*from : nullptr;
   fs::path out = a.out_given ? a.out : fs::path(ui::default_workbook_name());
   book::write_template(out, res.catalog, o);
@@ -249,11 +289,12 @@ int main(int argc, char** argv) {
     if (a.command == "dump") return cmd_dump(a);
     if (a.command == "batch") return cmd_batch(a);
     if (a.command == "merge") return cmd_merge(a);
-    if (a.command == "template") return cmd_template(a);
-    if (a.command == "import") return cmd_import(a);
+    else if (s == "--from") a.from = value();
+    if (a.command == "init") return cmd_init(a);
     usage_error(ui::unknown_command(a.command));
   } catch (const Error& e) {
-    std::cerr << e.render();
+    if (e.kind() == Failure::Internal && !e.loc().file) std::cerr << ui::internal_error(e.message());
+    else std::cerr << e.render();
     return static_cast<int>(e.kind());
   } catch (const std::exception& e) {
     std::cerr << ui::internal_error(e.what());

@@ -5,7 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <memory>
-#include <stdexcept>
+#include "core/diag.hpp"
 
 namespace juesuan {
 
@@ -18,13 +18,13 @@ std::string spell(std::int64_t n, const char16_t* ruleset) {
   thread_local std::unique_ptr<icu::RuleBasedNumberFormat> f;
   if (!f) {
     f = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("zh"), status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU: no Chinese spellout rules");
+    if (U_FAILURE(status)) throw Error(Failure::Internal, "ICU: no Chinese spellout rules");
   }
   icu::UnicodeString out;
   status = U_ZERO_ERROR;
   icu::FieldPosition pos;
   f->format(static_cast<int64_t>(n), icu::UnicodeString(ruleset), out, pos, status);
-  if (U_FAILURE(status)) throw std::runtime_error("ICU: spellout failed");
+  if (U_FAILURE(status)) throw Error(Failure::Internal, "ICU: spellout failed");
   std::string s;
   out.toUTF8String(s);
   return s;

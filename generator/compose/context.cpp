@@ -1,9 +1,9 @@
 #include "compose/context.hpp"
 
 #include <algorithm>
-#include <stdexcept>
 
 #include "compose/cn_number.hpp"
+#include "core/diag.hpp"
 
 namespace juesuan {
 
@@ -104,7 +104,7 @@ class Ctx {
   Ctx& set(const std::string& key, mstch::node value) {
     std::string full = prefix_.empty() ? key : prefix_ + "." + key;
     if (!in_vocabulary(full) && !in_vocabulary(key))
-      throw std::logic_error("context name not in the vocabulary: " + full);
+      throw Error(Failure::Internal, "context name not in the vocabulary: " + full);
     map_[key] = std::move(value);
     return *this;
   }

@@ -7,6 +7,7 @@
 
 #include "compose/context.hpp"
 #include "core/file.hpp"
+#include "core/text.hpp"
 #include "model/model.hpp"
 #include "source/yaml_tree.hpp"
 
@@ -411,12 +412,8 @@ struct Pos {
 };
 
 Pos pos_at(const std::string& text, std::size_t off) {
-  Pos p;
-  for (std::size_t i = 0; i < off && i < text.size(); ++i) {
-    if (text[i] == '\n') { ++p.line; p.col = 1; }
-    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++p.col;
-  }
-  return p;
+  auto [line, col] = text_position(text, off);
+  return Pos{line, col};
 }
 
 bool known_exact(const std::string& name, const std::vector<std::string>& names) {

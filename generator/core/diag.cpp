@@ -1,5 +1,8 @@
 #include "core/diag.hpp"
 
+#include "core/messages.hpp"
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cstring>
 
@@ -44,16 +47,30 @@ std::pair<int, int> SourceFile::locate(std::size_t offset) const {
   if (offset < starts.front()) return {1, 1};
   auto it = std::upper_bound(starts.begin(), starts.end(), offset);
   int line = static_cast<int>(it - starts.begin());
-  int col = 1;
-  for (std::size_t i = starts[line - 1]; i < offset; ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
-  return {line, col};
+  std::string_view from_line(text.data() + starts[line - 1], text.size() - starts[line - 1]);
+  return {line, char_column(from_line, offset - starts[line - 1])};
 }
 
 Error::Error(Failure kind, Loc loc, std::string message)
     : std::runtime_error(message), kind_(kind), loc_(std::move(loc)), message_(std::move(message)) {}
 
-std::string Error::render() const { return render_diagnostic(Severity::Error, loc_, message_); }
+Error Error::several(std::vector<Error> errors, std::size_t limit) {
+  std::stable_sort(errors.begin(), errors.end(), [](const Error& a, const Error& b) {
+    return std::pair(a.loc_.line, a.loc_.col) < std::pair(b.loc_.line, b.loc_.col);
+  });
+  Error first = errors.front();
+  first.count_ = errors.size();
+  for (std::size_t i = 1; i < errors.size() && i < limit; ++i)
+    first.further_.push_back(Further{errors[i].loc_, errors[i].message_});
+  return first;
+}
+
+std::string Error::render() const {
+  std::string out = render_diagnostic(Severity::Error, loc_, message_);
+  for (const auto& f : further_) out += render_diagnostic(Severity::Error, f.loc, f.message);
+  if (count_ > 1) out += location_prefix(Loc{loc_.file, 0, 0}) + ": " + msg::error_count(count_, 1 + further_.size()) + "\n";
+  return out;
+}
 
 std::string printable_name(std::string_view name) {
   static const char* hex = "0123456789ABCDEF";

@@ -65,20 +65,40 @@ enum class Failure : int {
 
 enum class Severity { Error, Warning, Note };
 
+// The program's one error type: every failure — of an input, the set-up,
+// an output, or a bug (Failure::Internal) — is an Error, and its kind is
+// the exit status. An input error may carry further errors of the same
+// file (every mistake of a file is reported in one run, in line order).
 class Error : public std::runtime_error {
  public:
   Error(Failure kind, Loc loc, std::string message);
   Error(Failure kind, std::string message) : Error(kind, Loc{}, std::move(message)) {}
+  // The errors of one file, in line order, at most `limit` of them shown
+  // (render() then says how many there were). `errors` is not empty.
+  static Error several(std::vector<Error> errors, std::size_t limit = kMaxReported);
   Failure kind() const { return kind_; }
   const Loc& loc() const { return loc_; }
   const std::string& message() const { return message_; }
-  // "file:line:col: error: message" plus the quoted line and caret.
+  // The further errors reported with this one (none for a single error).
+  struct Further {
+    Loc loc;
+    std::string message;
+  };
+  const std::vector<Further>& further() const { return further_; }
+  // How many errors were found, shown or not (1 for a single error).
+  std::size_t count() const { return count_; }
+  // "file:line:col: error: message" plus the quoted line and caret; for
+  // several errors each of them, and a closing line with their number.
   std::string render() const;
+
+  static constexpr std::size_t kMaxReported = 20;
 
  private:
   Failure kind_;
   Loc loc_;
   std::string message_;
+  std::vector<Further> further_;
+  std::size_t count_ = 1;
 };
 
 // "file:line:col: severity: message\n" followed, when the location has a

@@ -117,6 +117,18 @@ std::string yaml_bad_escape() { return "双引号中的反斜杠“\\”后面�
 std::string yaml_bad_indentation() {
   return "缩进不正确：同一层的键必须左对齐，下一层要比上一层多缩进，只能用空格";
 }
+std::string fullwidth_colon(std::string_view key) {
+  return "这里用了全角冒号“：”：键和值之间要用半角冒号加空格，应写作 " + std::string(key) + ": …";
+}
+std::string too_little_indent(int have, int want) {
+  return "缩进不足：这一行缩进了 " + std::to_string(have) + " 个空格，属于上一行的键时要缩进 " + std::to_string(want) +
+         " 个空格，与同一层的键左对齐";
+}
+std::string error_count(std::size_t total, std::size_t shown) {
+  std::string out = "共 " + std::to_string(total) + " 处错误";
+  if (shown < total) out += "，以上是前 " + std::to_string(shown) + " 处；改正后再运行，会列出其余的";
+  return out;
+}
 std::string yaml_syntax(std::string_view detail) {
   return "YAML 语法错误（" + std::string(detail) + "）";
 }

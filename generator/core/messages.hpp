@@ -49,6 +49,11 @@ std::string yaml_unclosed(std::string_view bracket);
 std::string yaml_bad_escape();
 std::string yaml_bad_indentation();
 std::string yaml_syntax(std::string_view detail);
+std::string fullwidth_colon(std::string_view key);
+std::string too_little_indent(int have, int want);
+
+// Several errors of one file: "共 N 处错误" (and how many are shown).
+std::string error_count(std::size_t total, std::size_t shown);
 
 // The schema.
 std::string expected_map(std::string_view what);

@@ -1,18 +1,18 @@
 #include "core/money.hpp"
 
-#include <stdexcept>
+#include "core/diag.hpp"
 
 namespace juesuan {
 
 Money Money::operator+(Money o) const {
   std::int64_t r;
-  if (__builtin_add_overflow(fen_, o.fen_, &r)) throw std::overflow_error("amount overflow");
+  if (__builtin_add_overflow(fen_, o.fen_, &r)) throw Error(Failure::Internal, "amount overflow");
   return Money(r);
 }
 
 Money Money::operator-(Money o) const {
   std::int64_t r;
-  if (__builtin_sub_overflow(fen_, o.fen_, &r)) throw std::overflow_error("amount overflow");
+  if (__builtin_sub_overflow(fen_, o.fen_, &r)) throw Error(Failure::Internal, "amount overflow");
   return Money(r);
 }
 

@@ -23,7 +23,7 @@ class Money {
   constexpr std::int64_t fen() const { return fen_; }
   constexpr bool is_zero() const { return fen_ == 0; }
 
-  // Checked arithmetic: throws std::overflow_error.
+  // Checked arithmetic: throws Error(Failure::Internal).
   Money operator+(Money o) const;
   Money operator-(Money o) const;
   Money& operator+=(Money o) { return *this = *this + o; }

@@ -23,6 +23,7 @@ std::string option_needs_value(std::string_view option);
 std::string bad_jobs(std::string_view given);
 std::string bad_shard(std::string_view given);
 std::string build_needs_files();
+std::string init_needs_nothing();
 std::string check_needs_files();
 std::string diff_needs_two();
 std::string dump_needs_one();
@@ -31,7 +32,6 @@ std::string unknown_batch_profile(std::string_view profile, const std::vector<st
 std::string merge_needs_indexes();
 std::string no_such_city(std::string_view folder);
 std::string no_department_files(std::string_view folder);
-std::string bad_year_option(std::string_view given);
 std::string template_takes_no_files();
 std::string import_needs_one();
 std::string import_needs_output();
@@ -80,6 +80,27 @@ std::string compile_failed(std::string_view path, std::string_view detail);
 std::string compile_name_taken(std::string_view department, std::string_view file);
 std::string compile_no_departments(std::string_view folder);
 std::string compile_with_shard();
+
+// --version.
+std::string version(std::string_view version);
+
+// check: every department passed (no error): its rules, warnings and notes.
+std::string check_passed(std::string_view input, std::size_t rules, std::size_t warnings, std::size_t notes);
+
+// batch without -o.
+std::string batch_needs_output();
+
+// --name.
+std::string bad_name_choice(std::string_view given);
+
+// init: a commented skeleton of a new department, in 元.
+std::string bad_year(std::string_view given);
+std::string init_exists(std::string_view path);
+std::string init_written(std::string_view path);
+// The skeleton's text: `schema` is the path of the JSON Schema as the
+// YAML file's editor finds it (relative to the file).
+std::string init_skeleton(std::string_view year, std::string_view format, std::string_view next_year,
+                          std::string_view schema);
 
 // A bug.
 std::string internal_error(std::string_view what);

@@ -130,7 +130,7 @@ EmbeddedFonts::EmbeddedFonts(const FontSet& fonts, const Layout& layout, int lev
     // two characters.
     std::sort(u.chars.begin(), u.chars.end(),
               [](const auto& a, const auto& b) { return a.second != b.second ? a.second < b.second : a.first < b.first; });
-    if (u.chars.size() > 65534) throw PdfError("a document uses more than 65534 glyphs of one font");
+    if (u.chars.size() > 65534) throw Error(Failure::Internal, "a document uses more than 65534 glyphs of one font");
     for (std::size_t i = 0; i < u.chars.size(); ++i)
       u.cids[key(u.chars[i].second, u.chars[i].first)] = static_cast<std::uint16_t>(i + 1);
   }
@@ -179,7 +179,7 @@ void EmbeddedFonts::prepare(int font, Use& use) const {
   // those, where asked by glyphs it first maps the font's whole cmap (~10
   // times the work on an unprepared face). Either way the same glyphs.
   SubsetInput input(hb_subset_input_create_or_fail());
-  if (!input) throw PdfError(what + ": out of memory");
+  if (!input) throw Error(Failure::Internal, what + ": out of memory");
   std::vector<hb_codepoint_t> unicodes;
   unicodes.reserve(use.chars.size());
   for (const auto& [cp, gid] : use.chars) {
@@ -206,14 +206,14 @@ void EmbeddedFonts::prepare(int font, Use& use) const {
                         "bloc", "gasp", "hdmx", "VDMX", "LTSH", "DSIG", "vhea", "vmtx", "PCLT"})
     hb_set_add(drop, HB_TAG(t[0], t[1], t[2], t[3]));
   SubsetPlan plan(hb_subset_plan_create_or_fail(face.subset_source(), input.get()));
-  if (!plan) throw PdfError(what + ": HarfBuzz could not plan the subset");
+  if (!plan) throw Error(Failure::Internal, what + ": HarfBuzz could not plan the subset");
   const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
   HbFace sub(hb_subset_plan_execute_or_fail(plan.get()));
-  if (!sub) throw PdfError(what + ": HarfBuzz could not subset the font");
+  if (!sub) throw Error(Failure::Internal, what + ": HarfBuzz could not subset the font");
   HbBlob blob(hb_face_reference_blob(sub.get()));
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob.get(), &len);
-  if (!data || len == 0) throw PdfError(what + ": the subset font is empty");
+  if (!data || len == 0) throw Error(Failure::Internal, what + ": the subset font is empty");
   use.program = deflate(data, len, level_);
   use.program_length = len;
 
@@ -223,7 +223,7 @@ void EmbeddedFonts::prepare(int font, Use& use) const {
   use.widths.assign(use.chars.size() + 1, 0);
   for (std::size_t i = 0; i < use.chars.size(); ++i) {
     hb_codepoint_t ng = hb_map_get(old_to_new, use.chars[i].second);
-    if (ng == HB_MAP_VALUE_INVALID) throw PdfError(what + ": a glyph was lost in subsetting");
+    if (ng == HB_MAP_VALUE_INVALID) throw Error(Failure::Internal, what + ": a glyph was lost in subsetting");
     identity_map = identity_map && ng == i + 1;
     cid_to_gid[2 * (i + 1)] = static_cast<char>(ng >> 8);
     cid_to_gid[2 * (i + 1) + 1] = static_cast<char>(ng & 0xFF);

@@ -31,11 +31,11 @@ Face::Face(const std::filesystem::path& file, unsigned index) : file_(file), ind
   // Maps the file (nothing is read until a table is used) and checks the
   // table directory: errors show when the manifest is loaded.
   blob_ = hb_blob_create_from_file_or_fail(file.c_str());
-  if (!blob_) throw PdfError("cannot read font file " + file.string());
+  if (!blob_) throw Error(Failure::Setup, "cannot read font file " + file.string());
   unsigned faces = hb_face_count(blob_);
   if (index >= faces) {
     hb_blob_destroy(blob_);
-    throw PdfError("font file " + file.string() + " has " + std::to_string(faces) +
+    throw Error(Failure::Setup, "font file " + file.string() + " has " + std::to_string(faces) +
                    " face(s); the manifest asks for index " + std::to_string(index));
   }
   face_ = hb_face_create(blob_, index);
@@ -47,7 +47,7 @@ Face::Face(const std::filesystem::path& file, unsigned index) : file_(file), ind
   if (!has_glyf || glyph_count_ == 0) {
     hb_face_destroy(face_);
     hb_blob_destroy(blob_);
-    throw PdfError("font file " + file.string() +
+    throw Error(Failure::Setup, "font file " + file.string() +
                    " has no TrueType outlines (glyf table); only TrueType fonts can be embedded");
   }
   upem_ = hb_face_get_upem(face_);
@@ -111,7 +111,7 @@ const std::vector<int>& FontSet::chain(const std::string& role) const {
   // A manifest written before the level-2 heading had a role of its own
   // sets those headings in the body's faces.
   if (it == roles.end() && role == "heading2") it = roles.find("body");
-  if (it == roles.end()) throw PdfError("the font manifest has no role \"" + role + "\"");
+  if (it == roles.end()) throw Error(Failure::Setup, "the font manifest has no role \"" + role + "\"");
   return it->second;
 }
 
@@ -120,7 +120,7 @@ const std::vector<int>& FontSet::chain(const std::string& role) const {
 namespace {
 
 [[noreturn]] void manifest_error(const std::filesystem::path& m, const YAML::Node& n, const std::string& what) {
-  throw PdfError(m.string() + ":" + std::to_string(n.Mark().line + 1) + ": " + what);
+  throw Error(Failure::Setup, m.string() + ":" + std::to_string(n.Mark().line + 1) + ": " + what);
 }
 
 }  // namespace
@@ -130,7 +130,7 @@ FontLibrary FontLibrary::load(const std::filesystem::path& manifest) {
   try {
     root = YAML::LoadFile(manifest.string());
   } catch (const YAML::Exception& e) {
-    throw PdfError("cannot read font manifest " + manifest.string() + ": " + e.what());
+    throw Error(Failure::Setup, "cannot read font manifest " + manifest.string() + ": " + e.what());
   }
   auto set = std::make_shared<detail::FontSet>();
   const auto dir = manifest.parent_path();

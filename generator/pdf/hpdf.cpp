@@ -34,7 +34,7 @@ void Hpdf::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) noexcept 
 
 Hpdf::Hpdf() {
   doc_ = HPDF_New(&Hpdf::on_error, this);
-  if (!doc_) throw PdfError("libharu could not create a document (out of memory)");
+  if (!doc_) throw Error(Failure::Internal, "libharu could not create a document (out of memory)");
 }
 
 Hpdf::~Hpdf() {
@@ -56,7 +56,7 @@ void Hpdf::fail(HPDF_STATUS status, const char* what) {
                   static_cast<unsigned>(code), static_cast<unsigned>(detail));
   recorded_ = HPDF_OK;
   HPDF_ResetError(doc_);
-  throw PdfError(buf);
+  throw Error(Failure::Internal, buf);
 }
 
 std::string Hpdf::save() {
@@ -76,7 +76,7 @@ std::string Hpdf::save() {
     check(s, "HPDF_ReadFromStream");
     if (n == 0) break;
   }
-  if (done != total) throw PdfError("libharu: the saved PDF is shorter than announced");
+  if (done != total) throw Error(Failure::Internal, "libharu: the saved PDF is shorter than announced");
   return out;
 }
 

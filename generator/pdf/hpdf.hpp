@@ -1,5 +1,5 @@
 // RAII around libharu. Its error callback only records (code, detail); the
-// wrapper checks after each call and throws PdfError. No longjmp, and no
+// wrapper checks after each call and throws Error (Failure::Internal). No longjmp, and no
 // exception ever crosses the C callback. Internal to the PDF writer.
 #pragma once
 
@@ -22,7 +22,7 @@ class Hpdf {
   HPDF_MMgr mmgr() const { return doc_->mmgr; }
   HPDF_Xref xref() const { return doc_->xref; }
 
-  // Throws PdfError naming `what` if libharu recorded an error.
+  // Throws Error (Failure::Internal) naming `what` if libharu recorded an error.
   void check(const char* what);
   HPDF_STATUS check(HPDF_STATUS status, const char* what) {
     if (status != HPDF_OK || recorded_ || HPDF_GetError(doc_) != HPDF_OK) fail(status, what);

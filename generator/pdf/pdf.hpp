@@ -11,16 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "core/diag.hpp"
 #include "document/document.hpp"
 
 namespace juesuan::pdf {
 
-// Every failure of the PDF writer: a bad font manifest, an unreadable font,
-// a libharu error (its code and detail are in the message).
-class PdfError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+// Every failure of the PDF writer is the program's Error: a bad font
+// manifest or an unreadable font is Failure::Setup; a libharu or HarfBuzz
+// error (its code and detail are in the message) is Failure::Internal.
 
 namespace detail {
 struct FontSet;

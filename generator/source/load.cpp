@@ -40,13 +40,32 @@ class Reader {
  public:
   Reader(Source& src, const LoadContext& ctx) : src_(src), ctx_(ctx) {}
 
+  // Every mistake of the file is reported, not only the first: a mistake
+  // in a value is recorded and the value read as absent; a mistake that
+  // leaves the rest of a block unreadable (a list where a map belongs)
+  // ends that block, item or entry only (guard).
+  std::vector<Error> errors;
+  void fail(Error e) { errors.push_back(std::move(e)); }
+  template <class F>
+  void guard(F&& f) {
+    try {
+      f();
+    } catch (const Error& e) {
+      if (e.kind() != Failure::Input) throw;
+      fail(e);
+    }
+  }
+
   // Checks that `n` is a map whose keys are all among `fields`, and that the
-  // required ones are there.
-  void map(const Node& n, std::string_view where, std::initializer_list<Field> fields) {
+  // required ones are there (false when one is missing). An unknown key
+  // right after a key with an empty value is most likely a key of that
+  // value indented too little: said so, on its line.
+  bool map(const Node& n, std::string_view where, std::initializer_list<Field> fields) {
     if (!n.is_map()) throw Error(Failure::Input, n.loc, msg::expected_map(where));
     std::vector<std::string> allowed;
     for (const auto& f : fields) allowed.push_back(f.key);
-    for (const auto& [k, v] : n.entries) {
+    for (std::size_t i = 0; i < n.entries.size(); ++i) {
+      const Node& k = n.entries[i].first;
       if (std::find(allowed.begin(), allowed.end(), k.text) != allowed.end()) continue;
       std::string best;
       std::size_t best_d = 3;
@@ -54,16 +73,29 @@ class Reader {
         std::size_t d = distance(k.text, a);
         if (d < best_d) { best_d = d; best = a; }
       }
-      throw Error(Failure::Input, k.loc, msg::unknown_key(k.text, where, allowed, best));
+      if (best.empty() && i > 0 && n.entries[i - 1].second.is_null() && n.entries[i - 1].first.loc.line < k.loc.line &&
+          n.entries[i - 1].first.loc.col == k.loc.col) {
+        fail(Error(Failure::Input, k.loc, msg::too_little_indent(k.loc.col - 1, n.entries[i - 1].first.loc.col + 1)));
+        continue;
+      }
+      fail(Error(Failure::Input, k.loc, msg::unknown_key(k.text, where, allowed, best)));
     }
+    bool complete = true;
     for (const auto& f : fields)
-      if (f.required && !n.find(f.key)) throw Error(Failure::Input, n.loc, msg::missing_key(f.key, f.what));
+      if (f.required && !n.find(f.key)) {
+        fail(Error(Failure::Input, n.loc, msg::missing_key(f.key, f.what)));
+        complete = false;
+      }
+    return complete;
   }
 
   Text text(const Node* n, std::string_view what) {
     Text t;
     if (!n || n->is_null()) return t;
-    if (!n->is_scalar()) throw Error(Failure::Input, n->loc, msg::expected_text(what));
+    if (!n->is_scalar()) {
+      fail(Error(Failure::Input, n->loc, msg::expected_text(what)));
+      return t;
+    }
     t.value = n->text;
     t.loc = n->loc;
     t.present = true;
@@ -73,11 +105,11 @@ class Reader {
   Amount amount(const Node* n, std::string_view what, bool may_be_negative = false) {
     Amount a;
     if (!n) return a;
-    if (n->is_null()) throw Error(Failure::Input, n->loc, msg::bad_amount("", AmountError::Empty, src_.unit));
-    if (!n->is_scalar()) throw Error(Failure::Input, n->loc, msg::expected_amount(what));
+    if (n->is_null()) return fail(Error(Failure::Input, n->loc, msg::bad_amount("", AmountError::Empty, src_.unit))), a;
+    if (!n->is_scalar()) return fail(Error(Failure::Input, n->loc, msg::expected_amount(what))), a;
     ParsedAmount p = parse_amount(n->text, src_.unit);
-    if (!p.value) throw Error(Failure::Input, n->loc, msg::bad_amount(n->text, p.error, src_.unit));
-    if (!may_be_negative && p.value->fen() < 0) throw Error(Failure::Input, n->loc, msg::negative_amount(what));
+    if (!p.value) return fail(Error(Failure::Input, n->loc, msg::bad_amount(n->text, p.error, src_.unit))), a;
+    if (!may_be_negative && p.value->fen() < 0) return fail(Error(Failure::Input, n->loc, msg::negative_amount(what))), a;
     a.value = *p.value;
     a.loc = n->loc;
     a.present = true;
@@ -88,7 +120,7 @@ class Reader {
     Count c;
     if (!n) return c;
     if (!n->is_scalar() || !all_digits(n->text) || n->text.size() > 9)
-      throw Error(Failure::Input, n->loc, msg::bad_count(n->is_scalar() ? n->text : "", what));
+      return fail(Error(Failure::Input, n->loc, msg::bad_count(n->is_scalar() ? n->text : "", what))), c;
     c.value = std::stoll(n->text);
     c.loc = n->loc;
     c.present = true;
@@ -107,7 +139,7 @@ class Reader {
 
 void load_header(Reader& r, const Node& root) {
   Source& s = r.src_;
-  r.map(root, "", {
+  bool complete = r.map(root, "", {
       {"department", "部门名称", true}, {"short_name", "部门简称"}, {"year", "决算年度", true}, {"format", "表样", true},
       {"amount_unit", "金额单位：元 或 万元", true}, {"publish_date", "公开日期，如 2023-09"},
       {"item_glossary", "名词解释是否逐项列出功能分类科目"}, {"overview", "第一部分 概况"},
@@ -121,10 +153,11 @@ void load_header(Reader& r, const Node& root) {
       {"class_uses", "各类支出的主要用途（按功能分类类编码）"},
       {"kind", "决算的种类：部门（主管部门的部门决算）或 单位（单位决算）"}, {"supervisor", "单位决算所属的主管部门名称"}});
   for (const auto& [k, v] : root.entries) s.blocks.emplace(k.text, k.loc);
+  if (!complete) return;  // (reported; the blocks are read all the same)
   // The unit first: every amount depends on it.
   const Node* unit = root.find("amount_unit");
   if (!unit->is_scalar() || (unit->text != "元" && unit->text != "万元"))
-    throw Error(Failure::Input, unit->loc, msg::bad_unit(unit->is_scalar() ? unit->text : ""));
+    r.fail(Error(Failure::Input, unit->loc, msg::bad_unit(unit->is_scalar() ? unit->text : "")));
   s.unit = unit->text == "元" ? Unit::Yuan : Unit::WanYuan;
 
   s.department = r.text(root.find("department"), "department");
@@ -133,20 +166,21 @@ void load_header(Reader& r, const Node& root) {
   s.short_name = r.text(root.find("short_name"), "short_name");
   s.kind = r.text(root.find("kind"), "kind");
   if (s.kind.present && s.kind.value != kKindDepartment && s.kind.value != kKindUnit)
-    throw Error(Failure::Input, s.kind.loc, msg::bad_kind(s.kind.value));
+    r.fail(Error(Failure::Input, s.kind.loc, msg::bad_kind(s.kind.value)));
   s.supervisor = r.text(root.find("supervisor"), "supervisor");
-  if (s.department.value.empty())
-    throw Error(Failure::Input, root.find("department")->loc, msg::missing_key("department", "部门名称"));
+  if (s.department.value.empty() && !root.find("department")->is_map() && !root.find("department")->is_seq())
+    r.fail(Error(Failure::Input, root.find("department")->loc, msg::missing_key("department", "部门名称")));
   const Node* year = root.find("year");
   if (!year->is_scalar() || year->text.size() != 4 || !all_digits(year->text))
-    throw Error(Failure::Input, year->loc, msg::bad_year(year->is_scalar() ? year->text : ""));
-  s.year = r.count(year, "year");
+    r.fail(Error(Failure::Input, year->loc, msg::bad_year(year->is_scalar() ? year->text : "")));
+  else
+    s.year = r.count(year, "year");
 
   const Node* format = root.find("format");
-  if (!format->is_scalar()) throw Error(Failure::Input, format->loc, msg::expected_text("format"));
   const auto& known = r.ctx_.formats;
+  if (!format->is_scalar()) return r.fail(Error(Failure::Input, format->loc, msg::expected_text("format")));
   if (std::find(known.begin(), known.end(), format->text) == known.end())
-    throw Error(Failure::Input, format->loc, msg::unknown_format(format->text, known));
+    return r.fail(Error(Failure::Input, format->loc, msg::unknown_format(format->text, known)));
   s.format = r.text(format, "format");
   if (!s.profile.present && !r.ctx_.default_profile.empty()) {
     auto p = r.ctx_.profiles.find(r.ctx_.default_profile);
@@ -159,10 +193,10 @@ void load_header(Reader& r, const Node& root) {
       std::vector<std::string> names;
       for (const auto& [name, base] : profiles)
         if (base == s.format.value) names.push_back(name);
-      throw Error(Failure::Input, s.profile.loc, msg::unknown_profile(s.profile.value, s.format.value, names));
+      r.fail(Error(Failure::Input, s.profile.loc, msg::unknown_profile(s.profile.value, s.format.value, names)));
+    } else if (p->second != s.format.value) {
+      r.fail(Error(Failure::Input, s.profile.loc, msg::profile_of_other_format(s.profile.value, p->second, s.format.value)));
     }
-    if (p->second != s.format.value)
-      throw Error(Failure::Input, s.profile.loc, msg::profile_of_other_format(s.profile.value, p->second, s.format.value));
   }
 
   if (const Node* d = root.find("publish_date")) {
@@ -170,12 +204,13 @@ void load_header(Reader& r, const Node& root) {
     const std::string& v = s.publish_date.value;
     bool ok = v.size() == 7 && all_digits(v.substr(0, 4)) && v[4] == '-' && all_digits(v.substr(5, 2)) &&
               std::stoi(v.substr(5, 2)) >= 1 && std::stoi(v.substr(5, 2)) <= 12;
-    if (!ok) throw Error(Failure::Input, d->loc, msg::bad_date(v));
+    if (!ok) r.fail(Error(Failure::Input, d->loc, msg::bad_date(v)));
   }
   if (const Node* g = root.find("item_glossary")) {
     if (!g->is_scalar() || (g->text != "true" && g->text != "false"))
-      throw Error(Failure::Input, g->loc, msg::bad_bool(g->is_scalar() ? g->text : ""));
-    s.item_glossary = In<bool>{g->text == "true", g->loc, true};
+      r.fail(Error(Failure::Input, g->loc, msg::bad_bool(g->is_scalar() ? g->text : "")));
+    else
+      s.item_glossary = In<bool>{g->text == "true", g->loc, true};
   }
 }
 
@@ -215,14 +250,14 @@ void load_balance(Reader& r, const Node* n, const char* where, Balance& out) {
 void load_names(Reader& r, const Node* n) {
   if (!n) return;
   if (!n->is_map()) throw Error(Failure::Input, n->loc, msg::expected_map("names"));
-  for (const auto& [k, v] : n->entries) {
+  for (const auto& [k, v] : n->entries) r.guard([&, &k = k, &v = v] {
     const std::string& c = k.text;
     if (!all_digits(c) || (c.size() != 3 && c.size() != 5 && c.size() != 7))
       throw Error(Failure::Input, k.loc, msg::bad_named_code(c));
     Text t = r.text(&v, "names");
     if (t.value.empty()) throw Error(Failure::Input, v.loc, msg::expected_text("names"));
     r.src_.names[c] = std::move(t);
-  }
+  });
 }
 
 // class_uses: { "208": 本单位在社会保障和就业方面的支出 }
@@ -241,14 +276,15 @@ void load_items(Reader& r, const Node* n) {
   auto known = [&](const std::string& code) { return cat.functional_name(code) || r.src_.names.count(code); };
   if (!n->is_seq()) throw Error(Failure::Input, n->loc, msg::expected_list("items"));
   std::map<std::string, int> seen;
-  for (const Node& in : n->items) {
+  for (const Node& in : n->items) r.guard([&] {
     Item it;
     it.loc = in.loc;
-    r.map(in, "items", {{"code", "项级科目编码", true}, {"name", "科目名称"}, {"income", "本年收入"},
+    if (!r.map(in, "items", {{"code", "项级科目编码", true}, {"name", "科目名称"}, {"income", "本年收入"},
                         {"basic", "基本支出"}, {"project", "项目支出"}, {"to_superior", "上缴上级支出"},
                         {"business", "经营支出"}, {"to_affiliated", "对附属单位补助支出"},
                         {"fund_balance", "政府性基金结转和结余"}, {"capital_balance", "国有资本经营结转和结余"},
-                        {"budget", "年初预算"}, {"reason", "决算数与年初预算数差异原因"}});
+                        {"budget", "年初预算"}, {"reason", "决算数与年初预算数差异原因"}}))
+      return;
     const Node* code = in.find("code");
     it.code = r.text(code, "code");
     const std::string& c = it.code.value;
@@ -296,21 +332,21 @@ void load_items(Reader& r, const Node* n) {
     }
     it.reason = r.text(in.find("reason"), "reason");
     r.src_.items.push_back(std::move(it));
-  }
+  });
 }
 
 void load_economic(Reader& r, const Node* n) {
   if (!n) return;
   const Catalog& cat = *r.ctx_.catalog;
   if (!n->is_map()) throw Error(Failure::Input, n->loc, msg::expected_map("basic_economic"));
-  for (const auto& [k, v] : n->entries) {
+  for (const auto& [k, v] : n->entries) r.guard([&, &k = k, &v = v] {
     if (k.text.size() != 5 || !all_digits(k.text)) throw Error(Failure::Input, k.loc, msg::bad_economic_code(k.text));
     auto known = [&](const std::string& code) { return cat.economic_name(code) || r.src_.names.count(code); };
     if (!known(k.text)) throw Error(Failure::Input, k.loc, msg::unknown_economic_code(k.text));
     if (!known(k.text.substr(0, 3)))
       throw Error(Failure::Input, k.loc, msg::unknown_parent(k.text, k.text.substr(0, 3), "类"));
     r.src_.basic_economic[k.text] = r.amount(&v, "basic_economic");
-  }
+  });
 }
 
 void load_balances(Reader& r, const Node* n) {
@@ -510,8 +546,9 @@ void load_assets(Reader& r, const Node* n) {
     if (!v->is_map()) throw Error(Failure::Input, v->loc, msg::expected_map("vehicles"));
     for (const auto& [k, c] : v->entries) {
       if (std::find(kVehicleUses.begin(), kVehicleUses.end(), k.text) == kVehicleUses.end())
-        throw Error(Failure::Input, k.loc, msg::unknown_vehicle_use(k.text, kVehicleUses));
-      a.vehicles[k.text] = r.count(&c, k.text);
+        r.fail(Error(Failure::Input, k.loc, msg::unknown_vehicle_use(k.text, kVehicleUses)));
+      else
+        a.vehicles[k.text] = r.count(&c, k.text);
     }
   }
   a.other_vehicles_use = r.text(n->find("other_vehicles_use"), "other_vehicles_use");
@@ -529,7 +566,7 @@ Text score(Reader& r, const Node* n, std::string_view what) {
   bool ok = !v.empty() && all_digits(v.substr(0, dot)) &&
             (dot == std::string::npos || (v.size() - dot - 1 >= 1 && v.size() - dot - 1 <= 2 && all_digits(v.substr(dot + 1))));
   if (ok) ok = std::stod(v) <= 100.0;
-  if (!ok) throw Error(Failure::Input, t.loc, msg::bad_score(v));
+  if (!ok) r.fail(Error(Failure::Input, t.loc, msg::bad_score(v)));
   return t;
 }
 
@@ -552,10 +589,11 @@ void load_performance(Reader& r, const Node& p) {
     e.measures = r.text(o->find("measures"), "measures");
   }
   if (const Node* ps = r.seq(p.find("projects"), "projects")) {
-    for (const Node& n : ps->items) {
-      r.map(n, "projects", {{"name", "项目名称", true}, {"score", "自评得分"}, {"grade", "自评等级：优、良、中、差", true},
+    for (const Node& n : ps->items) r.guard([&] {
+      if (!r.map(n, "projects", {{"name", "项目名称", true}, {"score", "自评得分"}, {"grade", "自评等级：优、良、中、差", true},
                             {"budget", "全年预算数"}, {"actual", "全年执行数"}, {"analysis", "绩效分析"},
-                            {"problems", "存在的问题"}, {"measures", "改进措施"}});
+                            {"problems", "存在的问题"}, {"measures", "改进措施"}}))
+        return;
       ProjectEval e;
       e.loc = n.loc;
       e.name = r.text(n.find("name"), "name");
@@ -563,7 +601,7 @@ void load_performance(Reader& r, const Node& p) {
       e.grade = r.text(n.find("grade"), "grade");
       static const std::vector<std::string> kGrades = {"优", "良", "中", "差"};
       auto g = std::find(kGrades.begin(), kGrades.end(), e.grade.value);
-      if (g == kGrades.end()) throw Error(Failure::Input, e.grade.loc, msg::bad_grade(e.grade.value));
+      if (g == kGrades.end()) throw Error(Failure::Input, e.grade.present ? e.grade.loc : n.loc, msg::bad_grade(e.grade.value));
       e.grade_rank = static_cast<int>(g - kGrades.begin());
       e.budget = r.amount(n.find("budget"), "projects.budget");
       e.actual = r.amount(n.find("actual"), "projects.actual");
@@ -571,7 +609,7 @@ void load_performance(Reader& r, const Node& p) {
       e.problems = r.text(n.find("problems"), "problems");
       e.measures = r.text(n.find("measures"), "measures");
       r.src_.project_evals.push_back(std::move(e));
-    }
+    });
   }
 }
 
@@ -608,7 +646,7 @@ AttachmentCell cell(Reader& r, const Node& n) {
 
 void load_attachments(Reader& r, const Node* n) {
   if (!r.seq(n, "attachments")) return;
-  for (const Node& a : n->items) {
+  for (const Node& a : n->items) r.guard([&] {
     r.map(a, "attachments", {{"title", "附件标题", true}, {"blocks", "附件内容"}});
     Attachment att;
     att.title = r.text(a.find("title"), "title");
@@ -643,7 +681,7 @@ void load_attachments(Reader& r, const Node* n) {
       }
     }
     r.src_.attachments.push_back(std::move(att));
-  }
+  });
 }
 
 // supplied: { "spend.total@201": 1013.01, "dept.grand_income": 2337.23 }
@@ -665,33 +703,40 @@ void load_supplied(Reader& r, const Node* n) {
 }  // namespace
 
 Source load_source(std::shared_ptr<const SourceFile> file, const LoadContext& ctx) {
-  Node root = yaml::parse(file);
   Source src;
   src.file = file;
   Reader r(src, ctx);
-  if (!root.is_map()) throw Error(Failure::Input, root.loc, msg::top_level_not_map());
-  load_header(r, root);
-  load_overview(r, root.find("overview"));
-  if (!root.find("items")->is_null() && !root.find("items")->is_seq())
-    throw Error(Failure::Input, root.find("items")->loc, msg::expected_list("items"));
-  load_names(r, root.find("names"));
-  load_class_uses(r, root.find("class_uses"));
-  load_items(r, root.find("items"));
-  load_year_start_budget(r, root.find("year_start_budget"));
-  load_staff(r, root.find("staff"));
-  load_economic(r, root.find("basic_economic"));
-  load_balances(r, root.find("balances"));
-  load_last_year(r, root.find("last_year"));
-  load_three_public(r, root.find("three_public"));
-  load_operating(r, root.find("operating_costs"));
-  load_procurement(r, root.find("procurement"));
-  load_assets(r, root.find("assets"));
+  s.kind = r.text(root.find("kind"), "kind");
+  if (s.kind.present && s.kind.value != kKindDepartment && s.kind.value != kKindUnit)
+    r.fail(Error(Failure::Input, s.kind.loc, msg::bad_kind(s.kind.value)));
+  s.supervisor = r.text(root.find("supervisor"), "supervisor");
+  Node root = yaml::parse(file, {}, &r.errors);
+  if (!root.is_map()) {
+    r.fail(Error(Failure::Input, root.loc, msg::top_level_not_map()));
+    throw Error::several(std::move(r.errors));
+  }
+  r.guard([&] { load_header(r, root); });
+  r.guard([&] { load_overview(r, root.find("overview")); });
+  const Node* items = root.find("items");
+  if (items && !items->is_null() && !items->is_seq()) r.fail(Error(Failure::Input, items->loc, msg::expected_list("items")));
+  r.guard([&] { load_names(r, root.find("names")); });
+  if (!items || items->is_null() || items->is_seq()) r.guard([&] { load_items(r, items); });
+  r.guard([&] { load_year_start_budget(r, root.find("year_start_budget")); });
+  r.guard([&] { load_staff(r, root.find("staff")); });
+  r.guard([&] { load_economic(r, root.find("basic_economic")); });
+  r.guard([&] { load_balances(r, root.find("balances")); });
+  r.guard([&] { load_last_year(r, root.find("last_year")); });
+  r.guard([&] { load_three_public(r, root.find("three_public")); });
+  r.guard([&] { load_operating(r, root.find("operating_costs")); });
+  r.guard([&] { load_procurement(r, root.find("procurement")); });
+  r.guard([&] { load_assets(r, root.find("assets")); });
   if (const Node* p = root.find("performance")) {
     src.performance = free_node(*p);
-    load_performance(r, *p);
+    r.guard([&] { load_performance(r, *p); });
   }
-  load_attachments(r, root.find("attachments"));
-  load_supplied(r, root.find("supplied"));
+  r.guard([&] { load_attachments(r, root.find("attachments")); });
+  r.guard([&] { load_supplied(r, root.find("supplied")); });
+  if (!r.errors.empty()) throw Error::several(std::move(r.errors));
   return src;
 }
 

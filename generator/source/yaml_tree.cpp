@@ -6,11 +6,15 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
+#include <cctype>
+#include <functional>
 #include <optional>
 #include <set>
 #include <sstream>
 
 #include "core/messages.hpp"
+#include "core/text.hpp"
 
 namespace juesuan::yaml {
 
@@ -24,11 +28,7 @@ namespace {
 
 // yaml-cpp counts columns in bytes; people count characters.
 Loc mark_loc(const std::shared_ptr<const SourceFile>& file, const YAML::Mark& m, std::string_view line) {
-  int col = 1;
-  for (int i = 0; i < m.column && i < static_cast<int>(line.size()); ++i)
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++col;
-  if (m.column > static_cast<int>(line.size())) col += m.column - static_cast<int>(line.size());
-  return Loc{file, m.line + 1, col};
+  return Loc{file, m.line + 1, char_column(line, static_cast<std::size_t>(std::max(0, m.column)))};
 }
 
 Loc mark_loc(const std::shared_ptr<const SourceFile>& file, const YAML::Mark& m) {
@@ -40,7 +40,7 @@ Loc mark_loc(const std::shared_ptr<const SourceFile>& file, const YAML::Mark& m)
 // character itself when it is written raw in the file on the scalar's first
 // line, else the scalar's start (an escape such as "\e" in quotes).
 void check_scalar(const std::shared_ptr<const SourceFile>& file, const Loc& at, const std::string& value,
-                  const Limits& limits) {
+                  const Limits& limits, const std::function<void(Error)>& report) {
   std::size_t chars = 0;
   int32_t i = 0, n = static_cast<int32_t>(value.size());
   while (i < n) {
@@ -51,19 +51,12 @@ void check_scalar(const std::shared_ptr<const SourceFile>& file, const Loc& at, 
     if (!control) continue;
     Loc loc = at;
     std::string_view line = file->line(at.line);
-    char32_t cu = static_cast<char32_t>(c);
-    std::string raw;
-    if (c < 0x80) raw = std::string(1, static_cast<char>(c));
-    else raw = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
-    if (auto pos = line.find(raw); pos != std::string_view::npos) {
-      int col = 1;
-      for (std::size_t k = 0; k < pos; ++k)
-        if ((static_cast<unsigned char>(line[k]) & 0xC0) != 0x80) ++col;
-      loc.col = col;
-    }
-    throw Error(Failure::Input, loc, msg::control_character(cu));
+    if (auto pos = line.find(utf8_encode(static_cast<char32_t>(c))); pos != std::string_view::npos)
+      loc.col = char_column(line, pos);
+    report(Error(Failure::Input, loc, msg::control_character(static_cast<char32_t>(c))));
+    return;
   }
-  if (chars > limits.max_text_chars) throw Error(Failure::Input, at, msg::text_too_long(chars, limits.max_text_chars));
+  if (chars > limits.max_text_chars) report(Error(Failure::Input, at, msg::text_too_long(chars, limits.max_text_chars)));
 }
 
 struct Builder : YAML::EventHandler {
@@ -75,25 +68,15 @@ struct Builder : YAML::EventHandler {
   Node root;
   bool have_root = false;
 
-  // Where each line starts (in the text after a BOM, as SourceFile::line
-  // counts): a node's line is found without scanning the file from its start.
-  mutable std::vector<std::size_t> line_starts;
-  Loc at(const YAML::Mark& m) const {
-    std::string_view t = file->text;
-    if (t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
-    if (line_starts.empty()) {
-      line_starts.push_back(0);
-      for (std::size_t i = 0; i < t.size(); ++i)
-        if (t[i] == '\n') line_starts.push_back(i + 1);
-    }
-    std::string_view line;
-    if (m.line >= 0 && static_cast<std::size_t>(m.line) < line_starts.size()) {
-      line = t.substr(line_starts[m.line]);
-      line = line.substr(0, line.find('\n'));
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    }
-    return mark_loc(file, m, line);
+  // Errors a parse can go on after (a duplicate key, a control character,
+  // an over-long text): collected here when the caller collects them.
+  std::vector<Error>* errors = nullptr;
+  void report(Error e) {
+    if (!errors) throw e;
+    errors->push_back(std::move(e));
   }
+
+  Loc at(const YAML::Mark& m) const { return mark_loc(file, m); }
 
   void add(Node n) {
     if (stack.empty()) {
@@ -109,8 +92,7 @@ struct Builder : YAML::EventHandler {
     if (expecting_key.back()) {
       if (!n.is_scalar() && !n.is_null())
         throw Error(Failure::Input, n.loc, msg::complex_key());
-      if (!keys.back().insert(n.text).second)
-        throw Error(Failure::Input, n.loc, msg::duplicate_key(n.text));
+      if (!keys.back().insert(n.text).second) report(Error(Failure::Input, n.loc, msg::duplicate_key(n.text)));
       top.entries.emplace_back(std::move(n), Node{});
       expecting_key.back() = false;
     } else {
@@ -161,7 +143,7 @@ struct Builder : YAML::EventHandler {
     n.loc = at(m);
     n.text = value;
     n.quoted = tag == "!";
-    check_scalar(file, n.loc, n.text, limits);
+    check_scalar(file, n.loc, n.text, limits, [this](Error e) { report(std::move(e)); });
     add(std::move(n));
   }
   void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
@@ -180,12 +162,40 @@ struct Builder : YAML::EventHandler {
   void OnMapEnd() override { close(); }
 };
 
+// A key written with a full-width colon (“year：2022”, the most common
+// slip of a Chinese input method): the byte offset of the colon in the
+// line, when the line starts (after its indentation and a "- ") with a key
+// of letters, digits and "_" (or a quoted code) and has no ":" before it.
+std::optional<std::size_t> fullwidth_colon(std::string_view line) {
+  static constexpr std::string_view kColon = "\xEF\xBC\x9A";  // U+FF1A
+  std::size_t i = line.find_first_not_of(' ');
+  if (i == std::string_view::npos || line[i] == '#') return std::nullopt;
+  if (line.compare(i, 2, "- ") == 0) i = line.find_first_not_of(' ', i + 2);
+  if (i == std::string_view::npos) return std::nullopt;
+  std::size_t k = i;
+  if (line[k] == '"' || line[k] == '\'') {
+    std::size_t close = line.find(line[k], k + 1);
+    if (close == std::string_view::npos) return std::nullopt;
+    k = close + 1;
+  } else {
+    while (k < line.size() && (std::isalnum(static_cast<unsigned char>(line[k])) || line[k] == '_')) ++k;
+    if (k == i) return std::nullopt;
+  }
+  while (k < line.size() && line[k] == ' ') ++k;
+  if (line.compare(k, kColon.size(), kColon) != 0) return std::nullopt;
+  return k;
+}
+
 // Checks the raw bytes before yaml-cpp sees them: binary files and text in
-// another encoding get a precise position and a plain explanation.
-void check_text(const std::shared_ptr<const SourceFile>& file) {
+// another encoding get a precise position and a plain explanation (at
+// once); every line indented with a Tab and every key written with a
+// full-width colon is reported. A full-width colon is mended in `mended`
+// (to ": "), so that the parse can go on to find the file's other errors.
+std::vector<Error> check_text(const std::shared_ptr<const SourceFile>& file, std::string& mended) {
   const std::string& t = file->text;
+  std::vector<Error> errors;
   int line = 1, col = 1;
-  bool in_indent = true;
+  bool in_indent = true, tab_reported = false;
   int32_t i = 0, n = static_cast<int32_t>(t.size());
   if (n >= 3 && t.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;  // a BOM is fine
   while (i < n) {
@@ -193,17 +203,49 @@ void check_text(const std::shared_ptr<const SourceFile>& file) {
     U8_NEXT(reinterpret_cast<const uint8_t*>(t.data()), i, n, c);
     if (c < 0) throw Error(Failure::Input, Loc{file, line, col}, msg::not_utf8());
     if (c == 0) throw Error(Failure::Input, Loc{file, line, col}, msg::binary_file());
-    if (c == '\t' && in_indent) throw Error(Failure::Input, Loc{file, line, col}, msg::tab_indent());
+    if (c == '\t' && in_indent && !tab_reported) {
+      errors.emplace_back(Failure::Input, Loc{file, line, col}, msg::tab_indent());
+      tab_reported = true;
+    }
     if (c != ' ' && c != '\t' && c != '-') in_indent = false;
-    if (c == '\n') { ++line; col = 1; in_indent = true; }
+    if (c == '\n') { ++line; col = 1; in_indent = true; tab_reported = false; }
     else ++col;
   }
+  // Full-width colons, outside block scalars ("key: |" and the lines
+  // indented under it).
+  std::size_t block_indent = std::string::npos;  // inside a block scalar: its key's indentation
+  for (int ln = 1; ln <= file->line_count(); ++ln) {
+    std::string_view l = file->line(ln);
+    std::size_t indent = l.find_first_not_of(' ');
+    if (block_indent != std::string::npos && (indent == std::string_view::npos || indent > block_indent)) continue;
+    block_indent = std::string::npos;
+    std::size_t end = l.find_last_not_of(' ');
+    if (end != std::string_view::npos && (l[end] == '|' || l[end] == '>' ||
+                                          (end > 0 && (l[end - 1] == '|' || l[end - 1] == '>') &&
+                                           (l[end] == '-' || l[end] == '+'))))
+      block_indent = indent;
+    if (auto colon = fullwidth_colon(l)) {
+      std::string key(l.substr(0, *colon));
+      key.erase(0, key.find_first_not_of(" -"));
+      while (!key.empty() && key.back() == ' ') key.pop_back();
+      errors.emplace_back(Failure::Input, Loc{file, ln, char_column(l, *colon)}, msg::fullwidth_colon(key));
+      std::size_t at = static_cast<std::size_t>(l.data() - t.data()) + *colon;
+      if (mended.empty()) mended = t;
+      mended.replace(at - (t.size() - mended.size()), 3, ": ");
+    }
+  }
+  return errors;
 }
 
 // The line/column (1-based, in characters) of a byte offset into `text`,
 // the file's text after its BOM.
 Loc loc_at(const std::shared_ptr<const SourceFile>& file, std::string_view text, std::size_t off) {
-  auto [line, col] = file->locate(off + static_cast<std::size_t>(text.data() - file->text.data()));
+  const char* begin = file->text.data();
+  if (text.data() >= begin && text.data() <= begin + file->text.size()) {
+    auto [line, col] = file->locate(off + static_cast<std::size_t>(text.data() - begin));
+    return Loc{file, line, col};
+  }
+  auto [line, col] = text_position(text, off);  // a mended copy of the text
   return Loc{file, line, col};
 }
 
@@ -295,33 +337,52 @@ Error diagnose(const std::shared_ptr<const SourceFile>& file, std::string_view b
 
 }  // namespace
 
-Node parse(std::shared_ptr<const SourceFile> file, const Limits& limits) {
+Node parse(std::shared_ptr<const SourceFile> file, const Limits& limits, std::vector<Error>* errors) {
   if (file->text.size() > limits.max_bytes)
     throw Error(Failure::Input, Loc{file, 0, 0}, msg::file_too_large(file->text.size(), limits.max_bytes));
-  check_text(file);
-  std::string_view body = file->text;
+  std::vector<Error> found;
+  std::vector<Error>& collected = errors ? *errors : found;
+  std::string mended;
+  auto lint = check_text(file, mended);
+  bool tabs = std::any_of(lint.begin(), lint.end(), [](const Error& e) { return e.message() == msg::tab_indent(); });
+  collected.insert(collected.end(), lint.begin(), lint.end());
+  // A Tab is not mended (its width is a guess): the parse would only
+  // report the same line again.
+  if (tabs || (!errors && !collected.empty())) throw Error::several(std::move(collected));
+  std::string_view body = mended.empty() ? std::string_view(file->text) : std::string_view(mended);
   if (body.size() >= 3 && body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   std::istringstream in{std::string(body)};
   Builder b;
   b.file = file;
   b.limits = limits;
+  b.errors = &collected;
+  std::optional<Error> stop;  // what ended the parse
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(b);
-    if (!b.have_root || b.root.is_null())
-      throw Error(Failure::Input, Loc{file, 0, 0}, msg::empty_file());
-    // yaml-cpp accepts a quote left open, swallowing the following lines
-    // into one string: refuse a quoted value that does not end on its line.
-    if (auto q = unclosed_quote(body, body.size()))
-      throw Error(Failure::Input, loc_at(file, body, *q), msg::unclosed_quote());
-    Builder extra;
-    extra.file = file;
-    extra.limits = limits;
-    if (parser.HandleNextDocument(extra) && extra.have_root)
-      throw Error(Failure::Input, extra.root.loc, msg::second_document());
+    if (!b.have_root || b.root.is_null()) {
+      stop = Error(Failure::Input, Loc{file, 0, 0}, msg::empty_file());
+    } else if (auto q = unclosed_quote(body, body.size())) {
+      // yaml-cpp accepts a quote left open, swallowing the following lines
+      // into one string: refuse a quoted value that does not end on its line.
+      stop = Error(Failure::Input, loc_at(file, body, *q), msg::unclosed_quote());
+    } else {
+      Builder extra;
+      extra.file = file;
+      extra.limits = limits;
+      if (parser.HandleNextDocument(extra) && extra.have_root)
+        stop = Error(Failure::Input, extra.root.loc, msg::second_document());
+    }
   } catch (const YAML::Exception& e) {
-    throw diagnose(file, body, e);
+    stop = diagnose(file, body, e);
+  } catch (const Error& e) {
+    stop = e;
   }
+  if (stop) {
+    collected.push_back(std::move(*stop));
+    throw Error::several(std::move(collected));
+  }
+  if (!errors && !collected.empty()) throw Error::several(std::move(collected));
   return std::move(b.root);
 }
 

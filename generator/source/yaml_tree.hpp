@@ -43,6 +43,13 @@ struct Limits {
 // character in a value (tab and line end aside: ESC, BEL, C1 controls … would
 // reach terminals, pages and PDF metadata) and a value over
 // Limits::max_text_chars.
-Node parse(std::shared_ptr<const SourceFile> file, const Limits& limits = {});
+//
+// Every key written with a full-width colon and every line indented with a
+// Tab is reported, not only the first. With `errors`, the mistakes a parse
+// can go on after (a full-width colon, a duplicate key, a control
+// character, an over-long text) are appended there and the tree is
+// returned, so that the loader can report them with its own; what stops
+// the parse is thrown with them (Error::several).
+Node parse(std::shared_ptr<const SourceFile> file, const Limits& limits = {}, std::vector<Error>* errors = nullptr);
 
 }  // namespace juesuan::yaml
