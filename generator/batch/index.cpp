@@ -12,6 +12,7 @@
 #include "core/messages.hpp"
 #include "core/ui.hpp"
 #include "source/source.hpp"
+#include "xlsx/xlsx_writer.hpp"
 
 namespace juesuan::batch {
 
@@ -309,6 +310,47 @@ std::vector<fs::path> files_of(const Department& d, const fs::path& dir) {
   return out;
 }
 
+// The public index as a workbook: one sheet, the departments that built
+// (as index.html lists them) with their key figures as numbers, and the
+// city's 汇总 last. A Document with one table, written by the XLSX writer.
+std::string index_xlsx(const Index& index) {
+  doc::Table t;
+  t.id = "index";
+  t.number = ui::index_sheet_name();
+  t.title = ui::index_workbook_title();
+  t.unit = ui::index_workbook_unit();
+  doc::Row head;
+  for (const std::string& h : ui::index_xlsx_header()) head.push_back(doc::Cell{h, 1, 1, doc::Align::Center, true});
+  for (const auto& f : kFigureFields) head.push_back(doc::Cell{ui::figure_label(f.key), 1, 1, doc::Align::Center, true});
+  t.head.push_back(std::move(head));
+  auto figure = [](Money m, const char* key, bool total) {
+    doc::Cell c{format_wan(m.printed_wan_cents(), true), 1, 1, doc::Align::Right, false, total};
+    c.amount = m;
+    c.key = key;
+    return c;
+  };
+  const std::vector<Place> where = places(index.departments);
+  for (std::size_t i = 0; i < index.departments.size(); ++i) {
+    const Department& d = index.departments[i];
+    if (!d.figures) continue;   // failed: not on the public index
+    doc::Row row = {doc::Cell{where[i].supervisor}, doc::Cell{d.name},
+                    doc::Cell{ui::kind_label(where[i].unit), 1, 1, doc::Align::Center},
+                    doc::Cell{d.year ? std::to_string(d.year) : std::string(), 1, 1, doc::Align::Center}};
+    for (const auto& f : kFigureFields) row.push_back(figure((*d.figures).*f.member, f.key, false));
+    t.body.push_back(std::move(row));
+  }
+  const Summary sum = summarise(index);
+  doc::Row total = {doc::Cell{ui::index_total_label(), 4, 1, doc::Align::Center, true, true}};
+  for (const auto& f : kFigureFields) total.push_back(figure(sum.totals.figures.*f.member, f.key, true));
+  t.body.push_back(std::move(total));
+  t.notes.push_back(ui::index_total_note(sum.totals.departments, sum.totals.units, sum.totals.covered));
+  t.widths = {3, 4, 1, 1, 2, 2, 2, 2, 2};
+  doc::Document d;
+  d.title = t.title;
+  d.blocks.push_back(std::move(t));
+  return xlsx::write_xlsx(d);
+}
+
 void write_index(const Index& index, const fs::path& dir, const fs::path& templates) {
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -316,6 +358,7 @@ void write_index(const Index& index, const fs::path& dir, const fs::path& templa
   // All complete before any is renamed into place.
   std::vector<OutputFile> files = {{dir / "index.json", index_json(index)},
                                    {dir / "index.csv", index_csv(index)},
+                                   {dir / "index.xlsx", index_xlsx(index)},
                                    {dir / "index.html", index_html(index, templates)},
                                    {dir / "review.html", review_html(index, templates)},
                                    {dir / "review.csv", review_csv(index)}};

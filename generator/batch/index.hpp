@@ -123,7 +123,7 @@ struct Index {
 
 Summary summarise(const Index& index);
 
-// index.html (the public index), index.json, index.csv, review.html and
+// index.html (the public index, also as index.xlsx), index.json, index.csv, review.html and
 // review.csv (the reviewer's report, not for publication) in `dir`, each
 // written atomically. The pages are filled from the Mustache templates in
 // `templates`/common/site/.
@@ -132,6 +132,7 @@ void write_index(const Index& index, const std::filesystem::path& dir, const std
 // The texts, for tests and for write_index.
 std::string index_json(const Index& index);
 std::string index_csv(const Index& index);
+std::string index_xlsx(const Index& index);
 std::string index_html(const Index& index, const std::filesystem::path& templates);
 std::string review_html(const Index& index, const std::filesystem::path& templates);
 std::string review_csv(const Index& index);

@@ -173,6 +173,19 @@ std::string figure_label(std::string_view key) {
   return std::string(key);
 }
 std::string wan_suffix() { return "（万元）"; }
+std::string index_sheet_name() { return "部门决算索引"; }
+std::string index_workbook_title() { return "部门决算公开索引"; }
+std::string index_workbook_unit() { return "单位：万元"; }
+std::vector<std::string> index_xlsx_header() { return {"主管部门", "部门（单位）", "决算", "年度"}; }
+std::string kind_label(bool unit) { return unit ? "单位决算" : "部门决算"; }
+std::string index_total_label() { return "汇总"; }
+std::string index_total_note(int departments, int units, int covered) {
+  // The sentence of index.html (templates/common/site/index.mustache).
+  std::string s = "全市汇总含" + std::to_string(departments) + "个部门决算";
+  if (covered) s += "，不含其所属单位的" + std::to_string(covered) + "个单位决算（已含在部门决算中）";
+  if (units) s += "；另含" + std::to_string(units) + "个单位决算（其主管部门没有部门决算）";
+  return s + "。";
+}
 std::string severity_label(std::string_view severity) {
   if (severity == "error") return "错误";
   if (severity == "warning") return "警告";

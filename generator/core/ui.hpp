@@ -68,6 +68,14 @@ std::string stale_removed(std::string_view path);
 // names of the index's key figures ("grand_total" -> 收支总计) and of a
 // finding's severity ("error" -> 错误).
 std::vector<std::string> index_csv_header();
+// index.xlsx: the public index as a workbook.
+std::string index_sheet_name();
+std::string index_workbook_title();
+std::string index_workbook_unit();
+std::vector<std::string> index_xlsx_header();
+std::string kind_label(bool unit);
+std::string index_total_label();
+std::string index_total_note(int departments, int units, int covered);
 std::vector<std::string> review_csv_header();
 std::string figure_label(std::string_view key);
 std::string wan_suffix();

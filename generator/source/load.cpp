@@ -706,10 +706,6 @@ Source load_source(std::shared_ptr<const SourceFile> file, const LoadContext& ct
   Source src;
   src.file = file;
   Reader r(src, ctx);
-  s.kind = r.text(root.find("kind"), "kind");
-  if (s.kind.present && s.kind.value != kKindDepartment && s.kind.value != kKindUnit)
-    r.fail(Error(Failure::Input, s.kind.loc, msg::bad_kind(s.kind.value)));
-  s.supervisor = r.text(root.find("supervisor"), "supervisor");
   Node root = yaml::parse(file, {}, &r.errors);
   if (!root.is_map()) {
     r.fail(Error(Failure::Input, root.loc, msg::top_level_not_map()));
@@ -720,6 +716,7 @@ Source load_source(std::shared_ptr<const SourceFile> file, const LoadContext& ct
   const Node* items = root.find("items");
   if (items && !items->is_null() && !items->is_seq()) r.fail(Error(Failure::Input, items->loc, msg::expected_list("items")));
   r.guard([&] { load_names(r, root.find("names")); });
+  r.guard([&] { load_class_uses(r, root.find("class_uses")); });
   if (!items || items->is_null() || items->is_seq()) r.guard([&] { load_items(r, items); });
   r.guard([&] { load_year_start_budget(r, root.find("year_start_budget")); });
   r.guard([&] { load_staff(r, root.find("staff")); });
