@@ -434,3 +434,22 @@ TEST_CASE("typeset: 十三's subsections are numbered as printed, without gaps",
     if (auto* h = std::get_if<doc::Heading>(&b)) found = found || h->text == "（二）重点绩效评价结果";
   CHECK(found);
 }
+
+TEST_CASE("typeset: a rowspan group of more than a quarter page is broken rather than leave a page that empty",
+          "[pdf][typeset]") {
+  // The 2022 自评表: after 年度主要任务 come 绩效指标 and a 20-row
+  // 投入管理指标 group that fits a page but not the page's rest.
+  const pdf::PdfOptions o;
+  Layout L = lay_out(only_table(example("2022-jiaozuo-zhengwu-dashuju.yaml"), "a1-1"), o);
+  L.pages.erase(std::remove_if(L.pages.begin(), L.pages.end(), [](const auto& p) { return p.boxes.empty(); }),
+                L.pages.end());
+  REQUIRE(L.pages.size() >= 2);
+  const double block = o.page_width - o.landscape.top - o.landscape.bottom;
+  for (std::size_t i = 0; i + 1 < L.pages.size(); ++i) {
+    double bottom = 1e9;
+    for (const auto& b : L.pages[i].boxes) bottom = std::min(bottom, b.y);
+    const double used = o.page_width - o.landscape.top - bottom;
+    INFO("page " << i + 1 << ": rows down to " << used / block << " of the text block");
+    CHECK(used >= 0.74 * block);
+  }
+}

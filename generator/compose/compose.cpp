@@ -215,7 +215,7 @@ class TableBuilder {
 };
 
 // A cell of an attachment table that is a figure ("2470.77", "100.00%",
-// "10", "-3.5"): set right-aligned. An amount — a plain number with two
+// "10", "-3.5", or "-" for none): set right-aligned. An amount — a plain number with two
 // decimals, as the 决算 prints 万元 — is printed in the number style of the
 // format's tables ("2,470.77" where they group thousands).
 struct AttachmentFigure {
@@ -225,6 +225,7 @@ struct AttachmentFigure {
 
 AttachmentFigure attachment_figure(const std::string& text, bool grouping) {
   AttachmentFigure out{false, text};
+  if (text == "-") return AttachmentFigure{true, text};  // no figure, in a column of figures
   std::size_t i = 0;
   const std::size_t n = text.size();
   if (i < n && (text[i] == '-' || text[i] == '+')) ++i;

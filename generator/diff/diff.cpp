@@ -81,7 +81,8 @@ std::vector<std::pair<CellKey, std::string>> cells_of(const doc::Table& t) {
       bool line_number = !c.header && !c.text.empty() && c.text.find_first_not_of("0123456789") == std::string::npos;
       if (c.align == doc::Align::Right) {
         std::string key = label.empty() ? "(" + std::to_string(col + 1) + ")" : label;
-        out.push_back({{key, col < names.size() ? names[col] : std::to_string(col + 1)}, c.text});
+        // A table without a head (an attachment's) names its columns by number.
+        out.push_back({{key, col < names.size() && !names[col].empty() ? names[col] : std::to_string(col + 1)}, c.text});
         after_amount = true;
       } else if (!c.text.empty() && !line_number) {
         // A label; after an amount it starts the next panel's label.

@@ -609,8 +609,11 @@ void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shap
   };
   auto group_h = [&](std::size_t gi) { return rows_h(starts[gi], starts[gi + 1]); };
   auto fits_page = [&](std::size_t gi) { return group_h(gi) <= room + 0.01; };
+  // A group of more than a quarter of a page may be broken where a page
+  // ends rather than leave that much of the page empty.
+  auto breakable = [&](std::size_t gi) { return group_h(gi) > 0.25 * room + 0.01; };
   auto first_h = [&](std::size_t gi) {
-    if (fits_page(gi)) return group_h(gi);
+    if (fits_page(gi) && !breakable(gi)) return group_h(gi);
     int c = starts[gi] + 2;
     while (c < starts[gi + 1] && !clean[c]) ++c;
     // The group's first smaller group, or two rows when that is a quarter
@@ -705,7 +708,11 @@ void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shap
       const bool spills = spill(gi);
       // After a heading row (whose own check made room for this start) the
       // group starts here, split if need be.
-      if (!spills && !after_heading && !fits(lead_h(gi) + (last && fits_page(gi) ? note_h : 0)) && rows_here > 0) {
+      const bool whole_here = fits(group_h(gi) + (last ? note_h : 0));
+      const bool little_room = f.bottom() - y < 0.25 * room;
+      if (!spills && !after_heading && rows_here > 0 &&
+          (!fits(lead_h(gi) + (last && fits_page(gi) && !breakable(gi) ? note_h : 0)) ||
+           (breakable(gi) && fits_page(gi) && !whole_here && little_room))) {
         // A group of a page or less with a tall row where the page ends: the
         // row is split there rather than the group moved on.
         if (fits_page(gi)) {
@@ -720,7 +727,7 @@ void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shap
         page_break(b);
       }
       if (!spills && fits_page(gi) &&
-          (!after_heading || fits(group_h(gi) + (last ? note_h : 0)))) {
+          (breakable(gi) || after_heading ? fits(group_h(gi) + (last ? note_h : 0)) : true)) {
         put(b, e);
         after_heading = is_heading(gi);
         if (after_heading && column_heading_row(body, b, p.ncols)) sub_head = b;
