@@ -6,13 +6,16 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <regex>
 #include <string>
 
 #include "build/build.hpp"
 #include "pdf/layout.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/text.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using namespace juesuan;
@@ -70,20 +73,20 @@ void check_spacing(const Layout& L, const pdf::PdfOptions& o) {
     }
 }
 
-// No two runs on one baseline drawn over each other.
+// No two runs on one baseline (within half a point) drawn over each other.
 void check_no_overprint(const Layout& L) {
   for (std::size_t p = 0; p < L.pages.size(); ++p) {
     auto runs = L.pages[p].runs;
-    std::sort(runs.begin(), runs.end(), [](const TextRun& a, const TextRun& b) {
-      return a.y != b.y ? a.y < b.y : a.x < b.x;
-    });
-    for (std::size_t i = 0; i + 1 < runs.size(); ++i) {
-      const auto& a = runs[i];
-      const auto& b = runs[i + 1];
-      if (std::abs(a.y - b.y) > 0.5) continue;
-      INFO("page " << p + 1 << ": \"" << utf8(a) << "\" runs into \"" << utf8(b) << "\"");
-      CHECK(a.x + run_width(a) <= b.x + 0.05);
-    }
+    std::sort(runs.begin(), runs.end(), [](const TextRun& a, const TextRun& b) { return a.x < b.x; });
+    for (std::size_t i = 0; i < runs.size(); ++i)
+      for (std::size_t j = i + 1; j < runs.size(); ++j) {
+        const auto& a = runs[i];
+        const auto& b = runs[j];
+        if (std::abs(a.y - b.y) > 0.5) continue;
+        INFO("page " << p + 1 << ": \"" << utf8(a) << "\" runs into \"" << utf8(b) << "\"");
+        CHECK(a.x + run_width(a) <= b.x + 0.05);
+        break;  // the next run on this line; those after it start further right
+      }
   }
 }
 
@@ -200,4 +203,253 @@ TEST_CASE("typeset: 一、 headings in the heading role, （一） headings in h
   // A manifest without the role sets those headings in the body's faces.
   const auto compact = pdf::FontLibrary::load(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest-compact.yaml");
   CHECK_FALSE(compact.chain("heading2").empty());
+}
+
+// ---- attachment tables, stranded titles, lone rows (issue 15, items 5 and 7) ----
+
+namespace {
+
+// The document's attachment table of the given id, alone in a document.
+doc::Document only_table(const doc::Document& from, const std::string& id) {
+  doc::Document d;
+  for (const auto& b : from.blocks)
+    if (auto* t = std::get_if<doc::Table>(&b); t && t->id == id) d.blocks.push_back(*t);
+  REQUIRE(d.blocks.size() == 1);
+  return d;
+}
+
+std::string page_text(const pdf::detail::Page& p) {
+  std::string s;
+  for (const auto& r : p.runs) s += utf8(r);
+  return s;
+}
+
+// Distinct tops of the cell boxes on a page: one per row drawn there.
+std::size_t rows_on(const pdf::detail::Page& p) {
+  std::vector<double> tops;
+  for (const auto& b : p.boxes) tops.push_back(std::round((b.y + b.h) * 10) / 10);
+  std::sort(tops.begin(), tops.end());
+  return static_cast<std::size_t>(std::unique(tops.begin(), tops.end()) - tops.begin());
+}
+
+}  // namespace
+
+TEST_CASE("typeset: the 2021 部门整体绩效自评表 fills its pages", "[pdf][typeset]") {
+  const doc::Document d = only_table(example("2021-jiaozuo-gongxinju.yaml"), "a1-1");
+  const auto& t = std::get<doc::Table>(d.blocks.front());
+  const pdf::PdfOptions o;
+  // The least area its text needs: every cell's text on lines of the table's
+  // type size, without padding or rules.
+  pdf::detail::Shaper shaper(fonts().set(), nullptr);
+  double area = 0;
+  for (const auto* rows : {&t.head, &t.body})
+    for (const auto& row : *rows)
+      for (const auto& c : row) area += shaper.width(pdf::detail::utf8_to_u32(c.text), o.table_cell) * o.table_cell.leading;
+  const double page_area = (o.page_height - o.landscape.left - o.landscape.right) *
+                           (o.page_width - o.landscape.top - o.landscape.bottom);
+  const double least = area / page_area;
+  Layout L = lay_out(d, o);
+  // (A document begins on a portrait page, which the landscape table leaves empty.)
+  L.pages.erase(std::remove_if(L.pages.begin(), L.pages.end(), [](const auto& p) { return p.boxes.empty(); }),
+                L.pages.end());
+  INFO("its text alone fills " << least << " pages; laid out on " << L.pages.size());
+  // The rows' text beside the cells of a row that need fewer lines leaves
+  // much of a page white; four pages of it per page of text at most
+  // (before: 14 pages, 5.2 per page of text).
+  CHECK(static_cast<double>(L.pages.size()) <= std::ceil(4 * least));
+  for (const auto& p : L.pages) CHECK(p.landscape);
+
+  SECTION("no page but the last is left a quarter empty: rows split, or groups broken, at its foot") {
+    const double block = o.page_width - o.landscape.top - o.landscape.bottom;
+    for (std::size_t i = 0; i + 1 < L.pages.size(); ++i) {
+      double bottom = 1e9;
+      for (const auto& b : L.pages[i].boxes) bottom = std::min(bottom, b.y);
+      const double top = o.page_width - o.landscape.top;
+      INFO("page " << i + 1 << ": rows down to " << (top - bottom) / block << " of the text block");
+      CHECK(top - bottom >= 0.74 * block);
+    }
+  }
+
+  SECTION("every page but the first repeats the column heading row of the 绩效指标 it continues") {
+    bool in_indicators = false;
+    for (std::size_t i = 0; i < L.pages.size(); ++i) {
+      const std::string text = page_text(L.pages[i]);
+      INFO("page " << i + 1);
+      if (in_indicators) CHECK(text.rfind("一级指标", 0) == 0);
+      in_indicators = in_indicators || text.find("一级指标") != std::string::npos;
+    }
+    CHECK(in_indicators);
+  }
+
+  SECTION("figures are right-aligned in their cells; long text fills its cell's width") {
+    int figures = 0, long_cells = 0;
+    for (const auto& p : L.pages) {
+      for (const auto& b : p.boxes) {
+        std::vector<const TextRun*> inside;
+        for (const auto& r : p.runs)
+          if (r.x >= b.x - 0.01 && r.x < b.x + b.w && r.y > b.y && r.y < b.y + b.h) inside.push_back(&r);
+        if (inside.size() == 1 && std::regex_match(utf8(*inside[0]), std::regex(R"(\d{1,3}(,\d{3})*\.\d\d)"))) {
+          ++figures;
+          INFO(utf8(*inside[0]));
+          CHECK(std::abs(inside[0]->x + run_width(*inside[0]) - (b.x + b.w - o.cell_padding)) < 0.05);
+        }
+        std::vector<double> baselines;
+        double length = 0;
+        for (const auto* r : inside) {
+          baselines.push_back(std::round(r->y * 10));
+          length += run_width(*r);
+        }
+        std::sort(baselines.begin(), baselines.end());
+        const auto lines = static_cast<double>(std::unique(baselines.begin(), baselines.end()) - baselines.begin());
+        if (lines >= 4) {
+          // As many lines as its text needs at the cell's width (one more
+          // where breaking rules move a piece on), not lines ending well
+          // before the cell's edge.
+          ++long_cells;
+          INFO(utf8(*inside[0]) << "…: " << lines << " lines of " << length << " pt in a cell " << b.w << " pt wide");
+          CHECK(lines <= std::ceil(length / (b.w - 2 * o.cell_padding)) + 1);
+        }
+      }
+    }
+    CHECK(figures >= 6);  // 2,470.77 twice, 4,233.96 four times, 0.00 three times
+    CHECK(long_cells >= 10);
+  }
+}
+
+TEST_CASE("typeset: attachment figures are right-aligned, amounts with the tables' separators", "[pdf][typeset]") {
+  const doc::Document d = only_table(example("2021-jiaozuo-gongxinju.yaml"), "a1-1");
+  const auto& t = std::get<doc::Table>(d.blocks.front());
+  // The row 部门预算总额 of the YAML: 2470.77, 4233.96, 4233.96, 10, 100.00%, 10.0.
+  const doc::Row* row = nullptr;
+  for (const auto& r : t.body)
+    if (!r.empty() && r.front().text == "部门预算总额") row = &r;
+  REQUIRE(row);
+  REQUIRE(row->size() == 7);
+  const std::vector<std::string> want = {"部门预算总额", "2,470.77", "4,233.96", "4,233.96", "10", "100.00%", "10.0"};
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    INFO(i);
+    CHECK((*row)[i].text == want[i]);
+    CHECK(((*row)[i].align == doc::Align::Right) == (i > 0));
+  }
+}
+
+TEST_CASE("typeset: a table's title and lead lines are never left on a page without the table", "[pdf][typeset]") {
+  // The 2021 表 sits in 十三（二） after its title 「部门整体绩效自评表」 and
+  // 「(2021年度)」; the 2022 附件 is a title, one sentence and a date before
+  // its table.
+  for (const auto& [name, title] : std::vector<std::pair<std::string, std::string>>{
+           {"2021-jiaozuo-gongxinju.yaml", "部门整体绩效自评表"},
+           {"2022-jiaozuo-zhengwu-dashuju.yaml", "部门整体支出绩效自评情况表"}}) {
+    const doc::Document d = example(name);
+    const Layout L = lay_out(d);
+    std::vector<std::string> titles = {title};
+    for (const auto& b : d.blocks)
+      if (auto* t = std::get_if<doc::Table>(&b); t && !t->title.empty()) titles.push_back(t->title);
+    int seen = 0;
+    for (std::size_t i = 0; i < L.pages.size(); ++i) {
+      if (L.pages[i].kind & pdf::detail::kToc) continue;
+      const std::string text = page_text(L.pages[i]);
+      for (const auto& s : titles) {
+        const auto at = text.find(s);
+        if (at == std::string::npos) continue;
+        ++seen;
+        INFO(name << ", page " << i + 1 << ": " << s);
+        CHECK_FALSE(L.pages[i].boxes.empty());
+      }
+    }
+    CHECK(seen >= 10);
+  }
+}
+
+TEST_CASE("typeset: no page continuing a table holds a single row", "[pdf][typeset]") {
+  // A table like 03表 (two head rows, one-line rows) of every length from
+  // one to three pages: the last page has two rows at least.
+  const pdf::PdfOptions o;
+  for (int n = 20; n <= 130; ++n) {
+    doc::Document d;
+    doc::Table t;
+    t.id = "t";
+    t.title = "支出决算表";
+    t.number = "公开03表";
+    t.head = {{doc::Cell{"科目编码", 1, 2, doc::Align::Center, true}, doc::Cell{"科目名称", 1, 2, doc::Align::Center, true},
+               doc::Cell{"本年支出", 2, 1, doc::Align::Center, true}},
+              {doc::Cell{"基本支出", 1, 1, doc::Align::Center, true}, doc::Cell{"项目支出", 1, 1, doc::Align::Center, true}}};
+    for (int r = 0; r < n; ++r)
+      t.body.push_back({doc::Cell{"2010" + std::to_string(r)}, doc::Cell{"行" + std::to_string(r)},
+                        doc::Cell{"1.00", 1, 1, doc::Align::Right}, doc::Cell{"2.00", 1, 1, doc::Align::Right}});
+    t.notes = {"注：本表反映部门本年度各项支出情况。"};
+    d.blocks.push_back(std::move(t));
+    const Layout L = lay_out(d, o);
+    for (std::size_t i = 1; i < L.pages.size(); ++i) {
+      if (L.pages[i].boxes.empty()) continue;
+      INFO(n << " rows, page " << i + 1);
+      CHECK(rows_on(L.pages[i]) - 2 >= 2);
+    }
+  }
+  // And the standard tables of both examples.
+  for (const char* name : {"2021-jiaozuo-gongxinju.yaml", "2022-jiaozuo-zhengwu-dashuju.yaml"}) {
+    const doc::Document d = example(name);
+    for (const auto& b : d.blocks) {
+      const auto* t = std::get_if<doc::Table>(&b);
+      if (!t || !t->in_toc) continue;
+      const Layout L = lay_out(only_table(d, t->id), o);
+      std::size_t first = 0;  // (a landscape table leaves the document's first, portrait page empty)
+      while (first < L.pages.size() && L.pages[first].boxes.empty()) ++first;
+      for (std::size_t i = first + 1; i < L.pages.size(); ++i) {
+        if (L.pages[i].boxes.empty()) continue;  // the notes' last lines
+        INFO(name << ", " << t->title << ", page " << i + 1);
+        CHECK(rows_on(L.pages[i]) >= t->head.size() + 2);
+      }
+    }
+  }
+}
+
+TEST_CASE("typeset: 十三's subsections are numbered as printed, without gaps", "[typeset]") {
+  auto subsections = [](const doc::Document& d) {
+    std::vector<std::string> out;
+    bool in13 = false;
+    for (const auto& b : d.blocks)
+      if (auto* h = std::get_if<doc::Heading>(&b)) {
+        if (h->level <= 1) in13 = h->text.rfind("十三、", 0) == 0;
+        else if (in13) out.push_back(h->text.substr(0, h->text.find("）") + 3));
+      }
+    return out;
+  };
+  CHECK(subsections(example("2021-jiaozuo-gongxinju.yaml")) == std::vector<std::string>{"（一）", "（二）", "（三）"});
+  // Without （一）绩效管理工作开展情况 (the management block left out), the
+  // others move up.
+  const std::string yaml = test::slurp(fs::path(JUESUAN_SOURCE_DIR) / "data/examples/2021-jiaozuo-gongxinju.yaml");
+  const auto from = yaml.find("  management:");
+  const auto to = yaml.find("  self_assessment:");
+  REQUIRE(from != std::string::npos);
+  REQUIRE(to > from);
+  test::TempDir dir("typeset-s13");
+  test::spit(dir / "2021-jiaozuo-gongxinju.yaml", yaml.substr(0, from) + yaml.substr(to));
+  static const Resources res = Resources::load(JUESUAN_SOURCE_DIR);
+  const doc::Document d = build_document(res, dir / "2021-jiaozuo-gongxinju.yaml")->document;
+  const auto got = subsections(d);
+  CHECK(got == std::vector<std::string>{"（一）", "（二）"});
+  bool found = false;
+  for (const auto& b : d.blocks)
+    if (auto* h = std::get_if<doc::Heading>(&b)) found = found || h->text == "（二）重点绩效评价结果";
+  CHECK(found);
+}
+
+TEST_CASE("typeset: a rowspan group of more than a quarter page is broken rather than leave a page that empty",
+          "[pdf][typeset]") {
+  // The 2022 自评表: after 年度主要任务 come 绩效指标 and a 20-row
+  // 投入管理指标 group that fits a page but not the page's rest.
+  const pdf::PdfOptions o;
+  Layout L = lay_out(only_table(example("2022-jiaozuo-zhengwu-dashuju.yaml"), "a1-1"), o);
+  L.pages.erase(std::remove_if(L.pages.begin(), L.pages.end(), [](const auto& p) { return p.boxes.empty(); }),
+                L.pages.end());
+  REQUIRE(L.pages.size() >= 2);
+  const double block = o.page_width - o.landscape.top - o.landscape.bottom;
+  for (std::size_t i = 0; i + 1 < L.pages.size(); ++i) {
+    double bottom = 1e9;
+    for (const auto& b : L.pages[i].boxes) bottom = std::min(bottom, b.y);
+    const double used = o.page_width - o.landscape.top - bottom;
+    INFO("page " << i + 1 << ": rows down to " << used / block << " of the text block");
+    CHECK(used >= 0.74 * block);
+  }
 }

@@ -87,11 +87,13 @@ void check_reference(const std::string& example, int min_pages, int max_pages) {
     std::string text = std::regex_replace(r.out, std::regex(R"((^|\n)(-|—) \d+ (-|—)(\n|$))"), "\n");
     text = strip_spaces(text);
     int missing = 0, checked = 0;
-    auto expect = [&](const std::string& e) {
+    auto expect = [&](const std::string& e, bool cell = false) {
       auto s = strip_spaces(e);
       if (s.empty()) return;
       ++checked;
       if (text.find(s) != std::string::npos) return;
+      // A cell of a row split at a page's foot comes back in two pieces.
+      if (cell && test::find_whole_or_split(text, s) != std::string::npos) return;
       ++missing;
       UNSCOPED_INFO("missing: " << e);
     };
@@ -104,7 +106,7 @@ void check_reference(const std::string& example, int min_pages, int max_pages) {
         for (const auto& n : t->notes) expect(n);
         for (const auto* rows : {&t->head, &t->body})
           for (const auto& row : *rows)
-            for (const auto& c : row) expect(c.text);
+            for (const auto& c : row) expect(c.text, true);
       }
     }
     CHECK(missing == 0);

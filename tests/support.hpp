@@ -13,6 +13,7 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 namespace juesuan::test {
 
@@ -49,6 +50,31 @@ inline std::string slurp(const fs::path& p) {
 inline void spit(const fs::path& p, const std::string& bytes) {
   fs::create_directories(p.parent_path());
   std::ofstream(p, std::ios::binary) << bytes;
+}
+
+// Where the first occurrence of `s` in `text` (from `from`) ends: found
+// whole, or in up to `pieces` pieces in order — a table cell split over
+// pages, its first lines at the foot of one page and the rest at the head of
+// the next, with the page number and the repeated head between them. Each
+// piece has `least` bytes at least and is cut between UTF-8 characters.
+// npos when neither.
+inline std::size_t find_whole_or_split(const std::string& text, std::string_view s, std::size_t from = 0,
+                                       std::size_t least = 12, int pieces = 4) {
+  if (s.size() < least) {
+    const auto at = text.find(s, from);
+    return at == std::string::npos ? at : at + s.size();
+  }
+  const std::string_view head = s.substr(0, least);
+  for (auto p = text.find(head, from); p != std::string::npos; p = text.find(head, p + 1)) {
+    std::size_t n = 0;
+    while (n < s.size() && p + n < text.size() && text[p + n] == s[n]) ++n;
+    if (n == s.size()) return p + n;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    if (pieces > 1 && n >= least && s.size() - n >= least)
+      if (auto end = find_whole_or_split(text, s.substr(n), p + n, least, pieces - 1); end != std::string::npos)
+        return end;
+  }
+  return std::string::npos;
 }
 
 // A shell word: the text in single quotes.

@@ -2,9 +2,12 @@
 
 #include <mstch/mstch.hpp>
 
+#include <cctype>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 
+#include "compose/cn_number.hpp"
 #include "compose/context.hpp"
 #include "compose/markup.hpp"
 
@@ -238,8 +241,52 @@ class TableBuilder {
   mutable std::optional<std::string> department_, year_;  // the tables' captions
 };
 
+// A cell of an attachment table that is a figure ("2470.77", "100.00%",
+// "10", "-3.5", or "-" for none): set right-aligned. An amount — a plain number with two
+// decimals, as the 决算 prints 万元 — is printed in the number style of the
+// format's tables ("2,470.77" where they group thousands).
+struct AttachmentFigure {
+  bool figure = false;
+  std::string text;
+};
+
+AttachmentFigure attachment_figure(const std::string& text, bool grouping) {
+  AttachmentFigure out{false, text};
+  if (text == "-") return AttachmentFigure{true, text};  // no figure, in a column of figures
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  if (i < n && (text[i] == '-' || text[i] == '+')) ++i;
+  const std::size_t digits_from = i;
+  bool commas = false;
+  while (i < n && (std::isdigit(static_cast<unsigned char>(text[i])) || (text[i] == ',' && i > digits_from))) {
+    commas = commas || text[i] == ',';
+    ++i;
+  }
+  if (i == digits_from || text[i - 1] == ',') return out;
+  std::size_t decimals = 0;
+  if (i < n && text[i] == '.') {
+    ++i;
+    while (i < n && std::isdigit(static_cast<unsigned char>(text[i]))) ++i, ++decimals;
+    if (decimals == 0) return out;
+  }
+  const bool percent = i < n && text[i] == '%';
+  if (percent) ++i;
+  if (i != n) return out;
+  out.figure = true;
+  if (percent || commas || decimals != 2 || text[0] == '+') return out;
+  // An amount: its value in 0.01 units, regrouped.
+  std::int64_t cents = 0;
+  for (char c : text)
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      if (cents > (INT64_MAX - 9) / 10) return out;
+      cents = cents * 10 + (c - '0');
+    }
+  out.text = format_wan(text[0] == '-' ? -cents : cents, grouping);
+  return out;
+}
+
 // The blocks of a department's attachment: headings, paragraphs, tables.
-void add_attachment(const Attachment& a, doc::Document& d, std::size_t index) {
+void add_attachment(const Attachment& a, doc::Document& d, std::size_t index, bool grouping) {
   std::size_t table_no = 0;
   for (const auto& b : a.blocks) {
     switch (b.kind) {
@@ -256,9 +303,11 @@ void add_attachment(const Attachment& a, doc::Document& d, std::size_t index) {
         for (std::size_t i = 0; i < b.rows.size(); ++i) {
           const bool head = i < static_cast<std::size_t>(b.header_rows);
           doc::Row row;
-          for (const auto& c : b.rows[i])
-            row.push_back(text_cell(c.text, c.colspan, c.rowspan, head ? doc::Align::Center : doc::Align::Left, head,
-                                    false));
+          for (const auto& c : b.rows[i]) {
+            const AttachmentFigure f = head ? AttachmentFigure{false, c.text} : attachment_figure(c.text, grouping);
+            const doc::Align align = head ? doc::Align::Center : f.figure ? doc::Align::Right : doc::Align::Left;
+            row.push_back(text_cell(f.text, c.colspan, c.rowspan, align, head, false));
+          }
           (head ? t.head : t.body).push_back(std::move(row));
         }
         d.blocks.push_back(std::move(t));
@@ -292,6 +341,16 @@ doc::Document compose(const Model& model, const TemplateSet& t) {
       if (a == flag) return true;
     return false;
   };
+  // `@subsection number=（{}） | 标题`: the subsection is numbered by what is
+  // printed — the n-th numbered subsection of its section gets the pattern
+  // with {} replaced by n in Chinese numerals — so that a subsection a
+  // department leaves out leaves no gap (（一）（三）).
+  auto number_pattern = [](const markup::Directive& dir) -> std::optional<std::string> {
+    for (const auto& a : dir.args)
+      if (a.rfind("number=", 0) == 0) return a.substr(7);
+    return std::nullopt;
+  };
+  std::int64_t subsection_no = 0;
   std::size_t toc_index = std::string::npos;
   for (const auto& dir : lines) {
     const std::string& k = dir.kind;
@@ -300,7 +359,19 @@ doc::Document compose(const Model& model, const TemplateSet& t) {
     } else if (k == "part" || k == "section" || k == "subsection") {
       int level = k == "part" ? 0 : k == "section" ? 1 : 2;
       bool in_toc = level < 2 && !has(dir, "notoc");
-      d.blocks.push_back(doc::Heading{level, dir.text, id_of(dir), in_toc, has(dir, "newpage")});
+      std::string text = dir.text;
+      if (level < 2) {
+        subsection_no = 0;
+      } else if (auto pattern = number_pattern(dir)) {
+        std::string label = *pattern;
+        const std::size_t at = label.find("{}");
+        if (at == std::string::npos)
+          throw Error(Failure::Setup, origin + ": rendered line " + std::to_string(dir.line) +
+                                          ": number= needs {} where the number goes");
+        label.replace(at, 2, cn_number(++subsection_no));
+        text = label + text;
+      }
+      d.blocks.push_back(doc::Heading{level, text, id_of(dir), in_toc, has(dir, "newpage")});
     } else if (k == "item") {
       doc::ListItem item{dir.args.empty() ? std::string() : dir.args.front(), dir.text};
       if (d.blocks.empty() || !std::holds_alternative<doc::List>(d.blocks.back())) d.blocks.push_back(doc::List{});
@@ -314,7 +385,7 @@ doc::Document compose(const Model& model, const TemplateSet& t) {
       std::size_t i = dir.args.empty() ? 0 : std::stoul(dir.args.front());
       if (i >= model.source->attachments.size())
         throw Error(Failure::Setup, origin + ": @attachment " + std::to_string(i) + " does not exist");
-      add_attachment(model.source->attachments[i], d, i);
+      add_attachment(model.source->attachments[i], d, i, t.settings.table_grouping);
     } else if (k == "toc") {
       toc_index = d.blocks.size();
       d.blocks.push_back(doc::Toc{dir.text, {}});

@@ -3,6 +3,7 @@
 //   @part id=p1 newpage | 第一部分 …      a heading of level 0 (in 目录)
 //   @section id=s1 | 一、部门职责          level 1 (in 目录)
 //   @subsection | （一）总体情况。          level 2 (not in 目录)
+//   @subsection number=（{}） | 标题       level 2, numbered by what is printed in its section
 //   @item 1. | text                        a list item; consecutive items form one list
 //   @table t01                             a table of tables.yaml
 //   @attachment 0                          the blocks of the department's first attachment

@@ -163,7 +163,54 @@ double min_height(Ctx& c, const doc::Block* b) {
   return 0;
 }
 
-void place_heading(Ctx& c, const doc::Heading& h, const doc::Block* next) {
+// A table's lead: the blocks just before it that go where it goes — its
+// headings, and one-line paragraphs between them and the table (a title
+// such as 「部门整体绩效自评表」, a year, a date, the one sentence of an
+// 附件) — so that none ends a page the table does not start on, and
+// all go on the table's landscape page.
+struct Lead {
+  const doc::Table* table = nullptr;  // the table the block leads to
+  double after = 0;                   // what must fit below the block: the rest of the lead and the table's start
+};
+
+double one_line_height(Ctx& c, const doc::Block& b) {
+  const PdfOptions& o = c.opt;
+  const double width = o.page_width - o.portrait.left - o.portrait.right;
+  if (auto* p = std::get_if<doc::Paragraph>(&b)) {
+    if (p->role != doc::Role::Body && p->role != doc::Role::Note) return -1;
+    const TextStyle& s = p->role == doc::Role::Note ? o.note : o.body;
+    const double indent = p->indent ? o.first_level_indent_chars * s.size : 0;
+    return c.shaper.width(utf8_to_u32(p->text), s) + indent <= width ? s.leading : -1;
+  }
+  return -1;
+}
+
+std::vector<Lead> leads(Ctx& c, const doc::Document& d) {
+  std::vector<Lead> out(d.blocks.size());
+  for (std::size_t t = 0; t < d.blocks.size(); ++t) {
+    const auto* table = std::get_if<doc::Table>(&d.blocks[t]);
+    if (!table) continue;
+    double after = table_start_height(*table, c.opt, c.shaper);
+    bool heading_seen = false;
+    for (std::size_t j = t, count = 0; j-- > 0 && count < 4; ++count) {
+      const doc::Block& b = d.blocks[j];
+      double h = -1;
+      if (auto* hd = std::get_if<doc::Heading>(&b)) {
+        heading_seen = true;
+        h = heading_style(c.opt, hd->level).leading;
+      } else if (!heading_seen) {
+        h = one_line_height(c, b);
+      }
+      if (h < 0) break;
+      out[j] = Lead{table, after};
+      after += h;
+      if (auto* hd = std::get_if<doc::Heading>(&b); hd && hd->new_page) break;
+    }
+  }
+  return out;
+}
+
+void place_heading(Ctx& c, const doc::Heading& h, const doc::Block* next, const Lead& lead) {
   Flow& f = c.flow;
   const auto text = utf8_to_u32(h.text);
   const TextStyle s = h.level <= 0 ? fit_on_one_line(c.shaper, text, heading_style(c.opt, h.level), f.width())
@@ -171,11 +218,13 @@ void place_heading(Ctx& c, const doc::Heading& h, const doc::Block* next) {
   // A heading goes where what follows it goes: before a landscape table, on
   // the table's landscape page.
   bool want_landscape = false;
-  if (auto* t = next ? std::get_if<doc::Table>(next) : nullptr) want_landscape = table_landscape(*t, c.opt, c.shaper);
-  if (f.landscape() != want_landscape || (h.new_page && !f.fresh)) f.new_page(want_landscape);
+  if (lead.table) want_landscape = table_landscape(*lead.table, c.opt, c.shaper);
+  if (f.landscape() != want_landscape || (h.new_page && !f.fresh) ||
+      (lead.table && c.opt.table_starts_page && !f.only_headings))
+    f.new_page(want_landscape);
   const double before = (h.level <= 0 && !f.fresh) ? s.leading / 2 : 0;
   const double lines = std::max(1.0, std::ceil(c.shaper.width(text, s) / f.width()));
-  f.ensure(before + lines * s.leading + min_height(c, next));
+  f.ensure(before + lines * s.leading + (lead.table ? lead.after : min_height(c, next)));
   if (!f.fresh) f.y += before;
   std::string id = c.anchor_for(h.id);
   f.anchor(id, f.y);
@@ -188,8 +237,22 @@ void place_heading(Ctx& c, const doc::Heading& h, const doc::Block* next) {
   if (h.level <= 0) f.y += s.leading / 4;
 }
 
-void place_paragraph(Ctx& c, const doc::Paragraph& p, bool after_cover_title) {
+void place_paragraph(Ctx& c, const doc::Paragraph& p, bool after_cover_title, const Lead& lead) {
   Flow& f = c.flow;
+  if (lead.table) {
+    // A line that leads to a table goes on the table's page, with room
+    // below it for the table's start.
+    const bool want_landscape = table_landscape(*lead.table, c.opt, c.shaper);
+    if (f.landscape() != want_landscape || (c.opt.table_starts_page && !f.only_headings))
+      f.new_page(want_landscape);
+    const TextStyle& s = p.role == doc::Role::Note ? c.opt.note : c.opt.body;
+    f.ensure(s.leading + lead.after);
+    const bool only = f.only_headings;
+    const double indent = p.indent ? c.opt.first_level_indent_chars * s.size : 0;
+    place_text(c, utf8_to_u32(p.text), s, p.align, indent, f.left(), f.width(), kOther);
+    f.only_headings = only;
+    return;
+  }
   if (f.landscape()) f.new_page(false);
   const PdfOptions& o = c.opt;
   unsigned kind = kOther;
@@ -368,6 +431,7 @@ Layout lay_out(const doc::Document& d, const FontSet& fonts, const PdfOptions& o
   Flow flow(o, L);
   Ctx c{d, o, shaper, warnings, flow};
   flow.new_page(false);
+  const std::vector<Lead> lead = leads(c, d);
   bool after_toc = false, prev_cover_title = false;
   for (std::size_t i = 0; i < d.blocks.size(); ++i) {
     const doc::Block& b = d.blocks[i];
@@ -381,9 +445,9 @@ Layout lay_out(const doc::Document& d, const FontSet& fonts, const PdfOptions& o
         [&](const auto& x) {
           using T = std::decay_t<decltype(x)>;
           if constexpr (std::is_same_v<T, doc::Heading>) {
-            place_heading(c, x, next);
+            place_heading(c, x, next, lead[i]);
           } else if constexpr (std::is_same_v<T, doc::Paragraph>) {
-            place_paragraph(c, x, prev_cover_title);
+            place_paragraph(c, x, prev_cover_title, lead[i]);
             cover_title = x.role == doc::Role::CoverTitle;
           } else if constexpr (std::is_same_v<T, doc::List>) {
             place_list(c, x);

@@ -32,21 +32,37 @@ TextStyle scaled(const TextStyle& s, double k) {
   return t;
 }
 
-// Measured columns of a table at one type size.
+// Measured columns of a table at one type size: `min` the unbreakable
+// width, `want` a capped natural width (the relative widths of a table
+// that gives none), and the cells' natural widths for content_widths.
 struct Columns {
   std::vector<double> min, want;
+  struct Text {
+    int row, col, colspan;
+    double natural;  // points, on one line, padding included
+  };
+  std::vector<Text> texts;
+  int rows = 0;  // head and body rows together
 };
 
 Columns measure(const Grid& head, const Grid& body, int ncols, const TextStyle& s, double pad, Shaper& shaper) {
   Columns c{std::vector<double>(ncols, 2 * s.size + 2 * pad), std::vector<double>(ncols, 2 * s.size + 2 * pad)};
   std::vector<const Placed*> spanning;
+  c.rows = head.rows + body.rows;
   for (const Grid* g : {&head, &body})
     for (const auto& p : g->cells) {
-      if (p.colspan > 1) { spanning.push_back(&p); continue; }
+      const int row = (g == &body ? head.rows : 0) + p.row;
+      if (p.colspan > 1) {
+        spanning.push_back(&p);
+        if (!p.cell->text.empty())
+          c.texts.push_back({row, p.col, p.colspan, shaper.width(utf8_to_u32(p.cell->text), s) + 2 * pad});
+        continue;
+      }
       auto text = utf8_to_u32(p.cell->text);
       auto glyphs = shaper.shape(text, s);
       double natural = 0;
       for (const auto& x : glyphs) natural += x.advance;
+      if (!text.empty()) c.texts.push_back({row, p.col, 1, natural + 2 * pad});
       c.min[p.col] = std::max(c.min[p.col], widest_unbreakable(text, glyphs) + 2 * pad);
       if (g == &head && text.size() <= 12)  // a short column heading: two lines at most
         c.min[p.col] = std::max(c.min[p.col], natural / 2 + s.size + 2 * pad);
@@ -79,6 +95,56 @@ std::vector<double> distribute(std::vector<double> want, const std::vector<doubl
       if (w[i] < min[i] - 1e-6) { fixed[i] = 1; changed = true; }
     }
     if (!changed) break;
+  }
+  return w;
+}
+
+// Widths summing to `total` for a table that gives none, from its content:
+// starting from each column's unbreakable width, the room left goes, a
+// little at a time, to the column where it shortens the table most (the
+// lines of each row's tallest cell, a cell's lines being its natural width
+// over its width). So a column of long text gets the room, a column of
+// figures keeps its figures' width, and a heading stays on one or two
+// lines. What no column can use is shared in proportion to the widths.
+std::vector<double> content_widths(const Columns& c, double total) {
+  const std::size_t n = c.min.size();
+  std::vector<double> w = c.min;
+  double rest = total - std::accumulate(w.begin(), w.end(), 0.0);
+  if (rest <= 0) return w;
+  std::vector<std::vector<const Columns::Text*>> in_row(static_cast<std::size_t>(c.rows));
+  std::vector<std::vector<int>> rows_of(n);
+  for (const auto& t : c.texts) {
+    in_row[static_cast<std::size_t>(t.row)].push_back(&t);
+    for (int k = t.col; k < t.col + t.colspan && k < static_cast<int>(n); ++k) rows_of[k].push_back(t.row);
+  }
+  for (auto& r : rows_of) r.erase(std::unique(r.begin(), r.end()), r.end());
+  auto lines = [&](const Columns::Text& t, int grow, double by) {
+    double have = 0;
+    for (int k = t.col; k < t.col + t.colspan && k < static_cast<int>(n); ++k) have += w[k] + (k == grow ? by : 0);
+    return std::max(1.0, t.natural / std::max(have, 1.0));
+  };
+  auto row_lines = [&](int row, int grow, double by) {
+    double most = 1;
+    for (const auto* t : in_row[static_cast<std::size_t>(row)]) most = std::max(most, lines(*t, grow, by));
+    return most;
+  };
+  const double step = std::max(total / 400, 0.5);
+  while (rest > 1e-6) {
+    const double by = std::min(step, rest);
+    int best = -1;
+    double gain = 1e-9;
+    for (std::size_t k = 0; k < n; ++k) {
+      double g = 0;
+      for (int row : rows_of[k]) g += row_lines(row, static_cast<int>(k), 0) - row_lines(row, static_cast<int>(k), by);
+      if (g > gain) gain = g, best = static_cast<int>(k);
+    }
+    if (best < 0) break;
+    w[best] += by;
+    rest -= by;
+  }
+  if (rest > 1e-6) {
+    const double sum = std::accumulate(w.begin(), w.end(), 0.0);
+    for (auto& x : w) x += sum > 0 ? rest * x / sum : rest / static_cast<double>(n);
   }
   return w;
 }
@@ -141,7 +207,9 @@ TablePlan plan(const doc::Table& t, const PdfOptions& o, Shaper& shaper, std::ve
                           std::to_string(static_cast<int>(p.cell.size * 10) / 10.0).substr(0, 4) +
                           " pt; some cells overflow");
   }
-  p.widths = distribute(relative(t, p.ncols, c), c.min, total);
+  const bool given = static_cast<int>(t.widths.size()) == p.ncols &&
+                     std::accumulate(t.widths.begin(), t.widths.end(), 0.0) > 0;
+  p.widths = given ? distribute(t.widths, c.min, total) : content_widths(c, total);
   return p;
 }
 
@@ -189,18 +257,20 @@ double title_block_height(const doc::Table& t, const PdfOptions& o, Shaper& shap
 }
 
 struct CellBox {
-  const Placed* p;
+  Placed p;  // its place in the grid (rows change when a row is split)
   std::u32string text;
   std::vector<GlyphUse> glyphs;
-  std::vector<Line> lines;
+  std::vector<Line> lines;  // the lines shown in this box (a part of them where the cell is split)
   double x = 0, w = 0;
   TextStyle style;    // the table's cell style (bold for emphasis), or smaller: see shrink_to
   int text_row = -1;  // >= 0: the text shows only on the part of the cell starting at this row
+  bool continued = false;  // a part of a cell split over two rows (see split_row): text at the top
 };
 
 struct Rows {
   std::vector<CellBox> cells;
   std::vector<double> heights;  // per row
+  std::vector<double> own;      // per row: what its own (one-row) cells need
 };
 
 // Rows higher than `max_h` (the room on a page) are cut to it; the text of
@@ -213,7 +283,7 @@ Rows size_rows(const Grid& g, const TablePlan& p, double x0, double pad, Shaper&
   r.cells.reserve(g.cells.size());
   for (const auto& pl : g.cells) {
     CellBox b;
-    b.p = &pl;
+    b.p = pl;
     b.x = xs[pl.col];
     b.w = xs[std::min(pl.col + pl.colspan, p.ncols)] - b.x;
     b.text = utf8_to_u32(pl.cell->text);
@@ -225,16 +295,91 @@ Rows size_rows(const Grid& g, const TablePlan& p, double x0, double pad, Shaper&
     r.cells.push_back(std::move(b));
   }
   for (const auto& b : r.cells)
-    if (b.p->rowspan == 1)
-      r.heights[b.p->row] = std::max(r.heights[b.p->row], b.lines.size() * p.cell.leading + 2 * pad);
+    if (b.p.rowspan == 1)
+      r.heights[b.p.row] = std::max(r.heights[b.p.row], b.lines.size() * p.cell.leading + 2 * pad);
+  r.own = r.heights;
   for (const auto& b : r.cells)
-    if (b.p->rowspan > 1) {
+    if (b.p.rowspan > 1) {
       double have = 0, need = b.lines.size() * p.cell.leading + 2 * pad;
-      for (int i = b.p->row; i < b.p->row + b.p->rowspan; ++i) have += r.heights[i];
-      if (have < need) r.heights[b.p->row + b.p->rowspan - 1] += need - have;
+      for (int i = b.p.row; i < b.p.row + b.p.rowspan; ++i) have += r.heights[i];
+      if (have < need) r.heights[b.p.row + b.p.rowspan - 1] += need - have;
     }
-  for (auto& h : r.heights) h = std::min(h, max_h);
+  // A row its own cells make taller than a page is split (split_row); one
+  // that a cell spanning rows makes so is cut, its text set smaller.
+  for (int i = 0; i < g.rows; ++i) r.heights[i] = std::min(r.heights[i], std::max(max_h, r.own[i]));
   return r;
+}
+
+std::string to_utf8(std::u32string_view s) {
+  std::string out;
+  for (char32_t c : s) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+// How many lines of row `row` can go above a page break `avail` points
+// below its top: every cell keeps at least two lines on each side, so that
+// no line is left alone; unless `forced` (a row taller than a page), only a
+// row of six lines or more is split, with three at least above the break.
+// 0 when the row cannot be split so.
+std::size_t split_lines(const Rows& r, int row, double avail, double pad, bool forced) {
+  double leading = 0;
+  std::size_t most = 0;
+  for (const auto& b : r.cells)
+    if (b.p.row == row && b.p.rowspan == 1) {
+      leading = std::max(leading, b.style.leading);
+      most = std::max(most, b.lines.size());
+    }
+  if (leading <= 0) return 0;
+  const double fit = std::floor((avail - 2 * pad + 0.01) / leading);
+  if (fit < (forced ? 2 : 3) || most < (forced ? 4u : 6u) || fit >= static_cast<double>(most)) return 0;
+  return std::min(static_cast<std::size_t>(fit), most - 2);
+}
+
+// Splits row `row` after `keep` lines of its cells: the rest of each cell's
+// lines go to a new row below it (cells spanning the row now span both), so
+// that a page break can fall inside a tall row.
+void split_row(Rows& r, int row, std::size_t keep, double pad) {
+  std::vector<CellBox> added;
+  double h1 = 0, h2 = 0;
+  for (auto& b : r.cells) {
+    if (b.p.row > row) {
+      ++b.p.row;
+    } else if (b.p.row + b.p.rowspan > row && b.p.rowspan > 1) {
+      ++b.p.rowspan;
+    } else if (b.p.row == row) {
+      CellBox rest = b;
+      rest.p.row = row + 1;
+      const std::size_t k = std::min(keep, b.lines.size());
+      rest.lines.assign(b.lines.begin() + static_cast<std::ptrdiff_t>(k), b.lines.end());
+      b.lines.resize(k);
+      if (!rest.lines.empty()) b.continued = rest.continued = true;
+      h1 = std::max(h1, static_cast<double>(b.lines.size()) * b.style.leading);
+      h2 = std::max(h2, static_cast<double>(rest.lines.size()) * b.style.leading);
+      added.push_back(std::move(rest));
+    }
+  }
+  for (auto& b : added) r.cells.push_back(std::move(b));
+  const double top = h1 + 2 * pad, bottom = h2 + 2 * pad;
+  r.heights[row] = top;
+  r.own[row] = top;
+  r.heights.insert(r.heights.begin() + row + 1, bottom);
+  r.own.insert(r.own.begin() + row + 1, bottom);
 }
 
 // Sets a cell's text smaller (and re-breaks it) until it fits `room` points
@@ -261,17 +406,17 @@ void draw_rows(Flow& f, const Rows& r, int from, int to, bool head, double pad) 
   const double base = f.y - tops[from];
   Page& page = f.page();
   for (const auto& b : r.cells) {
-    const int r0 = std::max(b.p->row, from), r1 = std::min(b.p->row + b.p->rowspan, to);
+    const int r0 = std::max(b.p.row, from), r1 = std::min(b.p.row + b.p.rowspan, to);
     if (r0 >= r1) continue;
     const double top = base + tops[r0];
     const double h = tops[r1] - tops[r0];
     page.boxes.push_back({b.x, f.pdf_y(top + h), b.w, h, f.options().grid_line_width});
     const TextStyle& s = b.style;
     const double text_h = b.lines.size() * s.leading;
-    const bool whole = r0 == b.p->row && r1 == b.p->row + b.p->rowspan;
+    const bool whole = r0 == b.p.row && r1 == b.p.row + b.p.rowspan;
     if (b.text_row >= 0 ? r0 != b.text_row : !whole && text_h > h - 2 * pad + 0.01) continue;
-    double ty = top + (h - text_h) / 2;
-    doc::Align align = head ? doc::Align::Center : b.p->cell->align;
+    double ty = b.continued ? top + pad : top + (h - text_h) / 2;
+    doc::Align align = head ? doc::Align::Center : b.p.cell->align;
     const std::size_t first_run = page.runs.size();
     for (const auto& ln : b.lines) {
       double x = b.x + pad;
@@ -283,7 +428,11 @@ void draw_rows(Flow& f, const Rows& r, int from, int to, bool head, double pad) 
       ty += s.leading;
     }
     if (b.lines.size() > 1 && page.runs.size() > first_run)
-      page.actual_texts.push_back({first_run, page.runs.size() - 1, b.p->cell->text});
+      page.actual_texts.push_back(
+          {first_run, page.runs.size() - 1,
+           b.continued ? to_utf8(std::u32string_view(b.text).substr(b.lines.front().begin,
+                                                                     b.lines.back().end - b.lines.front().begin))
+                       : b.p.cell->text});
   }
   f.y = base + tops[to];
   page.kind |= kOther;
@@ -292,16 +441,17 @@ void draw_rows(Flow& f, const Rows& r, int from, int to, bool head, double pad) 
 }
 
 // Row groups that must stay on one page (joined by rowspans): group starts.
-std::vector<int> group_starts(const Grid& g) {
-  std::vector<int> reach(g.rows + 1, 0);
-  for (const auto& p : g.cells) reach[p.row] = std::max(reach[p.row], p.row + p.rowspan);
+std::vector<int> group_starts(const Rows& g) {
+  const int rows = static_cast<int>(g.heights.size());
+  std::vector<int> reach(rows + 1, 0);
+  for (const auto& b : g.cells) reach[b.p.row] = std::max(reach[b.p.row], b.p.row + b.p.rowspan);
   std::vector<int> starts;
   int open_until = 0;
-  for (int r = 0; r < g.rows; ++r) {
+  for (int r = 0; r < rows; ++r) {
     if (r >= open_until) starts.push_back(r);
     open_until = std::max(open_until, reach[r]);
   }
-  starts.push_back(g.rows);
+  starts.push_back(rows);
   return starts;
 }
 
@@ -310,10 +460,10 @@ std::vector<int> group_starts(const Grid& g) {
 bool heading_row(const Rows& r, int row) {
   bool any = false;
   for (const auto& b : r.cells) {
-    if (b.p->row != row) continue;
-    if (b.p->rowspan != 1) return false;
+    if (b.p.row != row) continue;
+    if (b.p.rowspan != 1) return false;
     any = any || !b.text.empty();
-    if (b.p->cell->header) continue;
+    if (b.p.cell->header) continue;
     if (b.text.size() > 16) return false;
     for (char32_t c : b.text)
       if ((c >= U'0' && c <= U'9') || c == U'%' || (c >= U'０' && c <= U'９')) return false;
@@ -321,10 +471,24 @@ bool heading_row(const Rows& r, int row) {
   return any;
 }
 
-// Body rows [from, to) on one page, after a page break (and the head rows) when `new_page`.
+// A heading row that names every column (「一级指标 二级指标 三级指标 …」):
+// repeated under the head on the pages that continue the rows it heads.
+bool column_heading_row(const Rows& r, int row, int ncols) {
+  int cells = 0;
+  for (const auto& b : r.cells)
+    if (b.p.row == row) {
+      if (b.p.colspan != 1) return false;
+      ++cells;
+    }
+  return cells >= 3 && cells == ncols && heading_row(r, row);
+}
+
+// Body rows [from, to) on one page, after a page break (and the head rows,
+// and the column heading row `repeat` when >= 0) when `new_page`.
 struct Chunk {
   int from, to;
   bool new_page;
+  int repeat = -1;
 };
 
 void draw_title_block(Flow& f, const doc::Table& t, Shaper& shaper, double x0, double width) {
@@ -398,39 +562,47 @@ void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shap
   // The room for body rows on a continuation page (below the repeated head).
   const double room = std::max(f.bottom() - f.top() - head_h, p.cell.leading + 2 * pad);
   Rows body = size_rows(p.body, p, x0, pad, shaper, room);
-  auto starts = group_starts(p.body);
+  double note_h = 0;
+  if (!t.notes.empty()) note_h = 1.25 * o.table_note.leading;  // the note's first line (and gap) stays with the rows
+  if (!body.heights.empty() && body.own.back() <= room - note_h)
+    body.heights.back() = std::min(body.heights.back(), std::max(room - note_h, 1.0));
+  const double line_h = p.cell.leading + 2 * pad;
+
+  // Rows joined by rowspans stay together when they fit on a page; a taller
+  // group is split between rows, preferably where `clean`, with at least two
+  // rows before a break. A heading row stays with the start of what follows.
+  // A tall row (a cell of many lines) is split between its lines where a
+  // page ends (split_row), rather than leaving much of the page empty; its
+  // group then fills the page (`spill`). The pages are planned again after
+  // each split; `breaks` holds the rows that start a page since a split.
+  std::vector<Chunk> chunks;
+  std::vector<int> breaks;
+  std::vector<int> starts;
+  std::vector<char> clean;
   auto rows_h = [&](int from, int to) {
     double h = 0;
     for (int r = from; r < to; ++r) h += body.heights[r];
     return h;
   };
   auto group_h = [&](std::size_t gi) { return rows_h(starts[gi], starts[gi + 1]); };
-  const std::size_t groups = starts.size() - 1;
-  double note_h = 0;
-  if (!t.notes.empty()) note_h = 1.25 * o.table_note.leading;  // the note's first line (and gap) stays with the rows
-  if (!body.heights.empty()) body.heights.back() = std::min(body.heights.back(), std::max(room - note_h, 1.0));
-  // Where a group taller than a page is best split: between rows that only
-  // cells taller than a page span (so that the smaller groups within it,
-  // e.g. an 二级指标 with its rows, stay whole).
-  std::vector<char> clean(p.body.rows + 1, 1);
-  for (const auto& b : body.cells)
-    if (rows_h(b.p->row, b.p->row + b.p->rowspan) <= room + 0.01)
-      for (int r = b.p->row + 1; r < b.p->row + b.p->rowspan; ++r) clean[r] = 0;
-
-  // Rows joined by rowspans stay together when they fit on a page; a taller
-  // group is split between rows, preferably where `clean`, with at least two
-  // rows before a break. A heading row stays with the start of what follows.
   auto fits_page = [&](std::size_t gi) { return group_h(gi) <= room + 0.01; };
+  // A group of more than a quarter of a page may be broken where a page
+  // ends rather than leave that much of the page empty.
+  auto breakable = [&](std::size_t gi) { return group_h(gi) > 0.25 * room + 0.01; };
   auto first_h = [&](std::size_t gi) {
-    if (fits_page(gi)) return group_h(gi);
+    if (fits_page(gi) && !breakable(gi)) return group_h(gi);
     int c = starts[gi] + 2;
     while (c < starts[gi + 1] && !clean[c]) ++c;
-    const double h = rows_h(starts[gi], c);
-    return h <= room + 0.01 ? h : rows_h(starts[gi], starts[gi] + 2);
+    // The group's first smaller group, or two rows when that is a quarter
+    // of a page or more (a break may fall inside it: see below).
+    const double h = rows_h(starts[gi], c), two = rows_h(starts[gi], std::min(starts[gi] + 2, starts[gi + 1]));
+    if (h <= std::min(room, std::max(two, 0.25 * room)) + 0.01) return h;
+    return std::min(two, std::max(room, 4 * line_h));
   };
   auto is_heading = [&](std::size_t gi) {
     return starts[gi + 1] - starts[gi] == 1 && heading_row(body, starts[gi]);
   };
+  std::size_t groups = 0;
   // What must fit where group gi starts: the group (or its first part), and
   // after heading rows the start of what they head: the first part, or at
   // least two rows when that is more than a page.
@@ -443,9 +615,21 @@ void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shap
     const double least = rows_h(starts[g], std::min(starts[g] + 2, starts[g + 1]));
     return h + least <= room + 0.01 ? h + least : first_h(gi);
   };
+  auto prepare = [&] {
+    starts = group_starts(body);
+    groups = starts.size() - 1;
+    // Where a group taller than a page is best split: between rows that only
+    // cells taller than a page span (so that the smaller groups within it,
+    // e.g. an 二级指标 with its rows, stay whole).
+    clean.assign(body.heights.size() + 1, 1);
+    for (const auto& b : body.cells)
+      if (rows_h(b.p.row, b.p.row + b.p.rowspan) <= room + 0.01)
+        for (int r = b.p.row + 1; r < b.p.row + b.p.rowspan; ++r) clean[r] = 0;
+  };
+  prepare();
 
   double start_h = title_block_height(t, o, shaper, width) + head_h + (groups ? lead_h(0) : 0);
-  if (groups == 1) start_h += note_h;
+  if (groups == 1 && fits_page(0)) start_h += note_h;
   f.ensure(start_h);
   f.anchor(anchor, f.y);
   draw_title_block(f, t, shaper, x0, width);
@@ -453,65 +637,148 @@ void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shap
 
   // Plan the pages first, then draw: a cell split by a page break shows its
   // text on every part it fits, or (smaller) on its tallest part.
-  std::vector<Chunk> chunks;
-  double y = f.y;
-  int rows_here = 0;
-  bool pending_break = false;
-  bool after_heading = false;  // the last rows placed on this page are a heading row
-  auto fits = [&](double h) { return y + h <= f.bottom() + 0.01; };
-  auto page_break = [&] {
-    pending_break = true;
-    y = f.top() + head_h;
-    rows_here = 0;
-    after_heading = false;
-  };
-  auto put = [&](int from, int to) {
-    chunks.push_back({from, to, pending_break});
-    pending_break = false;
-    for (int r = from; r < to; ++r) y += body.heights[r];
-    rows_here += to - from;
-  };
-  for (std::size_t gi = 0; gi < groups; ++gi) {
-    const bool last = gi + 1 == groups;
-    const int b = starts[gi], e = starts[gi + 1];
-    // After a heading row (whose own check made room for this start) the
-    // group starts here, split if need be.
-    if (!after_heading && !fits(lead_h(gi) + (last && fits_page(gi) ? note_h : 0)) && rows_here > 0) page_break();
-    if (fits_page(gi) && (!after_heading || fits(group_h(gi) + (last ? note_h : 0)))) {
-      put(b, e);
-      after_heading = is_heading(gi);
-      continue;
-    }
-    for (int r = b; r < e;) {
-      const bool movable = rows_here > 0 && !(after_heading && r == b);
-      int k = r;
-      double h = 0;
-      while (k < e && fits(h + body.heights[k] + (last && k + 1 == e ? note_h : 0))) h += body.heights[k++];
-      if (k < e) {
-        int c = k;
-        while (c > r && !clean[c]) --c;
-        if (c > r) {
-          k = c;
-        } else if (movable) {  // the smaller group at hand goes whole to the next page
-          page_break();
-          continue;
-        }
-      }
-      if (k == r) {
-        if (movable) {
-          page_break();
-          continue;
-        }
-        k = r + 1;
-      }
-      put(r, k);
-      r = k;
-      if (r < e) page_break();
+  const std::size_t max_splits = 4 * body.heights.size() + 64;
+  for (std::size_t splits = 0;; ++splits) {
+    bool again = false;
+    chunks.clear();
+    double y = f.y;
+    int rows_here = 0;
+    bool pending_break = false;
+    int repeat = -1;        // the column heading row to repeat on the page begun
+    int sub_head = -1;      // the last column heading row placed
+    bool after_heading = false;  // the last rows placed on this page are a heading row
+    auto fits = [&](double h) { return y + h <= f.bottom() + 0.01; };
+    auto page_break = [&](int next) {
+      pending_break = true;
+      repeat = sub_head >= 0 && next > sub_head && !column_heading_row(body, next, p.ncols) ? sub_head : -1;
+      y = f.top() + head_h + (repeat >= 0 ? body.heights[repeat] : 0);
+      rows_here = 0;
       after_heading = false;
+    };
+    auto put = [&](int from, int to) {
+      chunks.push_back({from, to, pending_break, pending_break ? repeat : -1});
+      pending_break = false;
+      for (int r = from; r < to; ++r) y += body.heights[r];
+      rows_here += to - from;
+    };
+    auto forced_break = [&](int row) { return std::find(breaks.begin(), breaks.end(), row) != breaks.end(); };
+    auto spill = [&](std::size_t gi) {
+      for (int r = starts[gi] + 1; r < starts[gi + 1]; ++r)
+        if (forced_break(r)) return true;
+      return false;
+    };
+    // Splits row k where `avail` points are left on the page.
+    auto try_split = [&](int k, double avail, bool forced) {
+      if (splits >= max_splits) return false;
+      const std::size_t keep = split_lines(body, k, avail, pad, forced);
+      if (keep == 0) return false;
+      split_row(body, k, keep, pad);
+      for (auto& b : breaks)
+        if (b > k) ++b;
+      breaks.push_back(k + 1);
+      prepare();
+      return true;
+    };
+    for (std::size_t gi = 0; gi < groups && !again; ++gi) {
+      const bool last = gi + 1 == groups;
+      const int b = starts[gi], e = starts[gi + 1];
+      const bool spills = spill(gi);
+      // After a heading row (whose own check made room for this start) the
+      // group starts here, split if need be.
+      const bool whole_here = fits(group_h(gi) + (last ? note_h : 0));
+      const bool little_room = f.bottom() - y < 0.25 * room;
+      if (!spills && !after_heading && rows_here > 0 &&
+          (!fits(lead_h(gi) + (last && fits_page(gi) && !breakable(gi) ? note_h : 0)) ||
+           (breakable(gi) && fits_page(gi) && !whole_here && little_room))) {
+        // A group of a page or less with a tall row where the page ends: the
+        // row is split there rather than the group moved on.
+        if (fits_page(gi)) {
+          int k = b;
+          double h = 0;
+          while (k < e && fits(h + body.heights[k])) h += body.heights[k++];
+          if (k < e && try_split(k, f.bottom() - y - h, false)) {
+            again = true;
+            break;
+          }
+        }
+        page_break(b);
+      }
+      if (!spills && fits_page(gi) &&
+          (breakable(gi) || after_heading ? fits(group_h(gi) + (last ? note_h : 0)) : true)) {
+        put(b, e);
+        after_heading = is_heading(gi);
+        if (after_heading && column_heading_row(body, b, p.ncols)) sub_head = b;
+        continue;
+      }
+      for (int r = b; r < e;) {
+        const bool movable = rows_here > 0 && !(after_heading && r == b);
+        int k = r;
+        double h = 0;
+        while (k < e && fits(h + body.heights[k] + (last && k + 1 == e ? note_h : 0))) h += body.heights[k++];
+        if (k < e && !(k > r && forced_break(k))) {
+          const bool tall = body.heights[k] > room + 0.01;
+          if (try_split(k, f.bottom() - y - h, tall)) {
+            again = true;
+            break;
+          }
+          // A smaller group that does not fit goes whole to the next page,
+          // unless that leaves a quarter of this page or more empty: then
+          // the break falls inside it, after two of its rows at least.
+          int c = k;
+          while (c > r && !clean[c]) --c;
+          const int from = c > r ? c : r;
+          if (rows_h(from, k) <= 0.25 * room + 0.01 || k - from < 2) {
+            if (c > r) {
+              k = c;
+            } else if (movable) {
+              page_break(r);
+              continue;
+            }
+          }
+        }
+        if (k == r) {
+          if (movable) {
+            page_break(r);
+            continue;
+          }
+          k = r + 1;
+        }
+        put(r, k);
+        r = k;
+        if (r < e) page_break(r);
+        after_heading = false;
+      }
+    }
+    if (!again) break;
+  }
+
+  // No page of a continued table holds a single row where the page before
+  // can give it one more (a group of one row, not a heading, leaving that
+  // page at least two rows): the last rows move on together.
+  if (chunks.size() >= 2 && chunks.back().new_page && chunks.back().to - chunks.back().from == 1) {
+    Chunk& tail = chunks.back();
+    Chunk& before = chunks[chunks.size() - 2];
+    int page_rows = 0;
+    for (std::size_t i = chunks.size() - 1; i-- > 0;) {
+      page_rows += chunks[i].to - chunks[i].from;
+      if (chunks[i].new_page) break;
+    }
+    const int mover = before.to - 1;
+    auto starts_group = [&](int r) { return std::find(starts.begin(), starts.end(), r) != starts.end(); };
+    double page_h = head_h + (tail.repeat >= 0 ? body.heights[tail.repeat] : 0) + note_h;
+    for (int r = tail.from; r < tail.to; ++r) page_h += body.heights[r];
+    if (before.to == tail.from && page_rows >= 3 && mover > 0 && starts_group(mover) && starts_group(tail.from) &&
+        !heading_row(body, mover) && !heading_row(body, mover - 1) &&
+        std::find(breaks.begin(), breaks.end(), tail.from) == breaks.end() &&
+        page_h + body.heights[mover] <= f.bottom() - f.top() + 0.01) {
+      --before.to;
+      --tail.from;
+      if (before.to == before.from) chunks.erase(chunks.end() - 2);
     }
   }
+
   for (auto& b : body.cells) {
-    const int row = b.p->row, end = row + b.p->rowspan;
+    const int row = b.p.row, end = row + b.p.rowspan;
     double best = -1;
     int best_row = row;
     bool shown = false;
@@ -531,6 +798,7 @@ void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shap
     if (c.new_page) {
       f.new_page(p.landscape);
       draw_rows(f, head, 0, p.head.rows, true, pad);
+      if (c.repeat >= 0) draw_rows(f, body, c.repeat, c.repeat + 1, false, pad);
     }
     draw_rows(f, body, c.from, c.to, false, pad);
   }
