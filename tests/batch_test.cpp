@@ -22,6 +22,7 @@
 #include "batch/index.hpp"
 #include "build/build.hpp"
 #include "html/html_writer.hpp"
+#include "xlsx_read/xlsx_read.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -453,4 +454,54 @@ TEST_CASE("batch: in headless Chromium the index shows every department that bui
   for (const char* shot : {"index-1280.png", "index-390.png", "review-1280.png", "department-1-wide-table.png",
                            "department-1-1280.png"})
     CHECK(fs::exists(c.dir / "shots" / shot));
+}
+
+TEST_CASE("batch: index.xlsx holds the public index: each department that built, its figures as numbers, the 汇总") {
+  City c(6, 1, 2, 7);
+  fs::path out = c.dir / "out";
+  c.batch(out, "-j 2");
+  const batch::Index index = batch::read_index_json(out / "index.json");
+  const auto book = xlsx::open_xlsx(slurp(out / "index.xlsx"));
+  REQUIRE(book.sheet_names().size() == 1);
+  const xlsx::Cells& cells = book.cells(book.sheet_names().front());
+  // Rows: title, its number, the unit line, the head, then one row per department that built.
+  auto number = [&](int r, int col) -> std::optional<long long> {
+    auto it = cells.find({r, col});
+    if (it == cells.end() || !it->second.is_number()) return std::nullopt;
+    return std::llround(std::stod(it->second.text) * 100);
+  };
+  auto text = [&](int r, int col) {
+    auto it = cells.find({r, col});
+    return it == cells.end() ? std::string() : it->second.text;
+  };
+  int row = 4;
+  long long sum_income = 0;
+  int listed = 0;
+  for (const auto& d : index.departments) {
+    if (!d.figures) {
+      // A failed department is not on the public index.
+      for (const auto& [pos, cell] : cells) CHECK(cell.text != d.name);
+      continue;
+    }
+    INFO(d.path);
+    CHECK(text(row, 1) == d.name);
+    CHECK(number(row, 4) == d.figures->grand_total.printed_wan_cents());
+    CHECK(number(row, 5) == d.figures->income_total.printed_wan_cents());
+    CHECK(number(row, 6) == d.figures->spending_total.printed_wan_cents());
+    CHECK(number(row, 7) == d.figures->fiscal_spending.printed_wan_cents());
+    CHECK(number(row, 8) == d.figures->three_public.printed_wan_cents());
+    sum_income += d.figures->income_total.printed_wan_cents();
+    ++row;
+    ++listed;
+  }
+  // The synthetic city has one broken department besides the six.
+  CHECK(listed == 6);
+  CHECK(index.departments.size() == 7);
+  // The 汇总 row: the synthetic city has no 部门/单位 overlap, so its 本年收入合计 is the sum.
+  // (Each department's figure is exact in 分; the sum of the printed 万元 may differ from the
+  // printed sum by the rounding of each, at most 0.005 万元 per department.)
+  REQUIRE(number(row, 5));
+  CHECK(std::llabs(*number(row, 5) - sum_income) <= listed);
+  // No path or file name.
+  for (const auto& [pos, cell] : cells) CHECK_FALSE(contains(cell.text, ".yaml"));
 }

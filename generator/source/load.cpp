@@ -379,17 +379,20 @@ void load_last_year(Reader& r, const Node* n) {
                           {"income", "上年度各项收入"}, {"income_reasons", "各项收入增减原因"},
                           {"classes", "上年度各类支出"}, {"class_reasons", "各类支出增减原因"}});
   // income: { general: 540.03, superior: 25.78, opening: 198.52 }; income_reasons: the same keys.
-  static const std::initializer_list<Field> kSources = {
-      {"fiscal", "财政拨款收入"}, {"general", "一般公共预算财政拨款收入"}, {"fund", "政府性基金预算财政拨款收入"},
-      {"capital", "国有资本经营预算财政拨款收入"}, {"superior", "上级补助收入"}, {"service", "事业收入"},
-      {"business", "经营收入"}, {"affiliated", "附属单位上缴收入"}, {"other", "其他收入"},
-      {"nonfiscal_surplus", "使用非财政拨款结余"}, {"opening", "年初结转和结余"}};
+  // The keys: the parts of 收入总计.
+  auto sources = [&r](const Node& m, std::string_view where) {
+    r.map(m, where, {{"fiscal", "财政拨款收入"}, {"general", "一般公共预算财政拨款收入"},
+                     {"fund", "政府性基金预算财政拨款收入"}, {"capital", "国有资本经营预算财政拨款收入"},
+                     {"superior", "上级补助收入"}, {"service", "事业收入"}, {"business", "经营收入"},
+                     {"affiliated", "附属单位上缴收入"}, {"other", "其他收入"},
+                     {"nonfiscal_surplus", "使用非财政拨款结余"}, {"opening", "年初结转和结余"}});
+  };
   if (const Node* m = n->find("income")) {
-    r.map(*m, "last_year.income", kSources);
+    sources(*m, "last_year.income");
     for (const auto& [k, v] : m->entries) l.income[k.text] = r.amount(&v, "last_year.income." + k.text);
   }
   if (const Node* m = n->find("income_reasons")) {
-    r.map(*m, "last_year.income_reasons", kSources);
+    sources(*m, "last_year.income_reasons");
     for (const auto& [k, v] : m->entries) l.income_reasons[k.text] = r.text(&v, "income_reasons");
   }
   // classes: { "208": 559.90 }: 类 codes, as in names:.
