@@ -289,7 +289,8 @@ int main(int argc, char** argv) {
     if (a.command == "dump") return cmd_dump(a);
     if (a.command == "batch") return cmd_batch(a);
     if (a.command == "merge") return cmd_merge(a);
-    else if (s == "--from") a.from = value();
+    if (a.command == "template") return cmd_template(a);
+    if (a.command == "import") return cmd_import(a);
     if (a.command == "init") return cmd_init(a);
     usage_error(ui::unknown_command(a.command));
   } catch (const Error& e) {

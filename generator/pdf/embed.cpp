@@ -146,7 +146,7 @@ void EmbeddedFonts::add(const Layout& layout) {
       for (const auto& g : run.glyphs) {
         auto [it, fresh] = u.cids.try_emplace(key(g.gid, g.cp), 0);
         if (!fresh) continue;
-        if (u.chars.size() >= 65534) throw PdfError("a volume uses more than 65534 glyphs of one font");
+        if (u.chars.size() >= 65534) throw Error(Failure::Internal, "a volume uses more than 65534 glyphs of one font");
         u.chars.emplace_back(g.cp, g.gid);
         it->second = static_cast<std::uint16_t>(u.chars.size());
       }

@@ -120,7 +120,7 @@ int Volume::front_pages() const { return s_->front_pages; }
 
 void Volume::add(const doc::Document& document, const std::string& group, const std::string& name) {
   State& s = *s_;
-  if (s.finished) throw PdfError("a volume takes no document after finish()");
+  if (s.finished) throw Error(Failure::Internal, "a volume takes no document after finish()");
   Numbering numbering;
   numbering.first = s.next_number;
   numbering.count_unnumbered = true;
@@ -157,8 +157,8 @@ void Volume::add(const doc::Document& document, const std::string& group, const 
 
 void Volume::finish(const VolumeFront& front, const std::filesystem::path& file) {
   State& s = *s_;
-  if (s.finished) throw PdfError("a volume is finished once");
-  if (s.entries.empty()) throw PdfError("a volume needs at least one document");
+  if (s.finished) throw Error(Failure::Internal, "a volume is finished once");
+  if (s.entries.empty()) throw Error(Failure::Internal, "a volume needs at least one document");
   s.finished = true;
   Hpdf& pdf = s.pdf;
   HPDF_Doc doc = pdf.get();

@@ -43,7 +43,7 @@ class Volume {
   // Lays the document out exactly as write_pdf does, its pages numbered on
   // from the volume's last (its cover and 目录 counted, not printed), and
   // writes them. Documents of one group come one after another. Throws
-  // PdfError.
+  // Error.
   void add(const doc::Document& document, const std::string& group, const std::string& name);
 
   const std::vector<VolumeEntry>& entries() const;
