@@ -89,7 +89,7 @@ figure.chart{margin:1.5em 0;break-inside:avoid;page-break-inside:avoid}
 .swatch{display:inline-block;width:.8em;height:.8em;vertical-align:-.05em}
 .chart-series{display:flex;flex-wrap:wrap;justify-content:center;gap:.25em 1.5em;font-family:var(--table);font-size:.9rem;margin:0 0 .25em}
 .chart-series .unit{margin-left:auto}
-.bars-box{flex:1 1 100%}
+.bars-box{margin:0 auto}
 figure.chart figcaption{font-family:var(--heading1);text-align:center;margin-top:.5em}
 @media screen and (max-width:40rem){
 main{padding:.75rem}
@@ -381,7 +381,10 @@ class Writer {
   // Bars side by side per group, each with its amount above it; the series'
   // legend and the unit above, the groups' names below.
   void bars(const doc::Chart& c) {
-    out_ += "<div class=\"chart-series\">";
+    const std::size_t groups = std::max<std::size_t>(1, c.groups.size());
+    const std::size_t series = std::max<std::size_t>(1, c.series.size());
+    const double w = 150.0 * static_cast<double>(groups) + 60, plot = 150, axis = 170, h = 195;
+    out_ += "<div class=\"bars-box\" style=\"max-width:" + coord(w * 1.25) + "px\">\n<div class=\"chart-series\">";
     for (std::size_t i = 0; i < c.series.size(); ++i) {
       out_ += "<span>";
       swatch(doc::bar_colour(i, c.series.size()));
@@ -392,14 +395,10 @@ class Writer {
     out_ += "<span class=\"unit\">";
     text(c.unit);
     out_ += "</span></div>\n";
-    const std::size_t groups = std::max<std::size_t>(1, c.groups.size());
-    const std::size_t series = std::max<std::size_t>(1, c.series.size());
-    const double w = 150.0 * static_cast<double>(groups) + 60, plot = 150, axis = 170, h = 195;
     std::int64_t max = 0;
     for (const auto& g : c.groups)
       for (const auto& v : g.values) max = std::max(max, v.amount.printed_wan_cents());
-    out_ += "<svg class=\"bars\" viewBox=\"0 0 " + coord(w) + " " + coord(h) + "\" style=\"max-width:" + coord(w * 1.25) +
-            "px\" aria-hidden=\"true\">";
+    out_ += "<svg class=\"bars\" viewBox=\"0 0 " + coord(w) + " " + coord(h) + "\" aria-hidden=\"true\">";
     const double slot = w / static_cast<double>(groups);
     const double bar_w = std::min(56.0, slot * 0.7 / static_cast<double>(series)), gap = series > 1 ? 6 : 0;
     for (std::size_t gi = 0; gi < c.groups.size(); ++gi) {
@@ -424,7 +423,7 @@ class Writer {
       out_ += "</text>";
     }
     out_ += "<line x1=\"0\" x2=\"" + coord(w) + "\" y1=\"" + coord(axis) + "\" y2=\"" + coord(axis) +
-            "\" stroke=\"#111\" stroke-width=\"1\"/></svg>\n";
+            "\" stroke=\"#111\" stroke-width=\"1\"/></svg>\n</div>\n";
   }
 
   void write(const doc::PageBreak&) { out_ += "<hr class=\"page-break\">\n"; }
