@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 
+#include "compose/chart.hpp"
 #include "compose/cn_number.hpp"
 #include "compose/context.hpp"
 #include "compose/markup.hpp"
@@ -381,6 +382,8 @@ doc::Document compose(const Model& model, const TemplateSet& t) {
       const TableSpec* spec = t.table(dir.args.front());
       if (!spec) throw Error(Failure::Setup, origin + ": no table \"" + dir.args.front() + "\" in tables.yaml");
       d.blocks.push_back(tables.build(*spec, ctx));
+    } else if (k == "chart") {
+      d.blocks.push_back(build_chart(dir, model, t, ctx, origin));
     } else if (k == "attachment") {
       std::size_t i = dir.args.empty() ? 0 : std::stoul(dir.args.front());
       if (i >= model.source->attachments.size())

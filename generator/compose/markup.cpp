@@ -47,7 +47,7 @@ bool odd_trailing_backslashes(std::string_view s) {
   return n % 2 == 1;
 }
 
-const std::set<std::string> kKinds = {"part", "section", "subsection", "item", "table", "attachment", "toc",
+const std::set<std::string> kKinds = {"part", "section", "subsection", "item", "table", "chart", "attachment", "toc",
                                       "cover-title", "cover-line", "note", "center", "plain", "pagebreak"};
 
 }  // namespace

@@ -6,6 +6,7 @@
 //   @subsection number=（{}） | 标题       level 2, numbered by what is printed in its section
 //   @item 1. | text                        a list item; consecutive items form one list
 //   @table t01                             a table of tables.yaml
+//   @chart pie income_detail | 图2：…     a chart (compose/chart.hpp)
 //   @attachment 0                          the blocks of the department's first attachment
 //   @toc | 目 录                            the table of contents
 //   @cover-title | text   @cover-line | text

@@ -96,7 +96,32 @@ struct Toc {
 
 struct PageBreak {};
 
-using Block = std::variant<Heading, Paragraph, List, Table, Toc, PageBreak>;
+// A chart of 第三部分 (图1 收、支决算总计变动情况, 图2 收入决算结构 …): its
+// figures from the model, its words (title, names, legend) from the
+// templates. Each value carries, as a table cell does, its exact amount and
+// its key, so that a test or a reader checks it against the tables.
+struct ChartValue {
+  std::string label;        // a slice's name; a bar's series name
+  Money amount;             // the exact figure
+  std::string key;          // as a Cell's: "income.general", "dept.income_total", "last_year.income_total"
+  std::string text;         // the amount as the text prints it ("3859.16")
+  std::string share;        // a slice's share as printed, without "%" ("93.54"); "" for a bar
+};
+struct ChartGroup {
+  std::string label;               // a bar group's name (收入); "" for a pie
+  std::vector<ChartValue> values;  // bar: one per series; pie: the slices (none zero)
+};
+struct Chart {
+  enum class Kind { Bar, Pie };
+  Kind kind = Kind::Pie;
+  std::string id;                  // anchor ("chart-income_detail")
+  std::string title;               // 图2：收入决算结构
+  std::string unit;                // 单位：万元
+  std::vector<std::string> series; // bar: the legend, one name per value of a group (2021年, 2022年)
+  std::vector<ChartGroup> groups;  // pie: one group
+};
+
+using Block = std::variant<Heading, Paragraph, List, Table, Toc, PageBreak, Chart>;
 
 struct Document {
   std::string title;        // document info: title

@@ -33,7 +33,14 @@ std::string plain_text(const Document& d) {
     else if (const auto* l = std::get_if<List>(&b))
       for (const auto& i : l->items) out += i.label + " " + i.text + "\n";
     else if (const auto* t = std::get_if<Table>(&b)) out += plain_text(*t);
-    else if (const auto* toc = std::get_if<Toc>(&b)) {
+    else if (const auto* c = std::get_if<Chart>(&b)) {
+      // The title, then one line per bar or slice: group, label, amount, share.
+      out += c->title + "\n";
+      for (const auto& g : c->groups)
+        for (const auto& v : g.values)
+          out += (g.label.empty() ? "" : g.label + "\t") + v.label + "\t" + v.text +
+                 (v.share.empty() ? "" : "\t" + v.share + "%") + "\n";
+    } else if (const auto* toc = std::get_if<Toc>(&b)) {
       out += toc->title + "\n";
       for (const auto& e : toc->entries) out += e.text + "\n";
     }

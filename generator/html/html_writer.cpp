@@ -4,6 +4,8 @@
 //   List      -> <ol class="list"> whose items show their own labels
 //   Toc       -> <nav class="toc"> of links to the headings and tables
 //   PageBreak -> <hr class="page-break"> (a page break in print)
+//   Chart     -> <figure> with an inline <svg> (slices or bars) and its
+//                legend as HTML text (readable at any width), the title below
 //   Table     -> <section> with title, number, 部门/年度/单位 line, a scrolling
 //                box holding the <table> (thead/tbody), then the notes
 // The CSS is embedded; nothing is loaded from elsewhere. All text goes
@@ -14,6 +16,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "document/chart_palette.hpp"
 #include "document/grid.hpp"
 
 namespace juesuan::html {
@@ -73,6 +76,21 @@ table.narrow,.landscape table.narrow{min-width:0}
 .panels{display:flex;flex-wrap:wrap;gap:0}
 .panels>.table-scroll{flex:1 1 18rem}
 .panels table{min-width:0}
+figure.chart{margin:1.5em 0;break-inside:avoid;page-break-inside:avoid}
+.chart-body{display:flex;flex-wrap:wrap;align-items:center;justify-content:center;gap:1em 2em}
+.chart svg{display:block;height:auto}
+.chart svg.pie{width:11rem;max-width:60%}
+.chart svg.bars{width:100%}
+.chart svg text{font-family:var(--table);font-size:13px;fill:#111}
+.chart table.chart-legend{width:auto;min-width:0;border-collapse:collapse;font-size:.9rem}
+.chart-legend td{padding:.15em .4em;border:0;vertical-align:middle}
+.chart-legend td.num{text-align:right;white-space:nowrap}
+.chart-legend caption{caption-side:top;text-align:right;font-size:.85em}
+.swatch{display:inline-block;width:.8em;height:.8em;vertical-align:-.05em}
+.chart-series{display:flex;flex-wrap:wrap;justify-content:center;gap:.25em 1.5em;font-family:var(--table);font-size:.9rem;margin:0 0 .25em}
+.chart-series .unit{margin-left:auto}
+.bars-box{margin:0 auto}
+figure.chart figcaption{font-family:var(--heading1);text-align:center;margin-top:.5em}
 @media screen and (max-width:40rem){
 main{padding:.75rem}
 .scroll-hint.wide{display:block}
@@ -295,6 +313,117 @@ class Writer {
       out_ += "</li>\n";
     }
     out_ += "</ol>\n</details>\n</nav>\n";
+  }
+
+  static std::string colour(std::uint32_t rgb) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%06x", static_cast<unsigned>(rgb & 0xFFFFFF));
+    return buf;
+  }
+  static std::string coord(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", std::abs(v) < 0.005 ? 0.0 : v);
+    return buf;
+  }
+  void swatch(std::uint32_t rgb) { out_ += "<span class=\"swatch\" style=\"background:" + colour(rgb) + "\"></span>"; }
+
+  void write(const doc::Chart& c) {
+    out_ += "<figure class=\"chart\"";
+    if (!c.id.empty()) attr("id", c.id);
+    out_ += ">\n";
+    if (c.kind == doc::Chart::Kind::Pie) pie(c);
+    else bars(c);
+    out_ += "<figcaption>";
+    text(c.title);
+    out_ += "</figcaption>\n</figure>\n";
+  }
+
+  // Slices clockwise from twelve o'clock, angles from the printed amounts;
+  // the legend beside (below, on a phone) carries names and figures.
+  void pie(const doc::Chart& c) {
+    static const std::vector<doc::ChartValue> none;
+    const auto& slices = c.groups.empty() ? none : c.groups.front().values;
+    std::int64_t sum = 0;
+    for (const auto& v : slices) sum += std::max<std::int64_t>(0, v.amount.printed_wan_cents());
+    out_ += "<div class=\"chart-body\">\n<svg class=\"pie\" viewBox=\"-101 -101 202 202\" aria-hidden=\"true\">";
+    const double pi = 3.14159265358979323846;
+    double a = 0;
+    for (std::size_t i = 0; i < slices.size() && sum > 0; ++i) {
+      const double span = 2 * pi * static_cast<double>(std::max<std::int64_t>(0, slices[i].amount.printed_wan_cents())) /
+                          static_cast<double>(sum);
+      const double b = i + 1 == slices.size() ? 2 * pi : a + span;
+      if (slices.size() == 1 || b - a >= 2 * pi - 1e-9) {
+        out_ += "<circle class=\"slice\" r=\"100\" fill=\"" + colour(doc::slice_colour(i)) + "\"/>";
+      } else {
+        out_ += "<path class=\"slice\" fill=\"" + colour(doc::slice_colour(i)) + "\" stroke=\"#fff\" d=\"M0 0L" +
+                coord(100 * std::sin(a)) + " " + coord(-100 * std::cos(a)) + "A100 100 0 " + (b - a > pi ? "1" : "0") +
+                " 1 " + coord(100 * std::sin(b)) + " " + coord(-100 * std::cos(b)) + "Z\"/>";
+      }
+      a += span;
+    }
+    out_ += "</svg>\n<table class=\"chart-legend\"><caption>";
+    text(c.unit);
+    out_ += "</caption>\n";
+    for (std::size_t i = 0; i < slices.size(); ++i) {
+      out_ += "<tr><td>";
+      swatch(doc::slice_colour(i));
+      out_ += "</td><td>";
+      text(slices[i].label);
+      out_ += "</td><td class=\"num\">";
+      text(slices[i].text);
+      out_ += "</td><td class=\"num\">";
+      if (!slices[i].share.empty()) text(slices[i].share + "%");
+      out_ += "</td></tr>\n";
+    }
+    out_ += "</table>\n</div>\n";
+  }
+
+  // Bars side by side per group, each with its amount above it; the series'
+  // legend and the unit above, the groups' names below.
+  void bars(const doc::Chart& c) {
+    const std::size_t groups = std::max<std::size_t>(1, c.groups.size());
+    const std::size_t series = std::max<std::size_t>(1, c.series.size());
+    const double w = 150.0 * static_cast<double>(groups) + 60, plot = 150, axis = 170, h = 195;
+    out_ += "<div class=\"bars-box\" style=\"max-width:" + coord(w * 1.25) + "px\">\n<div class=\"chart-series\">";
+    for (std::size_t i = 0; i < c.series.size(); ++i) {
+      out_ += "<span>";
+      swatch(doc::bar_colour(i, c.series.size()));
+      out_ += ' ';
+      text(c.series[i]);
+      out_ += "</span>";
+    }
+    out_ += "<span class=\"unit\">";
+    text(c.unit);
+    out_ += "</span></div>\n";
+    std::int64_t max = 0;
+    for (const auto& g : c.groups)
+      for (const auto& v : g.values) max = std::max(max, v.amount.printed_wan_cents());
+    out_ += "<svg class=\"bars\" viewBox=\"0 0 " + coord(w) + " " + coord(h) + "\" aria-hidden=\"true\">";
+    const double slot = w / static_cast<double>(groups);
+    const double bar_w = std::min(56.0, slot * 0.7 / static_cast<double>(series)), gap = series > 1 ? 6 : 0;
+    for (std::size_t gi = 0; gi < c.groups.size(); ++gi) {
+      const auto& g = c.groups[gi];
+      const double gw = static_cast<double>(g.values.size()) * bar_w + static_cast<double>(g.values.size() - 1) * gap;
+      double x = slot * static_cast<double>(gi) + (slot - gw) / 2;
+      for (std::size_t vi = 0; vi < g.values.size(); ++vi) {
+        const auto& v = g.values[vi];
+        const double bh = max > 0 ? (plot - 20) * static_cast<double>(std::max<std::int64_t>(0, v.amount.printed_wan_cents())) /
+                                        static_cast<double>(max)
+                                  : 0;
+        out_ += "<rect class=\"bar\" x=\"" + coord(x) + "\" y=\"" + coord(axis - bh) + "\" width=\"" + coord(bar_w) +
+                "\" height=\"" + coord(bh) + "\" fill=\"" + colour(doc::bar_colour(vi, g.values.size())) + "\"/>";
+        out_ += "<text x=\"" + coord(x + bar_w / 2) + "\" y=\"" + coord(axis - bh - 5) + "\" text-anchor=\"middle\">";
+        text(v.text);
+        out_ += "</text>";
+        x += bar_w + gap;
+      }
+      out_ += "<text x=\"" + coord(slot * (static_cast<double>(gi) + 0.5)) + "\" y=\"" + coord(axis + 18) +
+              "\" text-anchor=\"middle\">";
+      text(g.label);
+      out_ += "</text>";
+    }
+    out_ += "<line x1=\"0\" x2=\"" + coord(w) + "\" y1=\"" + coord(axis) + "\" y2=\"" + coord(axis) +
+            "\" stroke=\"#111\" stroke-width=\"1\"/></svg>\n</div>\n";
   }
 
   void write(const doc::PageBreak&) { out_ += "<hr class=\"page-break\">\n"; }

@@ -160,6 +160,7 @@ double min_height(Ctx& c, const doc::Block* b) {
   if (std::get_if<doc::List>(b)) return 2 * o.body.leading;
   if (auto* h = std::get_if<doc::Heading>(b)) return heading_style(o, h->level).leading + 2 * o.body.leading;
   if (auto* t = std::get_if<doc::Table>(b)) return table_start_height(*t, o, c.shaper);
+  if (auto* ch = std::get_if<doc::Chart>(b)) return chart_height(*ch, o, c.shaper);
   return 0;
 }
 
@@ -462,6 +463,8 @@ Layout lay_out(const doc::Document& d, const FontSet& fonts, const PdfOptions& o
           } else if constexpr (std::is_same_v<T, doc::Toc>) {
             place_toc(c, x);
             after_toc = true;
+          } else if constexpr (std::is_same_v<T, doc::Chart>) {
+            lay_out_chart(x, c.anchor_for(x.id), flow, shaper);
           } else if constexpr (std::is_same_v<T, doc::PageBreak>) {
             if (!flow.fresh || flow.landscape()) flow.new_page(false);
           }

@@ -37,6 +37,18 @@ struct Rule {
 struct Box {  // a stroked rectangle (table cell)
   double x, y, w, h, width;
 };
+// A filled area of a chart: a rectangle (x, y its bottom-left corner), or a
+// pie sector from angle a0 clockwise to a1 (radians, 0 = twelve o'clock)
+// around (x, y) with radius r. `outline` > 0 strokes it in white, to part
+// it from its neighbours.
+struct Shape {
+  enum class Kind { Rect, Sector };
+  Kind kind = Kind::Rect;
+  double x = 0, y = 0, w = 0, h = 0;
+  double r = 0, a0 = 0, a1 = 0;
+  std::uint32_t rgb = 0;
+  double outline = 0;
+};
 struct LinkArea {
   double x1, y1, x2, y2;
   std::string target;
@@ -67,6 +79,7 @@ struct Page {
   std::vector<TextRun> runs;
   std::vector<Rule> rules;
   std::vector<Box> boxes;
+  std::vector<Shape> shapes;
   std::vector<LinkArea> links;
   std::vector<TocSlot> toc_slots;
   std::vector<ActualText> actual_texts;
@@ -172,6 +185,10 @@ TextStyle fit_on_one_line(Shaper& shaper, const std::u32string& text, const Text
 // Tables: title block, head rows repeated on every page, notes kept with rows.
 void lay_out_table(const doc::Table& table, const std::string& anchor, Flow& flow, Shaper& shaper,
                    std::vector<std::string>* warnings);
+// Charts: kept whole on one page, the title below the drawing.
+void lay_out_chart(const doc::Chart& chart, const std::string& anchor, Flow& flow, Shaper& shaper);
+double chart_height(const doc::Chart& chart, const PdfOptions& options, Shaper& shaper);
+
 // The height a table needs at least on the page where it starts.
 double table_start_height(const doc::Table& table, const PdfOptions& options, Shaper& shaper);
 // Whether the table goes on landscape pages (asked for, or too wide for portrait).

@@ -120,6 +120,61 @@ void draw_rules(std::string& s, const std::vector<Rule>& rules) {
   }
 }
 
+// Chart shapes: each filled in its colour; a sector is a path from the
+// centre along its arc (cubic Béziers of at most a quarter turn each), an
+// outline white.
+void draw_shapes(std::string& s, const std::vector<Shape>& shapes) {
+  auto pt = [&](double x, double y) {
+    put_hundredths(s, hundredths(x));
+    put_hundredths(s, hundredths(y));
+  };
+  auto colour = [&](std::uint32_t rgb) {
+    for (int shift : {16, 8, 0}) num(s, static_cast<double>((rgb >> shift) & 0xFF) / 255.0);
+  };
+  for (const auto& sh : shapes) {
+    colour(sh.rgb);
+    s += "rg\n";
+    if (sh.kind == Shape::Kind::Rect) {
+      pt(sh.x, sh.y);
+      pt(sh.w, sh.h);
+      s += "re f\n";
+      continue;
+    }
+    // Angles clockwise from twelve o'clock.
+    auto at = [&](double a) { return std::pair{sh.x + sh.r * std::sin(a), sh.y + sh.r * std::cos(a)}; };
+    const double full = sh.a1 - sh.a0;
+    const int pieces = std::max(1, static_cast<int>(std::ceil(full / (3.14159265358979323846 / 2) - 1e-9)));
+    const double step = full / pieces;
+    const double k = 4.0 / 3.0 * std::tan(step / 4) * sh.r;
+    const bool whole = full >= 2 * 3.14159265358979323846 - 1e-9;
+    auto [sx, sy] = at(sh.a0);
+    if (whole) {
+      pt(sx, sy);
+      s += "m\n";
+    } else {
+      pt(sh.x, sh.y);
+      s += "m ";
+      pt(sx, sy);
+      s += "l\n";
+    }
+    for (int i = 0; i < pieces; ++i) {
+      const double a = sh.a0 + step * i, b = a + step;
+      auto [ax, ay] = at(a);
+      auto [bx, by] = at(b);
+      pt(ax + k * std::cos(a), ay - k * std::sin(a));
+      pt(bx - k * std::cos(b), by + k * std::sin(b));
+      pt(bx, by);
+      s += "c\n";
+    }
+    if (sh.outline > 0) {
+      num(s, sh.outline);
+      s += "w 1 J 1 j 1 1 1 RG h B\n";
+    } else {
+      s += "h f\n";
+    }
+  }
+}
+
 // Two bytes of a literal string (a CID, or a UTF-16 unit), escaped.
 void put_unit(std::string& s, unsigned u) {
   for (const char c : {static_cast<char>(u >> 8), static_cast<char>(u & 0xFF)}) {
@@ -141,8 +196,10 @@ namespace detail {
 // two-byte codes are written as a literal string.
 std::string page_content(const Page& p, const EmbeddedFonts& fonts) {
   std::string s;
-  if (!p.boxes.empty() || !p.rules.empty()) {
+  if (!p.boxes.empty() || !p.rules.empty() || !p.shapes.empty()) {
     s += "q\n";
+    draw_shapes(s, p.shapes);
+    if (!p.shapes.empty()) s += "0 g 0 G\n";
     draw_grid(s, p.boxes);
     draw_rules(s, p.rules);
     s += "Q\n";
