@@ -467,6 +467,28 @@ std::optional<Money> Model::scalar(std::string_view name) const {
   return std::nullopt;
 }
 
+std::optional<Money> Model::figure(std::string_view name, std::string_view code) const {
+  if (auto f = fig_by_name(name)) {
+    if (code.empty()) return total[*f];
+    const ClassRow* r = find(code);
+    return r ? r->f[*f] : Money();  // nothing spent on a 科目 the department lacks
+  }
+  if (!code.empty()) return std::nullopt;  // a department figure has no rows
+  return scalar(name);
+}
+
+std::optional<Money> Model::figure(std::string_view key) const {
+  const auto at = key.find('@');
+  if (at == std::string_view::npos) return figure(key, std::string_view());
+  return figure(key.substr(0, at), key.substr(at + 1));
+}
+
+std::string figure_key(std::string_view name, std::string_view code) {
+  std::string key(name);
+  if (!code.empty()) key.append("@").append(code);
+  return key;
+}
+
 std::vector<std::string> scalar_names() {
   std::vector<std::string> out;
   for (const auto& d : kScalars) out.emplace_back(d.name);

@@ -183,7 +183,20 @@ struct Model {
   // A department-level figure by the name table templates use
   // ("dept.grand_income", "econ.30101", "three.actual_total", …).
   std::optional<Money> scalar(std::string_view name) const;
+
+  // Any figure by name and 科目 code, as templates, `supplied:` and the
+  // Document's cell keys name it: a 功能分类 figure ("spend.basic") on the
+  // row of `code` (类, 款 or 项; zero on a 科目 this department lacks), or
+  // its 合计 when code is empty; a department figure (scalar()) when code is
+  // empty. nullopt for a name the model does not know, or a department
+  // figure given a code.
+  std::optional<Money> figure(std::string_view name, std::string_view code) const;
+  // The same by key: "name@code" or "name" (figure_key, doc::Cell::key).
+  std::optional<Money> figure(std::string_view key) const;
 };
+
+// A figure's key: its name, and the 科目 code of its row ("spend.basic@2010301").
+std::string figure_key(std::string_view name, std::string_view code);
 
 // Every name scalar() knows, except the open family "econ.<code>".
 std::vector<std::string> scalar_names();
