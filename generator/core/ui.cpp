@@ -206,6 +206,15 @@ std::string compile_with_shard() {
   return "--compile 要在一次运行中汇编全市（或一个主管部门）的所有部门，不能与 --shard 同用";
 }
 
+std::string diff_inputs_heading(std::size_t changes) { return "输入的变化（" + std::to_string(changes) + "）"; }
+std::string diff_cells_heading(std::size_t changes) {
+  return "表格中随之变化的数（" + std::to_string(changes) + "）";
+}
+std::string diff_sentences_heading(std::size_t changes) {
+  return "说明中随之变化的句子（" + std::to_string(changes) + "）";
+}
+std::string diff_absent() { return "（无）"; }
+
 std::string internal_error(std::string_view what) {
   return "juesuan: error: 程序内部错误（这是程序的缺陷，请把这条消息和所用的文件报告给维护者）：" + std::string(what) + "\n";
 }

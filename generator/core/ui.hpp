@@ -81,6 +81,13 @@ std::string compile_name_taken(std::string_view department, std::string_view fil
 std::string compile_no_departments(std::string_view folder);
 std::string compile_with_shard();
 
+// diff: the three parts of the report (with how many changes each has),
+// and what stands for a value that is not there.
+std::string diff_inputs_heading(std::size_t changes);
+std::string diff_cells_heading(std::size_t changes);
+std::string diff_sentences_heading(std::size_t changes);
+std::string diff_absent();
+
 // A bug.
 std::string internal_error(std::string_view what);
 
