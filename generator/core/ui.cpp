@@ -24,7 +24,7 @@ std::string duration(double s) {
 
 std::string usage() {
   return "用法：juesuan build 部门.yaml… [-o 文件夹] [--force]\n"
-         "                                      生成 文件夹/部门.html 和 文件夹/部门.pdf（默认文件夹：out）；\n"
+         "                                      生成 文件夹/部门.html、部门.pdf 和 部门.xlsx（默认文件夹：out）；\n"
          "                                      源数据和模板都没有变化的部门跳过，加 --force 重新生成\n"
          "      juesuan check 部门.yaml…         审核（运行审核规则）\n"
          "      juesuan check --list-rules       列出审核规则\n"
