@@ -361,7 +361,8 @@ mstch::array paragraphs(const std::string& text) {
 
 // The cover and every part: the department, its level, staff, year and the
 // publication date.
-void set_header(Ctx& root, const Source& s, const TemplateSet& t) {
+void set_header(Ctx& root, const Model& m, const TemplateSet& t) {
+  const Source& s = *m.source;
   root.set("department", s.department.value);
   root.set("level", s.level.present && !s.level.value.empty() ? s.level.value : t.settings.level);
   root.set("has_staff", s.staff.in_service.present || s.staff.retired.present || s.staff.retired_off.present);
@@ -371,7 +372,7 @@ void set_header(Ctx& root, const Source& s, const TemplateSet& t) {
     st.set("in_service", std::to_string(s.staff.in_service.value));
     st.set("retired_off", std::to_string(s.staff.retired_off.value));
     st.set("retired", std::to_string(s.staff.retired.value));
-    st.set("total", std::to_string(s.staff.in_service.value + s.staff.retired_off.value + s.staff.retired.value));
+    st.set("total", std::to_string(m.staff_total));
     root.set("staff", st.map());
   }
   root.set("short_name", s.short_name.present ? s.short_name.value : s.department.value);
@@ -537,8 +538,8 @@ void set_three_public(Ctx& root, const Model& m, const Fmt& f) {
   vehicle.set("operation_use", str(tp.vehicle_operation_use));
   vehicle.set("has_operation_use", !str(tp.vehicle_operation_use).empty());
   Ctx reception = part(fig.reception, fig.share_reception, tp.reception_reason);
-  reception.set("foreign", f.money(tp.reception_foreign.value));
-  reception.set("domestic", f.money(tp.reception_domestic.value));
+  reception.set("foreign", f.money(fig.actual_reception_foreign));
+  reception.set("domestic", f.money(fig.actual_reception_domestic));
   reception.set("foreign_groups", std::to_string(tp.foreign_groups.value));
   reception.set("foreign_persons", std::to_string(tp.foreign_persons.value));
   reception.set("foreign_use", str(tp.foreign_use));
@@ -584,8 +585,8 @@ void set_operating(Ctx& root, const Model& m, const Fmt& f) {
   const OperatingCosts& oc = m.source->operating_costs;
   root.set("operating_change", change_map(m.operating_change, oc.reason, f));
   Ctx x("operating");
-  x.set("amount", f.money(oc.amount.value));
-  x.set("budget", f.money(oc.budget.value));
+  x.set("amount", f.cents(m.operating_completion.actual));
+  x.set("budget", f.cents(m.operating_completion.budget));
   x.set("rate", f.rate(m.operating_completion.rate));
   x.set("has_rate", m.operating_completion.rate.has_value());
   x.set("has_budget", oc.budget.present);
@@ -604,12 +605,12 @@ void set_procurement(Ctx& root, const Model& m, const Fmt& f) {
   auto rate = [&f](const Percent& v) { return f.rate_or_zero(v); };
   Ctx x("procurement");
   x.set("total", f.money(m.procurement_total));
-  x.set("goods", f.money(p.goods.value));
-  x.set("works", f.money(p.works.value));
-  x.set("services", f.money(p.services.value));
-  x.set("sme", f.money(p.sme.value));
+  x.set("goods", f.money(m.procurement_goods));
+  x.set("works", f.money(m.procurement_works));
+  x.set("services", f.money(m.procurement_services));
+  x.set("sme", f.money(m.procurement_sme));
   x.set("sme_share", rate(m.sme_share));
-  x.set("small_micro", f.money(p.small_micro.value));
+  x.set("small_micro", f.money(m.procurement_small_micro));
   x.set("small_micro_share_of_sme", rate(m.small_micro_share_of_sme));
   x.set("small_micro_share_of_total", rate(m.small_micro_share_of_total));
   x.set("use", str(p.use));
@@ -656,7 +657,7 @@ void set_performance(Ctx& root, const Model& m, const Fmt& f) {
   Ctx ov;
   ov.map() = completion_map(pf.overall, f);
   ov.set("score", o.score.value);
-  ov.set("year_budget", f.money(o.budget.value));
+  ov.set("year_budget", f.money(pf.year_budget));
   ov.set("has_year_budget", o.budget.present);
   ov.set("targets", str(o.targets));
   ov.set("has_targets", !str(o.targets).empty());
@@ -782,7 +783,7 @@ const std::vector<std::string>& context_names() { return names(); }
 mstch::map build_context(const Model& m, const TemplateSet& t) {
   const Fmt f = sentence_format(t);
   Ctx root;
-  set_header(root, *m.source, t);
+  set_header(root, m, t);
   set_overview(root, m.source->overview);               // 第一部分
   set_tables(root, t);                                  // 第二部分
   set_figures(root, m, f);                              // every figure by name

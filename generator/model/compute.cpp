@@ -263,7 +263,9 @@ void three_public(Model& m, const Source& s) {
   tp.budget_vehicle = v(t.budget_vehicle_purchase) + v(t.budget_vehicle_operation);
   tp.budget_total = v(t.budget_abroad) + tp.budget_vehicle + v(t.budget_reception);
   tp.actual_vehicle = v(t.vehicle_purchase) + v(t.vehicle_operation);
-  tp.actual_reception = v(t.reception_foreign) + v(t.reception_domestic);
+  tp.actual_reception_foreign = v(t.reception_foreign);
+  tp.actual_reception_domestic = v(t.reception_domestic);
+  tp.actual_reception = tp.actual_reception_foreign + tp.actual_reception_domestic;
   tp.actual_total = v(t.abroad) + tp.actual_vehicle + tp.actual_reception;
   tp.total = completion(tp.budget_total, tp.actual_total);
   tp.abroad = completion(v(t.budget_abroad), v(t.abroad));
@@ -382,15 +384,22 @@ void other_sections(Model& m, const Source& s) {
   m.operating_change = change(v(oc.amount), oc.last_year);
 
   const Procurement& pr = s.procurement;
-  m.procurement_total = v(pr.goods) + v(pr.works) + v(pr.services);
-  m.sme_share = share_of(v(pr.sme), m.procurement_total);
-  m.small_micro_share_of_sme = share_of(v(pr.small_micro), v(pr.sme));
-  m.small_micro_share_of_total = share_of(v(pr.small_micro), m.procurement_total);
+  m.procurement_goods = v(pr.goods);
+  m.procurement_works = v(pr.works);
+  m.procurement_services = v(pr.services);
+  m.procurement_sme = v(pr.sme);
+  m.procurement_small_micro = v(pr.small_micro);
+  m.procurement_total = m.procurement_goods + m.procurement_works + m.procurement_services;
+  m.sme_share = share_of(m.procurement_sme, m.procurement_total);
+  m.small_micro_share_of_sme = share_of(m.procurement_small_micro, m.procurement_sme);
+  m.small_micro_share_of_total = share_of(m.procurement_small_micro, m.procurement_total);
   for (const auto& [use, n] : s.assets.vehicles) m.vehicles_total += n.value;
+  m.staff_total = s.staff.in_service.value + s.staff.retired_off.value + s.staff.retired.value;
 
   auto& pf = m.performance;
   const OverallEval& o = s.overall_eval;
   pf.overall = completion(o.full_year_budget.present ? o.full_year_budget.value : o.budget.value, o.actual.value);
+  pf.year_budget = o.budget.value;
   for (const ProjectEval& e : s.project_evals) {
     pf.projects.push_back(completion(e.budget.value, e.actual.value));
     pf.projects_budget += e.budget.value;
@@ -470,8 +479,8 @@ const ScalarDef kScalars[] = {
     JS_SCALAR("three.actual_vehicle_purchase", m.source->three_public.vehicle_purchase.value),
     JS_SCALAR("three.actual_vehicle_operation", m.source->three_public.vehicle_operation.value),
     JS_SCALAR("three.actual_reception", m.three_public.actual_reception),
-    JS_SCALAR("three.actual_reception_foreign", m.source->three_public.reception_foreign.value),
-    JS_SCALAR("three.actual_reception_domestic", m.source->three_public.reception_domestic.value),
+    JS_SCALAR("three.actual_reception_foreign", m.three_public.actual_reception_foreign),
+    JS_SCALAR("three.actual_reception_domestic", m.three_public.actual_reception_domestic),
 };
 #undef JS_SCALAR
 

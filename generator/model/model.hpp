@@ -131,6 +131,7 @@ struct Model {
   // "三公" (09表 / 07表 of 2021).
   struct ThreePublicFigures {
     Money budget_total, budget_vehicle, actual_total, actual_vehicle, actual_reception;
+    Money actual_reception_foreign, actual_reception_domestic;   // 外宾 / 国内 公务接待费
     Completion total, abroad, vehicle, vehicle_purchase, vehicle_operation, reception;
     Percent share_abroad, share_vehicle, share_reception;
     Change change_total, change_abroad, change_vehicle, change_reception;  // against last year
@@ -161,10 +162,13 @@ struct Model {
     std::vector<Completion> projects;         // each project's, in the file's order
     std::int64_t excellent = 0, good = 0, fair = 0, poor = 0;  // projects per grade
     Money projects_budget, projects_actual;   // their sums
+    Money year_budget;                        // performance.overall.budget (年初预算数)
   } performance;
-  Money procurement_total;
+  Money procurement_total;                  // 十一: goods + works + services
+  Money procurement_goods, procurement_works, procurement_services, procurement_sme, procurement_small_micro;
   Percent sme_share, small_micro_share_of_sme, small_micro_share_of_total;
   std::int64_t vehicles_total = 0;
+  std::int64_t staff_total = 0;             // 在职 + 离休 + 退休
 
   Model() = default;
   Model(const Model&) = delete;  // item_lines point into rows
