@@ -47,11 +47,12 @@ TEST_CASE("model: one figure lookup by name and 科目 code, or by key", "[model
 TEST_CASE("model: the figures of 十, 十一, 十三 and the staff come from the model, not the source", "[model]") {
   auto built = build_document(test::shared_resources(), kExample);
   const Model& m = built->model;
-  // The 2022 example (万元): 政府采购 goods 39.90 + works 0 + services 819.40 = 859.30.
+  // The 2022 example (万元; 1 万元 = 1,000,000 分): 政府采购 goods 39.90 + works 0 +
+  // services 819.40 = 859.30.
   CHECK(m.procurement_goods == Money::fen(39'900'000));
   CHECK(m.procurement_works == Money());
-  CHECK(m.procurement_services == Money::fen(81'940'000));
-  CHECK(m.procurement_total == Money::fen(85'930'000));
+  CHECK(m.procurement_services == Money::fen(819'400'000));
+  CHECK(m.procurement_total == Money::fen(859'300'000));
   CHECK(m.procurement_sme == Money());
   // 公务接待费: 外宾 0, 国内 0.85.
   CHECK(m.three_public.actual_reception_foreign == Money());
@@ -60,6 +61,13 @@ TEST_CASE("model: the figures of 十, 十一, 十三 and the staff come from the
   // 机关运行经费 45.45 against a year-start budget of 52.60 (as printed, 0.01 万元).
   CHECK(m.operating_completion.actual == 4545);
   CHECK(m.operating_completion.budget == 5260);
+
+  // 部门整体绩效 of tests/departments/district-fund.yaml (元): 年初预算 1,400,000.00
+  // beside a 全年预算 of 1,500,000.00, which the 执行率 is taken against.
+  auto district = build_document(test::shared_resources(),
+                                 std::string(JUESUAN_SOURCE_DIR) + "/tests/departments/district-fund.yaml");
+  CHECK(district->model.performance.year_budget == Money::fen(140'000'000));
+  CHECK(district->model.performance.overall.budget == 15000);  // 150.00 万元 as printed
 
   // Staff: 12 in service + 3 retired (tests/check/unused-input.yaml).
   auto staffed = build_document(test::shared_resources(),
