@@ -26,19 +26,6 @@ namespace {
 
 const std::string kRoot = JUESUAN_SOURCE_DIR;
 
-// The model's figure of a key: "name@code" on that 科目's row, "name" a
-// department total or scalar.
-std::optional<Money> model_figure(const Model& m, const std::string& key) {
-  const auto at = key.find('@');
-  const std::string name = key.substr(0, at);
-  if (auto f = fig_by_name(name)) {
-    if (at == std::string::npos) return m.total[*f];
-    const ClassRow* r = m.find(key.substr(at + 1));
-    return r ? r->f[*f] : Money();
-  }
-  return m.scalar(name);
-}
-
 // One sheet as the reader gives it.
 struct SheetView {
   const rd::Cells& cells;
@@ -127,7 +114,7 @@ TEST_CASE("xlsx: the nine tables read back as printed, every figure a number equ
           }
           REQUIRE(v->is_number());  // never text
           ++numbers;
-          auto want = model_figure(built->model, c.key);
+          auto want = built->model.figure(c.key);
           REQUIRE(want);
           CHECK(hundredths(*v) == want->printed_wan_cents());
           CHECK(std::stod(v->text) == static_cast<double>(want->printed_wan_cents()) / 100);

@@ -64,29 +64,25 @@ void at_most(Ctx& c, Severity sev, const char* rule, const Loc& loc, const std::
 
 Loc file_start(const Model& m) { return Loc{m.source->file, 1, 1}; }
 
-std::optional<Money> figure(const Model& m, const std::string& name, const std::string& code) {
-  if (auto f = fig_by_name(name)) {
-    if (code.empty()) return m.total[*f];
-    const ClassRow* r = m.find(code);
-    if (!r) return std::nullopt;
-    return r->f[*f];
-  }
-  if (!code.empty()) return std::nullopt;
-  return m.scalar(name);
+// A supplied figure as the model has it: its 科目 code, when given, must
+// be one of this department's 类, 款 and 项.
+std::optional<Money> supplied(const Model& m, const Supplied& s) {
+  if (!s.code.empty() && !m.find(s.code)) return std::nullopt;
+  return m.figure(s.figure, s.code);
 }
 
 // --- the rules ---------------------------------------------------------
 
 void supplied_figures(Ctx& c) {
   for (const auto& s : c.m.source->supplied) {
-    auto v = figure(c.m, s.figure, s.code);
+    auto v = supplied(c.m, s);
     if (!v) {
       c.add(Severity::Error, "supplied-unknown", s.loc,
-            "不认识的填报数 “" + s.figure + (s.code.empty() ? "" : "@" + s.code) +
+            "不认识的填报数 “" + figure_key(s.figure, s.code) +
                 "”：应写作 数名 或 数名@科目编码（本部门有的类、款、项），数名见 docs/SCHEMA.md 的“填报数”一节");
       continue;
     }
-    std::int64_t terms = figure(c.terms, s.figure, s.code)->fen() + 1;
+    std::int64_t terms = supplied(c.terms, s)->fen() + 1;
     bool per_row = fig_by_name(s.figure).has_value();
     std::string what = s.figure + (!per_row ? "" : s.code.empty() ? "（合计）" : "（" + s.code + "）");
     compare(c, "supplied-total", s.loc, what + " 的填报数与明细之和不一致", "填报", s.amount.value, "明细之和", *v,

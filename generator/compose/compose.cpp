@@ -51,15 +51,6 @@ class TableBuilder {
  public:
   TableBuilder(const Model& m, const TemplateSet& t) : m_(m), t_(t) {}
 
-  std::optional<Money> figure(const std::string& name, const std::string& class_code) const {
-    if (auto f = fig_by_name(name)) {
-      if (class_code.empty()) return m_.total[*f];
-      const ClassRow* r = m_.find(class_code);
-      return r ? r->f[*f] : Money();
-    }
-    return m_.scalar(name);
-  }
-
   std::string amount(Money v, const TableSpec& spec) const {
     std::int64_t c = v.printed_wan_cents();
     if (c == 0 && spec.zero_blank) return {};
@@ -75,7 +66,7 @@ class TableBuilder {
     if (c.value.empty()) {
       out.text = c.text;
     } else {
-      set_figure(out, *figure(c.value, c.class_code), key(c.value, c.class_code), spec);
+      set_figure(out, *m_.figure(c.value, c.class_code), figure_key(c.value, c.class_code), spec);
     }
     return out;
   }
@@ -97,7 +88,7 @@ class TableBuilder {
   bool empty(const TableSpec& spec) const {
     if (spec.empty_if_zero.empty()) return false;
     for (const auto& n : spec.empty_if_zero)
-      if (figure(n, "")->printed_wan_cents() != 0) return false;
+      if (m_.figure(n, "")->printed_wan_cents() != 0) return false;
     return true;
   }
 
@@ -133,11 +124,6 @@ class TableBuilder {
   }
 
  private:
-  // A figure's key: its name, and the 科目 code of its row ("spend.basic@2010301").
-  static std::string key(const std::string& name, const std::string& code) {
-    return code.empty() ? name : name + "@" + code;
-  }
-
   void set_figure(doc::Cell& c, Money v, std::string key, const TableSpec& spec) const {
     c.text = amount(v, spec);
     c.amount = v;
@@ -160,7 +146,7 @@ class TableBuilder {
       total.push_back(text_cell(spec.total_code_text, 1, 1, doc::Align::Left, true, true));
       total.push_back(text_cell(spec.total_name_text, 1, 1, doc::Align::Center, true, true));
     }
-    for (const auto& col : spec.columns) total.push_back(num(*figure(col, ""), key(col, ""), spec, true));
+    for (const auto& col : spec.columns) total.push_back(num(*m_.figure(col, ""), figure_key(col, ""), spec, true));
     t.body.push_back(std::move(total));
     if (no_data) return;
     for (const auto& r : m_.rows) {
@@ -170,7 +156,7 @@ class TableBuilder {
       doc::Row row;
       row.push_back(text_cell(r.code, 1, 1, doc::Align::Left, true, false));
       row.push_back(text_cell(r.name, 1, 1, doc::Align::Left, true, false));
-      for (const auto& col : spec.columns) row.push_back(num(r.f[*fig_by_name(col)], key(col, r.code), spec));
+      for (const auto& col : spec.columns) row.push_back(num(r.f[*fig_by_name(col)], figure_key(col, r.code), spec));
       t.body.push_back(std::move(row));
     }
   }
@@ -219,7 +205,8 @@ class TableBuilder {
           const std::string& code = p[i];
           row.push_back(text_cell(code, 1, 1, doc::Align::Left, true, false));
           row.push_back(text_cell(m_.name_of(code, true), 1, 1, doc::Align::Left, true, false));
-          row.push_back(num(*m_.scalar("econ." + code), "econ." + code, spec));
+          const std::string name = "econ." + code;
+          row.push_back(num(*m_.figure(name, ""), name, spec));
         } else {
           for (int k = 0; k < 3; ++k) row.push_back(doc::Cell{});
         }

@@ -357,18 +357,12 @@ mstch::array paragraphs(const std::string& text) {
   return a;
 }
 
-}  // namespace
+// --- the parts of the context, one function each -------------------------
 
-const std::vector<std::string>& context_names() { return names(); }
-
-mstch::map build_context(const Model& m, const TemplateSet& t) {
+// The cover and every part: the department, its level, staff, year and the
+// publication date.
+void set_header(Ctx& root, const Model& m, const TemplateSet& t) {
   const Source& s = *m.source;
-  const auto* name_labels = t.label_group("names");
-  std::string listed;
-  for (std::size_t i = 0; name_labels && i < name_labels->size(); ++i)
-    if ((*name_labels)[i].first == "listed_reason") listed = (*name_labels)[i].second;
-  const Fmt f{t.settings.text, listed};
-  Ctx root;
   root.set("department", s.department.value);
   root.set("level", s.level.present && !s.level.value.empty() ? s.level.value : t.settings.level);
   root.set("has_staff", s.staff.in_service.present || s.staff.retired.present || s.staff.retired_off.present);
@@ -378,11 +372,12 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     st.set("in_service", std::to_string(s.staff.in_service.value));
     st.set("retired_off", std::to_string(s.staff.retired_off.value));
     st.set("retired", std::to_string(s.staff.retired.value));
-    st.set("total", std::to_string(s.staff.in_service.value + s.staff.retired_off.value + s.staff.retired.value));
+    st.set("total", std::to_string(m.staff_total));
     root.set("staff", st.map());
   }
   root.set("short_name", s.short_name.present ? s.short_name.value : s.department.value);
   root.set("year", std::to_string(s.year.value));
+  root.set("prev_year", std::to_string(s.year.value - 1));
   // The publication date as Chinese numerals; the template adds 年 and 月.
   root.set("has_publish_date", s.publish_date.present);
   if (s.publish_date.present) {
@@ -393,9 +388,10 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     root.set("publish_year", std::string());
     root.set("publish_month", std::string());
   }
+}
 
-  // 第一部分.
-  const Overview& o = s.overview;
+// 第一部分 部门概况.
+void set_overview(Ctx& root, const Overview& o) {
   root.set("has_duties_intro", !o.duties_intro.value.empty());
   root.set("duties_intro", o.duties_intro.value);
   root.set("duties", text_list(o.duties));
@@ -405,36 +401,48 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   root.set("multi_unit", o.units.size() > 1);
   root.set("composition", o.composition.value);
   root.set("has_composition", !o.composition.value.empty());
+}
 
-  // Figures by name.
+// Every figure by its name (dept.*, fiscal.*, econ.*, three.*, and the
+// 功能分类 totals as total.<figure>), and the 尾差 put on a balancing total.
+void set_figures(Ctx& root, const Model& m, const Fmt& f) {
   mstch::map& r = root.map();
   for (const auto& name : scalar_names()) set_dotted(r, name, f.money(*m.scalar(name)));
   for (const auto& name : fig_names()) set_dotted(r, "total." + name, f.money(m.total[*fig_by_name(name)]));
+  Ctx x("tail");
+  x.set("spending", f.money(m.spending_tail));
+  x.set("has_spending", !m.spending_tail.is_zero());
+  x.set("public", f.money(m.public_tail));
+  x.set("has_public", !m.public_tail.is_zero());
+  root.set("tail", x.map());
+}
 
-  root.set("grand_change", change_map(m.grand_change, s.last_year.total_reason, f));
-  root.set("fiscal_change", change_map(m.fiscal_change, s.last_year.fiscal_reason, f));
-  root.set("general_change", change_map(m.general_change, s.last_year.general_reason, f));
-  root.set("operating_change", change_map(m.operating_change, s.operating_costs.reason, f));
+// 一 收入支出决算总体情况 and 四 财政拨款收入支出决算总体情况: the totals
+// against last year, and the parts of 收入总计.
+void set_totals(Ctx& root, const Model& m, const TemplateSet& t, const Fmt& f) {
+  const LastYear& ly = m.source->last_year;
+  root.set("grand_change", change_map(m.grand_change, ly.total_reason, f));
+  root.set("fiscal_change", change_map(m.fiscal_change, ly.fiscal_reason, f));
+  root.set("income_change", change_map(m.income_change, ly.total_reason, f));
+  root.set("spending_change", change_map(m.spending_change, ly.total_reason, f));
+  root.set("grand_income_parts", share_list(m.grand_income_parts, t, "income_sources", f));
+}
+
+// 二 收入决算情况 and 三 支出决算情况: each source and kind with its share,
+// and the spending by 类.
+void set_income_and_spending(Ctx& root, const Model& m, const TemplateSet& t, const Fmt& f) {
   root.set("income_shares", share_list(m.income_shares, t, "income_sources", f));
-  root.set("spending_shares", share_list(m.spending_shares, t, "spending_kinds", f));
   root.set("income_all", share_list(m.income_all, t, "income_sources", f));
   root.set("income_detail", share_list(m.income_detail, t, "income_sources", f));
-  root.set("spending_by_class", share_list(m.spending_by_class, t, "", f));
-  root.set("grand_income_parts", share_list(m.grand_income_parts, t, "income_sources", f));
-  root.set("income_change", change_map(m.income_change, s.last_year.total_reason, f));
-  root.set("spending_change", change_map(m.spending_change, s.last_year.total_reason, f));
-  root.set("prev_year", std::to_string(s.year.value - 1));
+  root.set("spending_shares", share_list(m.spending_shares, t, "spending_kinds", f));
   root.set("spending_all", share_list(m.spending_all, t, "spending_kinds", f));
-  {
-    Ctx x("tail");
-    x.set("spending", f.money(m.spending_tail));
-    x.set("has_spending", !m.spending_tail.is_zero());
-    x.set("public", f.money(m.public_tail));
-    x.set("has_public", !m.public_tail.is_zero());
-    root.set("tail", x.map());
-  }
+  root.set("spending_by_class", share_list(m.spending_by_class, t, "", f));
+}
 
-  // 五.
+// 五 一般公共预算财政拨款支出决算情况: the whole, by 类, against the
+// year-start budget, and the numbered 项 of 五（三）.
+void set_general(Ctx& root, const Model& m, const TemplateSet& t, const Fmt& f) {
+  root.set("general_change", change_map(m.general_change, m.source->last_year.general_reason, f));
   {
     Ctx g("general");
     g.set("amount", f.money(m.total[Fig::GeneralTotal]));
@@ -449,305 +457,348 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
     g.set("equal", m.general_completion.actual == m.general_completion.budget);
     root.set("general", g.map());
   }
-  {
-    mstch::array items;
-    std::vector<const ItemLine*> lines;
-    for (const auto& l : m.item_lines)
-      if (!l.budget_only || t.settings.list_budget_only_items) lines.push_back(&l);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      const ItemLine& l = *lines[i];
-      mstch::map x = completion_map(l.completion, f);
-      Ctx c;
-      c.map() = std::move(x);
-      c.set("n", std::to_string(i + 1));
-      c.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
-      c.set("budget_only", l.budget_only);
-      c.set("class_name", l.class_name);
-      c.set("kuan_name", l.kuan_name);
-      c.set("name", l.row->name);
-      c.set("reason", l.reason ? str(*l.reason) : std::string());
-      c.set("has_reason", l.reason && !str(*l.reason).empty());
-      c.set("first", i == 0);
-      c.set("last", i + 1 == lines.size());
-      items.push_back(c.map());
-    }
-    root.set("items", items);
+  mstch::array items;
+  std::vector<const ItemLine*> lines;
+  for (const auto& l : m.item_lines)
+    if (!l.budget_only || t.settings.list_budget_only_items) lines.push_back(&l);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const ItemLine& l = *lines[i];
+    mstch::map x = completion_map(l.completion, f);
+    Ctx c;
+    c.map() = std::move(x);
+    c.set("n", std::to_string(i + 1));
+    c.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
+    c.set("budget_only", l.budget_only);
+    c.set("class_name", l.class_name);
+    c.set("kuan_name", l.kuan_name);
+    c.set("name", l.row->name);
+    c.set("reason", l.reason ? str(*l.reason) : std::string());
+    c.set("has_reason", l.reason && !str(*l.reason).empty());
+    c.set("first", i == 0);
+    c.set("last", i + 1 == lines.size());
+    items.push_back(c.map());
   }
+  root.set("items", items);
+}
 
-  // 六.
-  {
-    Ctx b("basic");
-    b.set("total", f.money(m.total[Fig::GeneralBasic]));
-    b.set("personnel", f.money(m.personnel_total));
-    b.set("public", f.money(m.public_total));
-    b.set("personnel_items", name_list(ordered(m.personnel_codes, m.personnel_items, t.settings.list_order)));
-    b.set("public_items", name_list(ordered(m.public_codes, m.public_items, t.settings.list_order)));
-    b.set("has_personnel_items", !m.personnel_items.empty());
-    b.set("has_public_items", !m.public_items.empty());
-    root.set("basic", b.map());
-  }
-  {
-    auto any = [&](std::initializer_list<Money> v) {
-      return std::any_of(v.begin(), v.end(), [](Money x) { return x.printed_wan_cents() != 0; });
-    };
-    set_dotted(r, "fund.has", any({m.total[Fig::IncomeFund], m.total[Fig::FundTotal], m.opening_fund, m.closing_fund}));
-    set_dotted(r, "capital.has",
-               any({m.total[Fig::IncomeCapital], m.total[Fig::CapitalTotal], m.opening_capital, m.closing_capital}));
-    // 年初预算 of the two funds (七、八): budget, actual, rate, over/under.
-    auto budget = [&](const char* prefix, const Completion& c) {
-      for (auto& [k, v] : completion_map(c, f)) set_dotted(r, std::string(prefix) + ".budget_" + k, v);
-      set_dotted(r, std::string(prefix) + ".has_budget", c.budget != 0);
-    };
-    budget("fund", m.fund_completion);
-    budget("capital", m.capital_completion);
-  }
+// 六 一般公共预算财政拨款基本支出决算情况: 人员经费 and 公用经费 with their 款.
+void set_basic(Ctx& root, const Model& m, const TemplateSet& t, const Fmt& f) {
+  Ctx b("basic");
+  b.set("total", f.money(m.total[Fig::GeneralBasic]));
+  b.set("personnel", f.money(m.personnel_total));
+  b.set("public", f.money(m.public_total));
+  b.set("personnel_items", name_list(ordered(m.personnel_codes, m.personnel_items, t.settings.list_order)));
+  b.set("public_items", name_list(ordered(m.public_codes, m.public_items, t.settings.list_order)));
+  b.set("has_personnel_items", !m.personnel_items.empty());
+  b.set("has_public_items", !m.public_items.empty());
+  root.set("basic", b.map());
+}
 
-  // 九 "三公".
-  {
-    const ThreePublic& tp = s.three_public;
-    const auto& fig = m.three_public;
-    auto part = [&](const Completion& c, const Percent& share, const Text& reason) {
-      Ctx x;
-      x.map() = completion_map(c, f);
-      x.set("share", f.rate(share));
-      x.set("has_share", share.has_value());
-      x.set("reason", str(reason));
-      x.set("has_reason", !str(reason).empty());
-      return x;
-    };
-    Ctx abroad = part(fig.abroad, fig.share_abroad, tp.abroad_reason);
-    abroad.set("groups", std::to_string(tp.abroad_groups.value));
-    abroad.set("persons", std::to_string(tp.abroad_persons.value));
-    Ctx vehicle = part(fig.vehicle, fig.share_vehicle, tp.vehicle_reason);
-    vehicle.set("bought", std::to_string(tp.vehicles_bought.value));
-    vehicle.set("bought_note", tp.vehicles_bought_note.value);
-    vehicle.set("has_bought_note", !tp.vehicles_bought_note.value.empty());
-    vehicle.set("held", std::to_string(tp.vehicles_held.value));
-    vehicle.set("operation_use", str(tp.vehicle_operation_use));
-    vehicle.set("has_operation_use", !str(tp.vehicle_operation_use).empty());
-    Ctx reception = part(fig.reception, fig.share_reception, tp.reception_reason);
-    reception.set("foreign", f.money(tp.reception_foreign.value));
-    reception.set("domestic", f.money(tp.reception_domestic.value));
-    reception.set("foreign_groups", std::to_string(tp.foreign_groups.value));
-    reception.set("foreign_persons", std::to_string(tp.foreign_persons.value));
-    reception.set("foreign_use", str(tp.foreign_use));
-    reception.set("has_foreign_use", !str(tp.foreign_use).empty());
-    reception.set("domestic_groups", std::to_string(tp.domestic_groups.value));
-    reception.set("domestic_persons", std::to_string(tp.domestic_persons.value));
-    reception.set("domestic_use", str(tp.domestic_use));
-    reception.set("has_domestic_use", !str(tp.domestic_use).empty());
-    Ctx x("tp");
-    x.set("has", fig.budget_total.printed_wan_cents() != 0 || fig.actual_total.printed_wan_cents() != 0);
-    x.set("budget", f.money(fig.budget_total));
-    x.set("actual", f.money(fig.actual_total));
-    x.set("rate", f.rate(fig.total.rate));
-    x.set("has_rate", fig.total.rate.has_value());
-    x.set("equal", fig.total.budget == fig.total.actual);
-    x.set("reason", str(tp.reason));
-    x.set("has_reason", !str(tp.reason).empty());
-    x.set("abroad", abroad.map());
-    x.set("vehicle", vehicle.map());
-    x.set("vehicle_purchase", completion_map(fig.vehicle_purchase, f));
-    x.set("vehicle_operation", completion_map(fig.vehicle_operation, f));
-    x.set("reception", reception.map());
-    // A part's change carries its own reason (last_year_reasons) or else the overall one.
-    auto why = [&tp](const char* part) -> const Text& {
-      auto r = tp.last_year_reasons.find(part);
-      return r != tp.last_year_reasons.end() ? r->second : tp.last_year_reason;
-    };
-    x.set("change", change_map(fig.change_total, tp.last_year_reason, f));
-    x.set("abroad_change", change_map(fig.change_abroad, why("abroad"), f));
-    x.set("vehicle_change", change_map(fig.change_vehicle, tp.last_year_reason, f));
-    x.set("reception_change", change_map(fig.change_reception, why("reception"), f));
-    x.set("vehicle_purchase_change", change_map(fig.change_vehicle_purchase, why("vehicle_purchase"), f));
-    x.set("vehicle_operation_change", change_map(fig.change_vehicle_operation, why("vehicle_operation"), f));
-    x.set("diff", f.cents(fig.total.actual > fig.total.budget ? fig.total.actual - fig.total.budget
-                                                              : fig.total.budget - fig.total.actual));
-    x.set("over", fig.total.actual > fig.total.budget);
-    x.set("under", fig.total.actual < fig.total.budget);
-    root.set("tp", x.map());
-  }
+// 七 政府性基金 and 八 国有资本经营预算财政拨款: whether the department has
+// any, and their year-start budget against actual.
+void set_funds(Ctx& root, const Model& m, const Fmt& f) {
+  mstch::map& r = root.map();
+  auto any = [&](std::initializer_list<Money> v) {
+    return std::any_of(v.begin(), v.end(), [](Money x) { return x.printed_wan_cents() != 0; });
+  };
+  set_dotted(r, "fund.has", any({m.total[Fig::IncomeFund], m.total[Fig::FundTotal], m.opening_fund, m.closing_fund}));
+  set_dotted(r, "capital.has",
+             any({m.total[Fig::IncomeCapital], m.total[Fig::CapitalTotal], m.opening_capital, m.closing_capital}));
+  // 年初预算 of the two funds (七、八): budget, actual, rate, over/under.
+  auto budget = [&](const char* prefix, const Completion& c) {
+    for (auto& [k, v] : completion_map(c, f)) set_dotted(r, std::string(prefix) + ".budget_" + k, v);
+    set_dotted(r, std::string(prefix) + ".has_budget", c.budget != 0);
+  };
+  budget("fund", m.fund_completion);
+  budget("capital", m.capital_completion);
+}
 
-  // 十 机关运行经费.
-  {
-    const OperatingCosts& oc = s.operating_costs;
-    Ctx x("operating");
-    x.set("amount", f.money(oc.amount.value));
-    x.set("budget", f.money(oc.budget.value));
-    x.set("rate", f.rate(m.operating_completion.rate));
-    x.set("has_rate", m.operating_completion.rate.has_value());
-    x.set("has_budget", oc.budget.present);
-    x.set("has_last_year", oc.last_year.present);
-    x.set("over", m.operating_completion.actual > m.operating_completion.budget);
-    x.set("under", m.operating_completion.actual < m.operating_completion.budget);
-    x.set("equal", m.operating_completion.budget == m.operating_completion.actual);
-    x.set("reason", str(oc.reason));
-    x.set("has_reason", !str(oc.reason).empty());
-    root.set("operating", x.map());
-  }
+// 九 "三公"经费: the total and its three parts against budget and last year,
+// with the counts and uses the department wrote.
+void set_three_public(Ctx& root, const Model& m, const Fmt& f) {
+  const ThreePublic& tp = m.source->three_public;
+  const auto& fig = m.three_public;
+  auto part = [&](const Completion& c, const Percent& share, const Text& reason) {
+    Ctx x;
+    x.map() = completion_map(c, f);
+    x.set("share", f.rate(share));
+    x.set("has_share", share.has_value());
+    x.set("reason", str(reason));
+    x.set("has_reason", !str(reason).empty());
+    return x;
+  };
+  Ctx abroad = part(fig.abroad, fig.share_abroad, tp.abroad_reason);
+  abroad.set("groups", std::to_string(tp.abroad_groups.value));
+  abroad.set("persons", std::to_string(tp.abroad_persons.value));
+  Ctx vehicle = part(fig.vehicle, fig.share_vehicle, tp.vehicle_reason);
+  vehicle.set("bought", std::to_string(tp.vehicles_bought.value));
+  vehicle.set("bought_note", tp.vehicles_bought_note.value);
+  vehicle.set("has_bought_note", !tp.vehicles_bought_note.value.empty());
+  vehicle.set("held", std::to_string(tp.vehicles_held.value));
+  vehicle.set("operation_use", str(tp.vehicle_operation_use));
+  vehicle.set("has_operation_use", !str(tp.vehicle_operation_use).empty());
+  Ctx reception = part(fig.reception, fig.share_reception, tp.reception_reason);
+  reception.set("foreign", f.money(fig.actual_reception_foreign));
+  reception.set("domestic", f.money(fig.actual_reception_domestic));
+  reception.set("foreign_groups", std::to_string(tp.foreign_groups.value));
+  reception.set("foreign_persons", std::to_string(tp.foreign_persons.value));
+  reception.set("foreign_use", str(tp.foreign_use));
+  reception.set("has_foreign_use", !str(tp.foreign_use).empty());
+  reception.set("domestic_groups", std::to_string(tp.domestic_groups.value));
+  reception.set("domestic_persons", std::to_string(tp.domestic_persons.value));
+  reception.set("domestic_use", str(tp.domestic_use));
+  reception.set("has_domestic_use", !str(tp.domestic_use).empty());
+  Ctx x("tp");
+  x.set("has", fig.budget_total.printed_wan_cents() != 0 || fig.actual_total.printed_wan_cents() != 0);
+  x.set("budget", f.money(fig.budget_total));
+  x.set("actual", f.money(fig.actual_total));
+  x.set("rate", f.rate(fig.total.rate));
+  x.set("has_rate", fig.total.rate.has_value());
+  x.set("equal", fig.total.budget == fig.total.actual);
+  x.set("reason", str(tp.reason));
+  x.set("has_reason", !str(tp.reason).empty());
+  x.set("abroad", abroad.map());
+  x.set("vehicle", vehicle.map());
+  x.set("vehicle_purchase", completion_map(fig.vehicle_purchase, f));
+  x.set("vehicle_operation", completion_map(fig.vehicle_operation, f));
+  x.set("reception", reception.map());
+  // A part's change carries its own reason (last_year_reasons) or else the overall one.
+  auto why = [&tp](const char* part) -> const Text& {
+    auto r = tp.last_year_reasons.find(part);
+    return r != tp.last_year_reasons.end() ? r->second : tp.last_year_reason;
+  };
+  x.set("change", change_map(fig.change_total, tp.last_year_reason, f));
+  x.set("abroad_change", change_map(fig.change_abroad, why("abroad"), f));
+  x.set("vehicle_change", change_map(fig.change_vehicle, tp.last_year_reason, f));
+  x.set("reception_change", change_map(fig.change_reception, why("reception"), f));
+  x.set("vehicle_purchase_change", change_map(fig.change_vehicle_purchase, why("vehicle_purchase"), f));
+  x.set("vehicle_operation_change", change_map(fig.change_vehicle_operation, why("vehicle_operation"), f));
+  x.set("diff", f.cents(fig.total.actual > fig.total.budget ? fig.total.actual - fig.total.budget
+                                                            : fig.total.budget - fig.total.actual));
+  x.set("over", fig.total.actual > fig.total.budget);
+  x.set("under", fig.total.actual < fig.total.budget);
+  root.set("tp", x.map());
+}
 
-  // 十一 政府采购.
-  {
-    const Procurement& p = s.procurement;
-    auto rate = [&f](const Percent& v) { return f.rate_or_zero(v); };
-    Ctx x("procurement");
-    x.set("total", f.money(m.procurement_total));
-    x.set("goods", f.money(p.goods.value));
-    x.set("works", f.money(p.works.value));
-    x.set("services", f.money(p.services.value));
-    x.set("sme", f.money(p.sme.value));
-    x.set("sme_share", rate(m.sme_share));
-    x.set("small_micro", f.money(p.small_micro.value));
-    x.set("small_micro_share_of_sme", rate(m.small_micro_share_of_sme));
-    x.set("small_micro_share_of_total", rate(m.small_micro_share_of_total));
-    x.set("use", str(p.use));
-    x.set("has_use", !str(p.use).empty());
-    root.set("procurement", x.map());
-  }
+// 十 机关运行经费: against its budget and last year.
+void set_operating(Ctx& root, const Model& m, const Fmt& f) {
+  const OperatingCosts& oc = m.source->operating_costs;
+  root.set("operating_change", change_map(m.operating_change, oc.reason, f));
+  Ctx x("operating");
+  x.set("amount", f.cents(m.operating_completion.actual));
+  x.set("budget", f.cents(m.operating_completion.budget));
+  x.set("rate", f.rate(m.operating_completion.rate));
+  x.set("has_rate", m.operating_completion.rate.has_value());
+  x.set("has_budget", oc.budget.present);
+  x.set("has_last_year", oc.last_year.present);
+  x.set("over", m.operating_completion.actual > m.operating_completion.budget);
+  x.set("under", m.operating_completion.actual < m.operating_completion.budget);
+  x.set("equal", m.operating_completion.budget == m.operating_completion.actual);
+  x.set("reason", str(oc.reason));
+  x.set("has_reason", !str(oc.reason).empty());
+  root.set("operating", x.map());
+}
 
-  // 十二 国有资产占用: vehicle uses in the order labels.yaml lists them.
-  {
-    const Assets& a = s.assets;
-    Ctx x("assets");
-    x.set("vehicles_total", std::to_string(m.vehicles_total));
-    mstch::array uses;
-    const auto* order = t.label_group("vehicle_uses");
-    for (std::size_t i = 0; order && i < order->size(); ++i) {
-      const auto& [key, name] = (*order)[i];
-      auto c = a.vehicles.find(key);
-      Ctx u;
-      u.set("key", key);
-      u.set("name", name);
-      u.set("count", std::to_string(c == a.vehicles.end() ? 0 : c->second.value));
-      u.set("first", i == 0);
-      u.set("last", i + 1 == order->size());
-      uses.push_back(u.map());
-    }
-    x.set("vehicles", uses);
-    x.set("other_use", str(a.other_vehicles_use));
-    x.set("has_other_use", !str(a.other_vehicles_use).empty());
-    x.set("equipment_over_1m", std::to_string(a.equipment_over_1m.value));
-    x.set("general_equipment_over_500k", std::to_string(a.general_equipment_over_500k.value));
-    x.set("special_equipment_over_1m", std::to_string(a.special_equipment_over_1m.value));
-    root.set("assets", x.map());
-  }
+// 十一 政府采购支出情况.
+void set_procurement(Ctx& root, const Model& m, const Fmt& f) {
+  const Procurement& p = m.source->procurement;
+  auto rate = [&f](const Percent& v) { return f.rate_or_zero(v); };
+  Ctx x("procurement");
+  x.set("total", f.money(m.procurement_total));
+  x.set("goods", f.money(m.procurement_goods));
+  x.set("works", f.money(m.procurement_works));
+  x.set("services", f.money(m.procurement_services));
+  x.set("sme", f.money(m.procurement_sme));
+  x.set("sme_share", rate(m.sme_share));
+  x.set("small_micro", f.money(m.procurement_small_micro));
+  x.set("small_micro_share_of_sme", rate(m.small_micro_share_of_sme));
+  x.set("small_micro_share_of_total", rate(m.small_micro_share_of_total));
+  x.set("use", str(p.use));
+  x.set("has_use", !str(p.use).empty());
+  root.set("procurement", x.map());
+}
 
+// 十二 国有资产占用情况: vehicle uses in the order labels.yaml lists them.
+void set_assets(Ctx& root, const Model& m, const TemplateSet& t) {
+  const Assets& a = m.source->assets;
+  Ctx x("assets");
+  x.set("vehicles_total", std::to_string(m.vehicles_total));
+  mstch::array uses;
+  const auto* order = t.label_group("vehicle_uses");
+  for (std::size_t i = 0; order && i < order->size(); ++i) {
+    const auto& [key, name] = (*order)[i];
+    auto c = a.vehicles.find(key);
+    Ctx u;
+    u.set("key", key);
+    u.set("name", name);
+    u.set("count", std::to_string(c == a.vehicles.end() ? 0 : c->second.value));
+    u.set("first", i == 0);
+    u.set("last", i + 1 == order->size());
+    uses.push_back(u.map());
+  }
+  x.set("vehicles", uses);
+  x.set("other_use", str(a.other_vehicles_use));
+  x.set("has_other_use", !str(a.other_vehicles_use).empty());
+  x.set("equipment_over_1m", std::to_string(a.equipment_over_1m.value));
+  x.set("general_equipment_over_500k", std::to_string(a.general_equipment_over_500k.value));
+  x.set("special_equipment_over_1m", std::to_string(a.special_equipment_over_1m.value));
+  root.set("assets", x.map());
+}
+
+// 十三 预算绩效管理情况: the department's free tree (performance), and the
+// whole-department and project evaluations (performance.overall, .projects).
+void set_performance(Ctx& root, const Model& m, const Fmt& f) {
+  const Source& s = *m.source;
   root.set("performance", free_tree(s.performance));
-  {
-    // 十三 from performance.overall and performance.projects.
-    const auto& pf = m.performance;
-    const OverallEval& o = s.overall_eval;
-    Ctx p("perf");
-    p.set("has_overall", o.present);
-    Ctx ov;
-    ov.map() = completion_map(pf.overall, f);
-    ov.set("score", o.score.value);
-    ov.set("year_budget", f.money(o.budget.value));
-    ov.set("has_year_budget", o.budget.present);
-    ov.set("targets", str(o.targets));
-    ov.set("has_targets", !str(o.targets).empty());
-    ov.set("problems", str(o.problems));
-    ov.set("has_problems", !str(o.problems).empty());
-    ov.set("measures", str(o.measures));
-    ov.set("has_measures", !str(o.measures).empty());
-    p.set("overall", ov.map());
-    p.set("has_projects", !s.project_evals.empty());
-    p.set("project_count", std::to_string(s.project_evals.size()));
-    p.set("grade_excellent", std::to_string(pf.excellent));
-    p.set("grade_good", std::to_string(pf.good));
-    p.set("grade_fair", std::to_string(pf.fair));
-    p.set("grade_poor", std::to_string(pf.poor));
-    p.set("has_excellent", pf.excellent != 0);
-    p.set("has_good", pf.good != 0);
-    p.set("has_fair", pf.fair != 0);
-    p.set("has_poor", pf.poor != 0);
-    p.set("projects_budget", f.money(pf.projects_budget));
-    p.set("projects_actual", f.money(pf.projects_actual));
-    mstch::array list;
-    for (std::size_t i = 0; i < s.project_evals.size(); ++i) {
-      const ProjectEval& e = s.project_evals[i];
-      Ctx x;
-      x.map() = completion_map(pf.projects[i], f);
-      x.set("n", std::to_string(i + 1));
-      x.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
-      x.set("name", e.name.value);
-      x.set("score", e.score.value);
-      x.set("has_score", e.score.present);
-      x.set("grade", e.grade.value);
-      x.set("analysis", str(e.analysis));
-      x.set("has_analysis", !str(e.analysis).empty());
-      x.set("problems", str(e.problems));
-      x.set("has_problems", !str(e.problems).empty());
-      x.set("measures", str(e.measures));
-      x.set("has_measures", !str(e.measures).empty());
-      x.set("first", i == 0);
-      x.set("last", i + 1 == s.project_evals.size());
-      list.push_back(x.map());
-    }
-    p.set("projects", list);
-    root.set("perf", p.map());
+  const auto& pf = m.performance;
+  const OverallEval& o = s.overall_eval;
+  Ctx p("perf");
+  p.set("has_overall", o.present);
+  Ctx ov;
+  ov.map() = completion_map(pf.overall, f);
+  ov.set("score", o.score.value);
+  ov.set("year_budget", f.money(pf.year_budget));
+  ov.set("has_year_budget", o.budget.present);
+  ov.set("targets", str(o.targets));
+  ov.set("has_targets", !str(o.targets).empty());
+  ov.set("problems", str(o.problems));
+  ov.set("has_problems", !str(o.problems).empty());
+  ov.set("measures", str(o.measures));
+  ov.set("has_measures", !str(o.measures).empty());
+  p.set("overall", ov.map());
+  p.set("has_projects", !s.project_evals.empty());
+  p.set("project_count", std::to_string(s.project_evals.size()));
+  p.set("grade_excellent", std::to_string(pf.excellent));
+  p.set("grade_good", std::to_string(pf.good));
+  p.set("grade_fair", std::to_string(pf.fair));
+  p.set("grade_poor", std::to_string(pf.poor));
+  p.set("has_excellent", pf.excellent != 0);
+  p.set("has_good", pf.good != 0);
+  p.set("has_fair", pf.fair != 0);
+  p.set("has_poor", pf.poor != 0);
+  p.set("projects_budget", f.money(pf.projects_budget));
+  p.set("projects_actual", f.money(pf.projects_actual));
+  mstch::array list;
+  for (std::size_t i = 0; i < s.project_evals.size(); ++i) {
+    const ProjectEval& e = s.project_evals[i];
+    Ctx x;
+    x.map() = completion_map(pf.projects[i], f);
+    x.set("n", std::to_string(i + 1));
+    x.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
+    x.set("name", e.name.value);
+    x.set("score", e.score.value);
+    x.set("has_score", e.score.present);
+    x.set("grade", e.grade.value);
+    x.set("analysis", str(e.analysis));
+    x.set("has_analysis", !str(e.analysis).empty());
+    x.set("problems", str(e.problems));
+    x.set("has_problems", !str(e.problems).empty());
+    x.set("measures", str(e.measures));
+    x.set("has_measures", !str(e.measures).empty());
+    x.set("first", i == 0);
+    x.set("last", i + 1 == s.project_evals.size());
+    list.push_back(x.map());
   }
+  p.set("projects", list);
+  root.set("perf", p.map());
+}
 
-  // 第四部分: the standard entries, then (optionally) one per 项 used.
-  {
-    mstch::array g;
-    std::int64_t n = 0;
-    // A standard entry has a term; an entry for a 项 has its 类, 款 and 项
-    // names, which the template joins into the term.
-    auto add = [&](const std::string& term, const ClassRow* row, const std::string& text) {
-      Ctx x;
-      ++n;
-      x.set("n", std::to_string(n));
-      x.set("cn", cn_number(n));
-      x.set("term", term);
-      x.set("is_item", row != nullptr);
-      x.set("class_name", row ? m.find(row->code.substr(0, 3))->name : std::string());
-      x.set("kuan_name", row ? m.find(row->code.substr(0, 5))->name : std::string());
-      x.set("name", row ? row->name : std::string());
-      x.set("text", text);
-      g.push_back(x.map());
-    };
-    for (const auto& e : t.glossary) add(e.term, nullptr, e.text);
-    if (s.item_glossary.value)
-      for (const auto& row : m.rows) {
-        if (row.level != 3) continue;
-        auto d = m.catalog->item_descriptions.find(row.code);
-        if (d == m.catalog->item_descriptions.end()) continue;
-        add("", &row, d->second);
-      }
-    root.set("glossary", g);
+// 第二部分: the tables, for its 目录.
+void set_tables(Ctx& root, const TemplateSet& t) {
+  mstch::array a;
+  for (std::size_t i = 0; i < t.tables.size(); ++i) {
+    Ctx x;
+    x.set("id", t.tables[i].id);
+    x.set("n", std::to_string(i + 1));
+    x.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
+    x.set("title", t.tables[i].title);
+    x.set("toc", t.tables[i].toc);
+    a.push_back(x.map());
   }
+  root.set("tables", a);
+}
 
-  {
-    std::vector<std::string> placed;
-    placed_titles(s.performance, "", placed);
-    mstch::array a;
-    for (std::size_t i = 0; i < s.attachments.size(); ++i) {
-      Ctx x;
-      x.set("index", std::to_string(i));
-      x.set("n", std::to_string(i + 1));
-      x.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
-      x.set("title", s.attachments[i].title.value);
-      x.set("in_part3", std::find(placed.begin(), placed.end(), s.attachments[i].title.value) != placed.end());
-      a.push_back(x.map());
+// 第四部分 名词解释: the standard entries, then (optionally) one per 项 used.
+void set_glossary(Ctx& root, const Model& m, const TemplateSet& t) {
+  mstch::array g;
+  std::int64_t n = 0;
+  // A standard entry has a term; an entry for a 项 has its 类, 款 and 项
+  // names, which the template joins into the term.
+  auto add = [&](const std::string& term, const ClassRow* row, const std::string& text) {
+    Ctx x;
+    ++n;
+    x.set("n", std::to_string(n));
+    x.set("cn", cn_number(n));
+    x.set("term", term);
+    x.set("is_item", row != nullptr);
+    x.set("class_name", row ? m.find(row->code.substr(0, 3))->name : std::string());
+    x.set("kuan_name", row ? m.find(row->code.substr(0, 5))->name : std::string());
+    x.set("name", row ? row->name : std::string());
+    x.set("text", text);
+    g.push_back(x.map());
+  };
+  for (const auto& e : t.glossary) add(e.term, nullptr, e.text);
+  if (m.source->item_glossary.value)
+    for (const auto& row : m.rows) {
+      if (row.level != 3) continue;
+      auto d = m.catalog->item_descriptions.find(row.code);
+      if (d == m.catalog->item_descriptions.end()) continue;
+      add("", &row, d->second);
     }
-    root.set("has_attachments", !s.attachments.empty());
-    root.set("attachments", a);
-  }
+  root.set("glossary", g);
+}
 
-  {
-    mstch::array a;
-    for (std::size_t i = 0; i < t.tables.size(); ++i) {
-      Ctx x;
-      x.set("id", t.tables[i].id);
-      x.set("n", std::to_string(i + 1));
-      x.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
-      x.set("title", t.tables[i].title);
-      x.set("toc", t.tables[i].toc);
-      a.push_back(x.map());
-    }
-    root.set("tables", a);
+// 第五部分 附件: each attachment, and whether 第三部分 prints it in place.
+void set_attachments(Ctx& root, const Source& s) {
+  std::vector<std::string> placed;
+  placed_titles(s.performance, "", placed);
+  mstch::array a;
+  for (std::size_t i = 0; i < s.attachments.size(); ++i) {
+    Ctx x;
+    x.set("index", std::to_string(i));
+    x.set("n", std::to_string(i + 1));
+    x.set("cn", cn_number(static_cast<std::int64_t>(i + 1)));
+    x.set("title", s.attachments[i].title.value);
+    x.set("in_part3", std::find(placed.begin(), placed.end(), s.attachments[i].title.value) != placed.end());
+    a.push_back(x.map());
   }
+  root.set("has_attachments", !s.attachments.empty());
+  root.set("attachments", a);
+}
+
+// Numbers in sentences in the format's style, and the words a reason the
+// officer wrote as a list starts with (labels.yaml names.listed_reason).
+Fmt sentence_format(const TemplateSet& t) {
+  const auto* name_labels = t.label_group("names");
+  std::string listed;
+  for (std::size_t i = 0; name_labels && i < name_labels->size(); ++i)
+    if ((*name_labels)[i].first == "listed_reason") listed = (*name_labels)[i].second;
+  return Fmt{t.settings.text, listed};
+}
+
+}  // namespace
+
+const std::vector<std::string>& context_names() { return names(); }
+
+mstch::map build_context(const Model& m, const TemplateSet& t) {
+  const Fmt f = sentence_format(t);
+  Ctx root;
+  set_header(root, m, t);
+  set_overview(root, m.source->overview);               // 第一部分
+  set_tables(root, t);                                  // 第二部分
+  set_figures(root, m, f);                              // every figure by name
+  set_totals(root, m, t, f);                            // 一、四
+  set_income_and_spending(root, m, t, f);               // 二、三
+  set_general(root, m, t, f);                           // 五
+  set_basic(root, m, t, f);                             // 六
+  set_funds(root, m, f);                                // 七、八
+  set_three_public(root, m, f);                         // 九
+  set_operating(root, m, f);                            // 十
+  set_procurement(root, m, f);                          // 十一
+  set_assets(root, m, t);                               // 十二
+  set_performance(root, m, f);                          // 十三
+  set_glossary(root, m, t);                             // 第四部分
+  set_attachments(root, *m.source);                     // 第五部分
   return root.map();
 }
 

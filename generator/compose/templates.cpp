@@ -48,9 +48,11 @@ doc::Align align_of(const std::string& s, const Loc& loc) {
   fail(loc, "template: align must be left, center or right");
 }
 
-// A figure name must be a 功能分类 figure or a department scalar.
-void check_value(const std::string& v, const Loc& loc) {
+// A figure name must be a 功能分类 figure or a department scalar; only a
+// 功能分类 figure is taken from a 类/款/项 row (class).
+void check_value(const std::string& v, const std::string& class_code, const Loc& loc) {
   if (fig_by_name(v)) return;
+  if (!class_code.empty()) fail(loc, "template: \"" + v + "\" is a department figure: it has no class row");
   auto names = scalar_names();
   if (std::find(names.begin(), names.end(), v) != names.end()) return;
   if (v.rfind("econ.", 0) == 0) return;
@@ -80,7 +82,7 @@ CellSpec cell(const Node& n, bool header) {
   c.text = opt_scalar(n.find("text"));
   c.value = opt_scalar(n.find("v"));
   c.class_code = opt_scalar(n.find("class"));
-  if (!c.value.empty()) check_value(c.value, n.loc);
+  if (!c.value.empty()) check_value(c.value, c.class_code, n.loc);
   if (const Node* s = n.find("colspan")) c.colspan = std::max(1, std::atoi(s->text.c_str()));
   if (const Node* s = n.find("rowspan")) c.rowspan = std::max(1, std::atoi(s->text.c_str()));
   c.align = c.value.empty() ? (header ? doc::Align::Center : doc::Align::Left) : doc::Align::Right;
@@ -130,11 +132,11 @@ TableSpec table(const Node& n) {
   t.notes = strings(n.find("notes"));
   t.empty_note = opt_scalar(n.find("empty_note"));
   t.empty_if_zero = strings(n.find("empty_if_zero"));
-  for (const auto& v : t.empty_if_zero) check_value(v, n.loc);
+  for (const auto& v : t.empty_if_zero) check_value(v, "", n.loc);
   t.landscape = opt_bool(n.find("landscape"));
   t.zero_blank = opt_bool(n.find("zero_blank"));
   t.columns = strings(n.find("columns"));
-  for (const auto& v : t.columns) check_value(v, n.loc);
+  for (const auto& v : t.columns) check_value(v, "", n.loc);
   t.total_code_text = opt_scalar(n.find("total_code"));
   t.total_name_text = opt_scalar(n.find("total_name"));
   t.code_and_name_merged_in_total = opt_bool(n.find("total_merged"));

@@ -24,7 +24,7 @@ std::string duration(double s) {
 
 std::string usage() {
   return "用法：juesuan build 部门.yaml… [-o 文件夹] [--force] [--name file|title]\n"
-         "                                      生成 文件夹/部门.html 和 文件夹/部门.pdf（默认文件夹：out）；\n"
+         "                                      生成 文件夹/部门.html、部门.pdf 和 部门.xlsx（默认文件夹：out）；\n"
          "                                      源数据和模板都没有变化的部门跳过，加 --force 重新生成；\n"
          "                                      --name title 以文档标题（如“某局2022年度部门决算”）作输出文件名\n"
          "      juesuan check 部门.yaml…         审核（运行审核规则）\n"
@@ -351,6 +351,14 @@ assets:                                     # 国有资产占用（年末）
 }
 
 std::string init_needs_nothing() { return "init 不需要输入文件：用 -o 给出要写出的文件名"; }
+std::string diff_inputs_heading(std::size_t changes) { return "输入的变化（" + std::to_string(changes) + "）"; }
+std::string diff_cells_heading(std::size_t changes) {
+  return "表格中随之变化的数（" + std::to_string(changes) + "）";
+}
+std::string diff_sentences_heading(std::size_t changes) {
+  return "说明中随之变化的句子（" + std::to_string(changes) + "）";
+}
+std::string diff_absent() { return "（无）"; }
 
 std::string internal_error(std::string_view what) {
   return "juesuan: error: 程序内部错误（这是程序的缺陷，请把这条消息和所用的文件报告给维护者）：" + std::string(what) + "\n";

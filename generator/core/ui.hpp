@@ -110,6 +110,13 @@ std::string init_written(std::string_view path);
 std::string init_skeleton(std::string_view year, std::string_view format, std::string_view next_year,
                           std::string_view schema);
 
+// diff: the three parts of the report (with how many changes each has),
+// and what stands for a value that is not there.
+std::string diff_inputs_heading(std::size_t changes);
+std::string diff_cells_heading(std::size_t changes);
+std::string diff_sentences_heading(std::size_t changes);
+std::string diff_absent();
+
 // A bug.
 std::string internal_error(std::string_view what);
 

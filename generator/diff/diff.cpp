@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 
+#include "core/ui.hpp"
 #include "document/grid.hpp"
 
 namespace juesuan {
@@ -117,6 +118,9 @@ struct Sentence {
   bool operator==(const Sentence& o) const { return section == o.section && text == o.text; }
 };
 
+// Where a sentence ends (punctuation, not wording).
+constexpr std::string_view kFullStop = "。";
+
 std::vector<Sentence> sentences_of(const doc::Document& d) {
   std::vector<Sentence> out;
   std::string section;
@@ -124,8 +128,8 @@ std::vector<Sentence> sentences_of(const doc::Document& d) {
     std::size_t start = 0;
     std::string context = section;
     while (start < text.size()) {
-      std::size_t e = text.find("。", start);
-      std::size_t end = e == std::string::npos ? text.size() : e + std::string("。").size();
+      std::size_t e = text.find(kFullStop, start);
+      std::size_t end = e == std::string::npos ? text.size() : e + kFullStop.size();
       std::string sentence = text.substr(start, end - start);
       out.push_back(Sentence{section, context, sentence});
       if (start == 0 && end < text.size()) context = section + " › " + sentence;
@@ -220,25 +224,26 @@ std::vector<SentenceChange> diff_sentences(const doc::Document& a, const doc::Do
 }
 
 std::string render(const DocumentDiff& d, const std::string& old_name, const std::string& new_name) {
+  auto shown = [](const std::string& v, bool absent) { return absent ? ui::diff_absent() : v; };
   std::string out;
   out += "--- " + old_name + "\n+++ " + new_name + "\n";
-  out += "\n输入的变化（" + std::to_string(d.inputs.size()) + "）\n";
+  out += "\n" + ui::diff_inputs_heading(d.inputs.size()) + "\n";
   for (const auto& c : d.inputs) {
     out += "  " + c.path + ": ";
-    out += (c.old_value.empty() && c.old_line == 0 ? "（无）" : c.old_value) + " → ";
-    out += (c.new_value.empty() && c.new_line == 0 ? "（无）" : c.new_value);
+    out += shown(c.old_value, c.old_value.empty() && c.old_line == 0) + " → ";
+    out += shown(c.new_value, c.new_value.empty() && c.new_line == 0);
     if (c.new_line) out += "  (" + new_name + ":" + std::to_string(c.new_line) + ")";
     out += "\n";
   }
-  out += "\n表格中随之变化的数（" + std::to_string(d.cells.size()) + "）\n";
+  out += "\n" + ui::diff_cells_heading(d.cells.size()) + "\n";
   for (const auto& c : d.cells)
-    out += "  " + c.table + " | " + c.row + " | " + c.column + ": " + (c.old_value.empty() ? "（无）" : c.old_value) +
-           " → " + (c.new_value.empty() ? "（无）" : c.new_value) + "\n";
-  out += "\n说明中随之变化的句子（" + std::to_string(d.sentences.size()) + "）\n";
+    out += "  " + c.table + " | " + c.row + " | " + c.column + ": " + shown(c.old_value, c.old_value.empty()) +
+           " → " + shown(c.new_value, c.new_value.empty()) + "\n";
+  out += "\n" + ui::diff_sentences_heading(d.sentences.size()) + "\n";
   for (const auto& s : d.sentences) {
     out += "  [" + s.section + "]\n";
-    out += "    - " + (s.old_sentence.empty() ? "（无）" : s.old_sentence) + "\n";
-    out += "    + " + (s.new_sentence.empty() ? "（无）" : s.new_sentence) + "\n";
+    out += "    - " + shown(s.old_sentence, s.old_sentence.empty()) + "\n";
+    out += "    + " + shown(s.new_sentence, s.new_sentence.empty()) + "\n";
   }
   return out;
 }

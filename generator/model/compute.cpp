@@ -169,15 +169,8 @@ Money tail(const Source& s, Money& total, Money target, std::int64_t terms) {
   return d;
 }
 
-}  // namespace
-
-Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
-  Model m;
-  m.source = &s;
-  m.catalog = &cat;
-  m.names = names;
-
-  // 项 rows, then their 款 and 类 as sums, in code order.
+// 项 rows, then their 款 and 类 as sums, in code order; the 合计.
+void class_rows(Model& m, const Source& s) {
   std::vector<const Item*> items;
   for (const auto& it : s.items) items.push_back(&it);
   std::sort(items.begin(), items.end(), [](const Item* a, const Item* b) { return a->code.value < b->code.value; });
@@ -202,8 +195,10 @@ Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
     m.total += f;
   }
   for (std::size_t i = 0; i < m.rows.size(); ++i) m.index.emplace(m.rows[i].code, i);
+}
 
-  // 01表.
+// 01表 (收入支出决算总表, with the 尾差 rule) and 04表 (财政拨款收入支出决算总表).
+void department_totals(Model& m, const Source& s) {
   const Balances& b = s.balances;
   m.income_total = m.total[Fig::IncomeTotal];
   m.spending_total = m.total[Fig::SpendTotal];
@@ -223,12 +218,14 @@ Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
   m.grand_spending = m.spending_total + m.surplus_distribution + m.closing_total;
   m.spending_tail = tail(s, m.grand_spending, m.grand_income, total_terms(s));
 
-  // 04表.
   m.fiscal_income = m.total[Fig::IncomeFiscal];
   m.fiscal_grand_income = m.fiscal_income + m.opening_fiscal;
   m.fiscal_grand_spending = m.total[Fig::FiscalTotal] + m.closing_fiscal;
+}
 
-  // 06表: 款 as entered, 类 as their sums.
+// 06表 (基本支出经济分类): 款 as entered, 类 as their sums; 人员经费 and
+// 公用经费 (with the 尾差 rule) and their non-zero 款.
+void economic(Model& m, const Source& s, const Catalog& cat) {
   std::map<std::string, Money> econ;
   for (const auto& [code, amount] : s.basic_economic) {
     econ[code] += amount.value;
@@ -257,14 +254,18 @@ Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
   if (!s.basic_economic.empty())
     m.public_tail = tail(s, m.public_total, m.total[Fig::GeneralBasic] - m.personnel_total, basic_terms(s));
   m.economic_total = m.personnel_total + m.public_total;
+}
 
-  // "三公".
+// "三公" (09表 / 07表 of 2021): totals, against budget, shares, against last year.
+void three_public(Model& m, const Source& s) {
   const ThreePublic& t = s.three_public;
   auto& tp = m.three_public;
   tp.budget_vehicle = v(t.budget_vehicle_purchase) + v(t.budget_vehicle_operation);
   tp.budget_total = v(t.budget_abroad) + tp.budget_vehicle + v(t.budget_reception);
   tp.actual_vehicle = v(t.vehicle_purchase) + v(t.vehicle_operation);
-  tp.actual_reception = v(t.reception_foreign) + v(t.reception_domestic);
+  tp.actual_reception_foreign = v(t.reception_foreign);
+  tp.actual_reception_domestic = v(t.reception_domestic);
+  tp.actual_reception = tp.actual_reception_foreign + tp.actual_reception_domestic;
   tp.actual_total = v(t.abroad) + tp.actual_vehicle + tp.actual_reception;
   tp.total = completion(tp.budget_total, tp.actual_total);
   tp.abroad = completion(v(t.budget_abroad), v(t.abroad));
@@ -275,25 +276,27 @@ Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
   tp.share_abroad = share_of(v(t.abroad), tp.actual_total);
   tp.share_vehicle = share_of(tp.actual_vehicle, tp.actual_total);
   tp.share_reception = share_of(tp.actual_reception, tp.actual_total);
-  {
-    auto last = [](std::initializer_list<const Amount*> parts) {
-      Amount a;
-      for (const Amount* x : parts) {
-        a.value += x->value;
-        a.present = a.present || x->present;
-      }
-      return a;
-    };
-    tp.change_total = change(tp.actual_total, last({&t.last_abroad, &t.last_vehicle_purchase,
-                                                    &t.last_vehicle_operation, &t.last_reception}));
-    tp.change_abroad = change(v(t.abroad), t.last_abroad);
-    tp.change_vehicle = change(tp.actual_vehicle, last({&t.last_vehicle_purchase, &t.last_vehicle_operation}));
-    tp.change_reception = change(tp.actual_reception, t.last_reception);
-    tp.change_vehicle_purchase = change(v(t.vehicle_purchase), t.last_vehicle_purchase);
-    tp.change_vehicle_operation = change(v(t.vehicle_operation), t.last_vehicle_operation);
-  }
+  auto last = [](std::initializer_list<const Amount*> parts) {
+    Amount a;
+    for (const Amount* x : parts) {
+      a.value += x->value;
+      a.present = a.present || x->present;
+    }
+    return a;
+  };
+  tp.change_total = change(tp.actual_total, last({&t.last_abroad, &t.last_vehicle_purchase,
+                                                  &t.last_vehicle_operation, &t.last_reception}));
+  tp.change_abroad = change(v(t.abroad), t.last_abroad);
+  tp.change_vehicle = change(tp.actual_vehicle, last({&t.last_vehicle_purchase, &t.last_vehicle_operation}));
+  tp.change_reception = change(tp.actual_reception, t.last_reception);
+  tp.change_vehicle_purchase = change(v(t.vehicle_purchase), t.last_vehicle_purchase);
+  tp.change_vehicle_operation = change(v(t.vehicle_operation), t.last_vehicle_operation);
+}
 
-  // 情况说明.
+// 情况说明 一 to 四: the totals against last year; each source of income and
+// kind of spending with its share (and against last year where given); the
+// spending by 类.
+void changes_and_shares(Model& m, const Source& s) {
   m.grand_change = change(m.grand_income, s.last_year.total);
   m.fiscal_change = change(m.fiscal_grand_income, s.last_year.fiscal_total);
   m.general_change = change(m.total[Fig::GeneralTotal], s.last_year.general_spending);
@@ -343,7 +346,11 @@ Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
       add_share(ignored, r.code, r.name, r.f[Fig::SpendTotal], m.spending_total, &m.spending_by_class);
     }
   compare(m.spending_by_class, s.last_year.classes, s.last_year.class_reasons, &s.class_uses);
+}
 
+// 情况说明 五 (一般公共预算财政拨款支出), 七、八: shares by 类, the year-start
+// budgets against actual, and the numbered 项 of 五（三）.
+void general_and_funds(Model& m, const Source& s) {
   const Money general = m.total[Fig::GeneralTotal];
   m.general_share_of_spending = share_of(general, m.spending_total);
   for (const auto& r : m.rows)
@@ -368,29 +375,54 @@ Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
     line.budget_only = p(r.f[Fig::GeneralTotal]) == 0;
     m.item_lines.push_back(line);
   }
+}
 
-  {
-    auto& pf = m.performance;
-    const OverallEval& o = s.overall_eval;
-    pf.overall = completion(o.full_year_budget.present ? o.full_year_budget.value : o.budget.value, o.actual.value);
-    for (const ProjectEval& e : s.project_evals) {
-      pf.projects.push_back(completion(e.budget.value, e.actual.value));
-      pf.projects_budget += e.budget.value;
-      pf.projects_actual += e.actual.value;
-      std::int64_t* per_grade[] = {&pf.excellent, &pf.good, &pf.fair, &pf.poor};
-      *per_grade[e.grade_rank] += 1;
-    }
-  }
+// 情况说明 十 to 十三: 机关运行经费, 政府采购, 国有资产 (vehicles) and 预算绩效.
+void other_sections(Model& m, const Source& s) {
   const OperatingCosts& oc = s.operating_costs;
   m.operating_completion = completion(v(oc.budget), v(oc.amount));
   m.operating_change = change(v(oc.amount), oc.last_year);
 
   const Procurement& pr = s.procurement;
-  m.procurement_total = v(pr.goods) + v(pr.works) + v(pr.services);
-  m.sme_share = share_of(v(pr.sme), m.procurement_total);
-  m.small_micro_share_of_sme = share_of(v(pr.small_micro), v(pr.sme));
-  m.small_micro_share_of_total = share_of(v(pr.small_micro), m.procurement_total);
+  m.procurement_goods = v(pr.goods);
+  m.procurement_works = v(pr.works);
+  m.procurement_services = v(pr.services);
+  m.procurement_sme = v(pr.sme);
+  m.procurement_small_micro = v(pr.small_micro);
+  m.procurement_total = m.procurement_goods + m.procurement_works + m.procurement_services;
+  m.sme_share = share_of(m.procurement_sme, m.procurement_total);
+  m.small_micro_share_of_sme = share_of(m.procurement_small_micro, m.procurement_sme);
+  m.small_micro_share_of_total = share_of(m.procurement_small_micro, m.procurement_total);
   for (const auto& [use, n] : s.assets.vehicles) m.vehicles_total += n.value;
+  m.staff_total = s.staff.in_service.value + s.staff.retired_off.value + s.staff.retired.value;
+
+  auto& pf = m.performance;
+  const OverallEval& o = s.overall_eval;
+  pf.overall = completion(o.full_year_budget.present ? o.full_year_budget.value : o.budget.value, o.actual.value);
+  pf.year_budget = o.budget.value;
+  for (const ProjectEval& e : s.project_evals) {
+    pf.projects.push_back(completion(e.budget.value, e.actual.value));
+    pf.projects_budget += e.budget.value;
+    pf.projects_actual += e.actual.value;
+    std::int64_t* per_grade[] = {&pf.excellent, &pf.good, &pf.fair, &pf.poor};
+    *per_grade[e.grade_rank] += 1;
+  }
+}
+
+}  // namespace
+
+Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
+  Model m;
+  m.source = &s;
+  m.catalog = &cat;
+  m.names = names;
+  class_rows(m, s);
+  department_totals(m, s);      // 01表, 04表
+  economic(m, s, cat);          // 06表
+  three_public(m, s);           // "三公"
+  changes_and_shares(m, s);     // 情况说明 一 to 四
+  general_and_funds(m, s);      // 五, 七, 八
+  other_sections(m, s);         // 十 to 十三
   return m;
 }
 
@@ -447,8 +479,8 @@ const ScalarDef kScalars[] = {
     JS_SCALAR("three.actual_vehicle_purchase", m.source->three_public.vehicle_purchase.value),
     JS_SCALAR("three.actual_vehicle_operation", m.source->three_public.vehicle_operation.value),
     JS_SCALAR("three.actual_reception", m.three_public.actual_reception),
-    JS_SCALAR("three.actual_reception_foreign", m.source->three_public.reception_foreign.value),
-    JS_SCALAR("three.actual_reception_domestic", m.source->three_public.reception_domestic.value),
+    JS_SCALAR("three.actual_reception_foreign", m.three_public.actual_reception_foreign),
+    JS_SCALAR("three.actual_reception_domestic", m.three_public.actual_reception_domestic),
 };
 #undef JS_SCALAR
 
@@ -465,6 +497,28 @@ std::optional<Money> Model::scalar(std::string_view name) const {
     return sum;
   }
   return std::nullopt;
+}
+
+std::optional<Money> Model::figure(std::string_view name, std::string_view code) const {
+  if (auto f = fig_by_name(name)) {
+    if (code.empty()) return total[*f];
+    const ClassRow* r = find(code);
+    return r ? r->f[*f] : Money();  // nothing spent on a 科目 the department lacks
+  }
+  if (!code.empty()) return std::nullopt;  // a department figure has no rows
+  return scalar(name);
+}
+
+std::optional<Money> Model::figure(std::string_view key) const {
+  const auto at = key.find('@');
+  if (at == std::string_view::npos) return figure(key, std::string_view());
+  return figure(key.substr(0, at), key.substr(at + 1));
+}
+
+std::string figure_key(std::string_view name, std::string_view code) {
+  std::string key(name);
+  if (!code.empty()) key.append("@").append(code);
+  return key;
 }
 
 std::vector<std::string> scalar_names() {

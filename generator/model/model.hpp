@@ -131,6 +131,7 @@ struct Model {
   // "三公" (09表 / 07表 of 2021).
   struct ThreePublicFigures {
     Money budget_total, budget_vehicle, actual_total, actual_vehicle, actual_reception;
+    Money actual_reception_foreign, actual_reception_domestic;   // 外宾 / 国内 公务接待费
     Completion total, abroad, vehicle, vehicle_purchase, vehicle_operation, reception;
     Percent share_abroad, share_vehicle, share_reception;
     Change change_total, change_abroad, change_vehicle, change_reception;  // against last year
@@ -161,10 +162,13 @@ struct Model {
     std::vector<Completion> projects;         // each project's, in the file's order
     std::int64_t excellent = 0, good = 0, fair = 0, poor = 0;  // projects per grade
     Money projects_budget, projects_actual;   // their sums
+    Money year_budget;                        // performance.overall.budget (年初预算数)
   } performance;
-  Money procurement_total;
+  Money procurement_total;                  // 十一: goods + works + services
+  Money procurement_goods, procurement_works, procurement_services, procurement_sme, procurement_small_micro;
   Percent sme_share, small_micro_share_of_sme, small_micro_share_of_total;
   std::int64_t vehicles_total = 0;
+  std::int64_t staff_total = 0;             // 在职 + 离休 + 退休
 
   Model() = default;
   Model(const Model&) = delete;  // item_lines point into rows
@@ -183,7 +187,20 @@ struct Model {
   // A department-level figure by the name table templates use
   // ("dept.grand_income", "econ.30101", "three.actual_total", …).
   std::optional<Money> scalar(std::string_view name) const;
+
+  // Any figure by name and 科目 code, as templates, `supplied:` and the
+  // Document's cell keys name it: a 功能分类 figure ("spend.basic") on the
+  // row of `code` (类, 款 or 项; zero on a 科目 this department lacks), or
+  // its 合计 when code is empty; a department figure (scalar()) when code is
+  // empty. nullopt for a name the model does not know, or a department
+  // figure given a code.
+  std::optional<Money> figure(std::string_view name, std::string_view code) const;
+  // The same by key: "name@code" or "name" (figure_key, doc::Cell::key).
+  std::optional<Money> figure(std::string_view key) const;
 };
+
+// A figure's key: its name, and the 科目 code of its row ("spend.basic@2010301").
+std::string figure_key(std::string_view name, std::string_view code);
 
 // Every name scalar() knows, except the open family "econ.<code>".
 std::vector<std::string> scalar_names();

@@ -269,36 +269,31 @@ HPDF_Destination destination(Hpdf& pdf, const std::vector<HPDF_Page>& pages, con
 
 }  // namespace detail
 
-std::string write_pdf(const doc::Document& document, const FontLibrary& library, const PdfOptions& options,
-                      std::vector<std::string>* warnings) {
-  const FontSet& fonts = library.set();
-  Shaper shaper(fonts, warnings);
-  Layout layout = lay_out(document, fonts, options, shaper, warnings);
+namespace {
 
-  Hpdf pdf;
+using Destinations = std::map<std::string, HPDF_Destination>;
+
+// One resource dictionary for all pages (its fonts /F1, /F2 … are filled in
+// once they are embedded), and the portrait page size given once, on the
+// page tree.
+HPDF_Dict shared_resources(Hpdf& pdf, const PdfOptions& options) {
   HPDF_Doc doc = pdf.get();
-  HPDF_MD5_CTX hash;
-  HPDF_MD5Init(&hash);
-
-  // The fonts are subset and deflated on a second thread while the pages
-  // are written (their content needs only the CIDs, known already).
-  EmbeddedFonts embedded(fonts, layout, options.font_compression);
-  embedded.start();
-
-  // One resource dictionary for all pages (fonts /F1, /F2 … by manifest
-  // order; filled in once the fonts are embedded), and the portrait page
-  // size given once, on the page tree.
   HPDF_Dict resources = pdf.check(HPDF_Dict_New(pdf.mmgr()), "page resources");
   pdf.check(HPDF_Xref_Add(pdf.xref(), resources), "page resources");
   HPDF_Array media_box = pdf.check(HPDF_Array_New(pdf.mmgr()), "media box");
   pdf.check(HPDF_Dict_Add(doc->root_pages, "MediaBox", media_box), "media box");
   for (double v : {0.0, 0.0, options.page_width, options.page_height})
     pdf.check(HPDF_Array_AddReal(media_box, static_cast<HPDF_REAL>(v)), "media box");
+  return resources;
+}
 
+// Every page with its content; a page of another size (landscape) says so.
+std::vector<HPDF_Page> add_pages(Hpdf& pdf, const Layout& layout, const PdfOptions& options, HPDF_Dict resources,
+                                 const EmbeddedFonts& embedded, HPDF_MD5_CTX* hash) {
   std::vector<HPDF_Page> pages;
   pages.reserve(layout.pages.size());
   for (const auto& p : layout.pages) {
-    HPDF_Page page = pdf.check(HPDF_AddPage(doc), "HPDF_AddPage");
+    HPDF_Page page = pdf.check(HPDF_AddPage(pdf.get()), "HPDF_AddPage");
     if (p.width == options.page_width && p.height == options.page_height) {
       pdf.check(HPDF_Dict_RemoveElement(page, "MediaBox"), "media box");
     } else {
@@ -306,19 +301,23 @@ std::string write_pdf(const doc::Document& document, const FontLibrary& library,
       pdf.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height)), "HPDF_Page_SetHeight");
     }
     pdf.check(HPDF_Dict_Add(page, "Resources", resources), "page resources");
-    write_content(pdf, page, page_content(p, embedded), options.content_compression, &hash);
+    write_content(pdf, page, page_content(p, embedded), options.content_compression, hash);
     pages.push_back(page);
   }
-  embedded.embed(pdf, &hash);
+  return pages;
+}
+
+// The embedded fonts, by manifest order, in the shared resources.
+void add_font_resources(Hpdf& pdf, HPDF_Dict resources, const FontSet& fonts, const EmbeddedFonts& embedded) {
   HPDF_Dict font_resources = pdf.check(HPDF_Dict_New(pdf.mmgr()), "page resources");
   pdf.check(HPDF_Dict_Add(resources, "Font", font_resources), "page resources");
   for (std::size_t f = 0; f < fonts.fonts.size(); ++f)
     if (HPDF_Dict d = embedded.dict(static_cast<int>(f)))
       pdf.check(HPDF_Dict_Add(font_resources, ("F" + std::to_string(f + 1)).c_str(), d), "page resources");
+}
 
-  std::map<std::string, HPDF_Destination> destinations;
-
-  // Links of the 目录.
+// Links of the 目录.
+void add_links(Hpdf& pdf, const Layout& layout, const std::vector<HPDF_Page>& pages, Destinations& destinations) {
   for (std::size_t i = 0; i < layout.pages.size(); ++i)
     for (const auto& l : layout.pages[i].links) {
       auto it = layout.anchors.find(l.target);
@@ -331,8 +330,11 @@ std::string write_pdf(const doc::Document& document, const FontLibrary& library,
       pdf.check(HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0), "HPDF_LinkAnnot_SetBorderStyle");
       pdf.check(HPDF_Dict_RemoveElement(a, "P"), "link annotation");  // optional; the page's /Annots says it
     }
+}
 
-  // Outline: parts, their sections and tables.
+// Outline: parts, their sections and tables.
+void add_outline(Hpdf& pdf, const Layout& layout, const std::vector<HPDF_Page>& pages, Destinations& destinations) {
+  HPDF_Doc doc = pdf.get();
   std::vector<HPDF_Outline> parents;
   for (const auto& item : layout.outline) {
     auto it = layout.anchors.find(item.target);
@@ -348,21 +350,27 @@ std::string write_pdf(const doc::Document& document, const FontLibrary& library,
     parents.push_back(o);
   }
   if (!layout.outline.empty()) pdf.check(HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE), "HPDF_SetPageMode");
+}
 
-  // Page labels: front matter in roman numerals, then the printed numbers.
+// Page labels: front matter in roman numerals, then the printed numbers.
+void add_page_labels(Hpdf& pdf, const Layout& layout) {
   for (std::size_t i = 0, roman = 0; i < layout.pages.size(); ++i) {
     const Page& p = layout.pages[i];
     const bool start = i == 0 || p.numbered != layout.pages[i - 1].numbered ||
                        (p.numbered && p.number != layout.pages[i - 1].number + 1);
     if (!p.numbered) ++roman;
     if (!start) continue;
-    pdf.check(p.numbered ? HPDF_AddPageLabel(doc, static_cast<HPDF_UINT>(i), HPDF_PAGE_NUM_STYLE_DECIMAL, p.number, "")
-                         : HPDF_AddPageLabel(doc, static_cast<HPDF_UINT>(i), HPDF_PAGE_NUM_STYLE_LOWER_ROMAN,
+    pdf.check(p.numbered ? HPDF_AddPageLabel(pdf.get(), static_cast<HPDF_UINT>(i), HPDF_PAGE_NUM_STYLE_DECIMAL, p.number, "")
+                         : HPDF_AddPageLabel(pdf.get(), static_cast<HPDF_UINT>(i), HPDF_PAGE_NUM_STYLE_LOWER_ROMAN,
                                              static_cast<HPDF_UINT>(roman), ""),
               "HPDF_AddPageLabel");
   }
+}
 
-  // Document info (Chinese, as UTF-16BE), language, creation date.
+// Document info (Chinese, as UTF-16BE), language, creation date; what of
+// them the document ID depends on goes into the hash.
+void add_info(Hpdf& pdf, const doc::Document& document, const PdfOptions& options, HPDF_MD5_CTX* hash) {
+  HPDF_Doc doc = pdf.get();
   pdf.check(HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, ""), "HPDF_SetInfoAttr");
   pdf.check(HPDF_Dict_Add(doc->info, "Title", text_string(pdf, document.title)), "info title");
   if (!document.author.empty())
@@ -374,19 +382,50 @@ std::string write_pdf(const doc::Document& document, const FontLibrary& library,
     const PdfDate& d = *options.creation_date;
     HPDF_Date date{d.year, d.month, d.day, d.hour, d.minute, d.second, 'Z', 0, 0};
     pdf.check(HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date), "HPDF_SetInfoDateAttr");
-    HPDF_MD5Update(&hash, reinterpret_cast<const HPDF_BYTE*>(&date), sizeof date);
+    HPDF_MD5Update(hash, reinterpret_cast<const HPDF_BYTE*>(&date), sizeof date);
   }
-  HPDF_MD5Update(&hash, reinterpret_cast<const HPDF_BYTE*>(document.title.data()), static_cast<HPDF_UINT32>(document.title.size()));
-  HPDF_MD5Update(&hash, reinterpret_cast<const HPDF_BYTE*>(document.author.data()), static_cast<HPDF_UINT32>(document.author.size()));
+  HPDF_MD5Update(hash, reinterpret_cast<const HPDF_BYTE*>(document.title.data()), static_cast<HPDF_UINT32>(document.title.size()));
+  HPDF_MD5Update(hash, reinterpret_cast<const HPDF_BYTE*>(document.author.data()), static_cast<HPDF_UINT32>(document.author.size()));
+}
 
-  // A stable document ID: the digest of what the pages and fonts contain.
+// A stable document ID: the digest of what the pages and fonts contain.
+void add_document_id(Hpdf& pdf, HPDF_MD5_CTX* hash) {
   HPDF_BYTE id[16];
-  HPDF_MD5Final(id, &hash);
+  HPDF_MD5Final(id, hash);
   HPDF_Array ids = pdf.check(HPDF_Array_New(pdf.mmgr()), "document ID");
-  pdf.check(HPDF_Dict_Add(doc->trailer, "ID", ids), "document ID");
+  pdf.check(HPDF_Dict_Add(pdf.get()->trailer, "ID", ids), "document ID");
   pdf.check(HPDF_Array_Add(ids, HPDF_Binary_New(pdf.mmgr(), id, 16)), "document ID");
   pdf.check(HPDF_Array_Add(ids, HPDF_Binary_New(pdf.mmgr(), id, 16)), "document ID");
+}
 
+}  // namespace
+
+std::string write_pdf(const doc::Document& document, const FontLibrary& library, const PdfOptions& options,
+                      std::vector<std::string>* warnings) {
+  const FontSet& fonts = library.set();
+  Shaper shaper(fonts, warnings);
+  Layout layout = lay_out(document, fonts, options, shaper, warnings);
+
+  Hpdf pdf;
+  HPDF_MD5_CTX hash;
+  HPDF_MD5Init(&hash);
+
+  // The fonts are subset and deflated on a second thread while the pages
+  // are written (their content needs only the CIDs, known already).
+  EmbeddedFonts embedded(fonts, layout, options.font_compression);
+  embedded.start();
+
+  HPDF_Dict resources = shared_resources(pdf, options);
+  const std::vector<HPDF_Page> pages = add_pages(pdf, layout, options, resources, embedded, &hash);
+  embedded.embed(pdf, &hash);
+  add_font_resources(pdf, resources, fonts, embedded);
+
+  Destinations destinations;  // one per anchor, shared by the 目录 links and the outline
+  add_links(pdf, layout, pages, destinations);
+  add_outline(pdf, layout, pages, destinations);
+  add_page_labels(pdf, layout);
+  add_info(pdf, document, options, &hash);
+  add_document_id(pdf, &hash);
   return pdf.save();
 }
 

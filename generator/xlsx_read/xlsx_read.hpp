@@ -18,6 +18,7 @@ struct Cell {
   std::string text;       // the text, or the number as stored ("684.7", "0.30000000000000004", "1E-3")
   bool formula = false;   // the cell holds a formula (text is its cached value, perhaps empty)
   bool is_number() const { return type == Type::Number; }
+  bool is_text() const { return type == Type::Text; }
 };
 
 // (row, column), both 0-based: A1 is (0, 0).
