@@ -60,6 +60,7 @@ NOT_EXPRESSIBLE = {
     "font-is-folder": "a valid department (the failure is the fonts)",
     "font-not-a-font": "a valid department (the failure is the fonts)",
     "template-triple-brace": "a valid department (the failure is a template)",
+    "template-department-figure-class": "a valid department (the failure is a template)",
     "template-unclosed-section": "a valid department (the failure is a template)",
     "template-unknown-directive": "a valid department (the failure is a template)",
     "template-unknown-placeholder": "a valid department (the failure is a template)",
