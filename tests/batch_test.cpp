@@ -174,7 +174,9 @@ TEST_CASE("batch: the public index names departments only: no path, file name, e
     if (d.status == batch::Status::Failed) CHECK(!contains(html, d.error));
   }
   CHECK(shown == 8);
-  for (const char* word : {".yaml", "error", "错误", "失败", c.city().c_str(), out.c_str()}) {
+  const std::string city_path = c.city().string(), out_path = out.string();
+  for (const std::string& word : {std::string(".yaml"), std::string("error"), std::string("错误"), std::string("失败"),
+                                  city_path, out_path}) {
     INFO(word);
     CHECK(!contains(html, word));
   }

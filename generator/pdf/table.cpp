@@ -591,7 +591,7 @@ void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shap
   auto breakable = [&](std::size_t gi) { return group_h(gi) > 0.25 * room + 0.01; };
   auto first_h = [&](std::size_t gi) {
     if (fits_page(gi) && !breakable(gi)) return group_h(gi);
-    int c = starts[gi] + 2;
+    int c = std::min(starts[gi] + 2, starts[gi + 1]);   // never past the group (a group of one row)
     while (c < starts[gi + 1] && !clean[c]) ++c;
     // The group's first smaller group, or two rows when that is a quarter
     // of a page or more (a break may fall inside it: see below).
