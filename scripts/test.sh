@@ -18,6 +18,7 @@ case "${1:-}" in
     options=(-DJUESUAN_SANITIZE=ON)
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
     ;;
   *) echo "usage: scripts/test.sh [--sanitize]" >&2; exit 2 ;;
 esac
