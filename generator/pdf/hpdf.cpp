@@ -14,11 +14,26 @@ extern "C" HPDF_STATUS declare_flate_filter(HPDF_Dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
+// libharu's memory stream keeps its bytes in chunks of a fixed size (4 KiB
+// by default), allocated as it is written. A stream written once, with
+// bytes known in advance, gets one chunk of exactly their size: a page's
+// deflated content is often ~1 KiB, and a volume of 9,000 pages would
+// otherwise hold ~27 MiB of unused chunk ends until it is saved. Only an
+// empty stream is resized (every chunk of a stream has the same size).
+void size_to_fit(HPDF_Stream stream, std::size_t bytes) {
+  if (stream->type != HPDF_STREAM_MEMORY || stream->size != 0 || bytes == 0) return;
+  auto* attr = static_cast<HPDF_MemStreamAttr>(stream->attr);
+  if (attr->buf->count != 0) return;
+  attr->buf_siz = static_cast<HPDF_UINT>(bytes);
+  attr->w_pos = attr->buf_siz;  // "the current chunk is full": the first write allocates one
+}
+
 }  // namespace
 
 void Hpdf::write_deflated(HPDF_Dict stream, const std::string& deflated, const char* what) {
   stream->filter = HPDF_STREAM_FILTER_NONE;
   stream->write_fn = &declare_flate_filter;
+  size_to_fit(stream->stream, deflated.size());
   check(HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
                           static_cast<HPDF_UINT>(deflated.size())),
         what);
