@@ -225,6 +225,13 @@ TEST_CASE("compile: a city's departments in one PDF, 目录 and page numbers rig
   CHECK(std::set<std::string>(top.begin() + 1, top.end()) == folders);
   // The cover names the city.
   CHECK(contains(pages_text(volume).front(), "青川市"));
+  // The public index links it, with its title and the count of its
+  // departments and of its pages of departments (the last page number the
+  // outline points at is the body's last page).
+  const std::string index = slurp(c / "out" / "index.html");
+  CHECK(contains(index, "<a href=\"%E6%B1%87%E7%BC%96.pdf\">"));
+  CHECK(contains(index, "青川市"));
+  CHECK(contains(index, "PDF，7个部门，正文"));
 
   // A second run (every department unchanged) compiles the same volume.
   const std::string first = slurp(volume);
@@ -246,6 +253,8 @@ TEST_CASE("compile: one 主管部门's folder") {
   const auto depts = departments(c, folder);
   REQUIRE(!depts.empty());
   check_volume(volume, depts);
+  CHECK(contains(slurp(c / "out" / "index.html"), "PDF，" + std::to_string(depts.size()) + "个部门，正文"));
+  CHECK(contains(slurp(c / "out" / "index.html"), "/%E6%B1%87%E7%BC%96.pdf\">"));
 }
 
 TEST_CASE("compile: no compilation while a department of it fails; an older one is removed") {
@@ -256,6 +265,7 @@ TEST_CASE("compile: no compilation while a department of it fails; an older one 
   CHECK(r.status == 1);
   CHECK(contains(r.err, "汇编没有生成"));
   CHECK_FALSE(fs::exists(c / "out" / "汇编.pdf"));
+  CHECK_FALSE(contains(slurp(c / "out" / "index.html"), "class=\"compilation\""));
   // A folder that holds no department is refused.
   Run none = c.batch("--compile-folder no-such-folder");
   CHECK(none.status == 2);

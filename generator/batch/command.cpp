@@ -73,9 +73,12 @@ int batch_command(const Resources& res, const Options& options, bool quiet) {
   Index index = run(res, options, jobs, progress, compiler.get());
   progress.end();
   if (before) remove_stale(*before, index, options.out);
-  write_index(index, options.out, res.root / "templates");
   std::optional<Compiler::Result> volume;
   if (compiler) volume = compiler->finish();
+  if (volume && volume->written)
+    index.compilation = Compilation{fs::relative(volume->file, options.out).generic_string(), volume->title,
+                                    volume->departments, volume->pages};
+  write_index(index, options.out, res.root / "templates");
   std::string text = summary_text(index, progress.seconds());
   text += ui::index_written(printable_name((options.out / "index.html").string()));
   text += ui::review_written(printable_name((options.out / "review.html").string()));

@@ -180,6 +180,7 @@ Compiler::Result Compiler::finish() {
   try {
     pdf::VolumeFront front;
     front.title = fill(title_);
+    r.title = front.title;
     for (const auto& line : cover_)
       if (std::string l = fill(line); !l.empty()) front.cover.push_back(l);
     r.departments = static_cast<int>(volume_->entries().size());

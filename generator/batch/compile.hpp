@@ -46,6 +46,7 @@ class Compiler {
 
   struct Result {
     std::filesystem::path file;
+    std::string title;  // as on its cover
     bool written = false;
     int departments = 0, pages = 0, failed = 0;
     std::string error;            // why it was not written (besides failed departments)

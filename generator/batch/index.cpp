@@ -319,12 +319,20 @@ std::string index_xlsx(const Index& index) {
   t.number = ui::index_sheet_name();
   t.title = ui::index_workbook_title();
   t.unit = ui::index_workbook_unit();
+  auto cell = [](std::string text, doc::Align align = doc::Align::Left, bool header = false, bool total = false) {
+    doc::Cell c;
+    c.text = std::move(text);
+    c.align = align;
+    c.header = header;
+    c.emphasis = total;
+    return c;
+  };
   doc::Row head;
-  for (const std::string& h : ui::index_xlsx_header()) head.push_back(doc::Cell{h, 1, 1, doc::Align::Center, true});
-  for (const auto& f : kFigureFields) head.push_back(doc::Cell{ui::figure_label(f.key), 1, 1, doc::Align::Center, true});
+  for (const std::string& h : ui::index_xlsx_header()) head.push_back(cell(h, doc::Align::Center, true));
+  for (const auto& f : kFigureFields) head.push_back(cell(ui::figure_label(f.key), doc::Align::Center, true));
   t.head.push_back(std::move(head));
-  auto figure = [](Money m, const char* key, bool total) {
-    doc::Cell c{format_wan(m.printed_wan_cents(), true), 1, 1, doc::Align::Right, false, total};
+  auto figure = [&](Money m, const char* key, bool total) {
+    doc::Cell c = cell(format_wan(m.printed_wan_cents(), true), doc::Align::Right, false, total);
     c.amount = m;
     c.key = key;
     return c;
@@ -333,14 +341,15 @@ std::string index_xlsx(const Index& index) {
   for (std::size_t i = 0; i < index.departments.size(); ++i) {
     const Department& d = index.departments[i];
     if (!d.figures) continue;   // failed: not on the public index
-    doc::Row row = {doc::Cell{where[i].supervisor}, doc::Cell{d.name},
-                    doc::Cell{ui::kind_label(where[i].unit), 1, 1, doc::Align::Center},
-                    doc::Cell{d.year ? std::to_string(d.year) : std::string(), 1, 1, doc::Align::Center}};
+    doc::Row row = {cell(where[i].supervisor), cell(d.name), cell(ui::kind_label(where[i].unit), doc::Align::Center),
+                    cell(d.year ? std::to_string(d.year) : std::string(), doc::Align::Center)};
     for (const auto& f : kFigureFields) row.push_back(figure((*d.figures).*f.member, f.key, false));
     t.body.push_back(std::move(row));
   }
   const Summary sum = summarise(index);
-  doc::Row total = {doc::Cell{ui::index_total_label(), 4, 1, doc::Align::Center, true, true}};
+  doc::Cell total_label = cell(ui::index_total_label(), doc::Align::Center, true, true);
+  total_label.colspan = 4;
+  doc::Row total = {total_label};
   for (const auto& f : kFigureFields) total.push_back(figure(sum.totals.figures.*f.member, f.key, true));
   t.body.push_back(std::move(total));
   t.notes.push_back(ui::index_total_note(sum.totals.departments, sum.totals.units, sum.totals.covered));

@@ -116,9 +116,18 @@ std::vector<Place> places(const std::vector<Department>& departments);
 bool listed_before(const std::string& folder_a, const std::string& path_a, const std::string& folder_b,
                    const std::string& path_b);
 
+// The city's compilation (batch --compile), when this run wrote it: the
+// public index links it.
+struct Compilation {
+  std::string href;    // relative to the index's folder, '/'-separated
+  std::string title;   // as on its cover
+  int departments = 0, pages = 0;
+};
+
 struct Index {
   std::optional<std::pair<int, int>> shard;   // (index, count) of a shard's index
   std::vector<Department> departments;        // listed_before order
+  std::optional<Compilation> compilation;     // not kept in index.json
 };
 
 Summary summarise(const Index& index);

@@ -98,6 +98,11 @@ std::string index_html(const Index& index, const fs::path& templates) {
   }
   mstch::map ctx{{"csp", std::string(kSiteSecurityPolicy)}, {"groups", group_list}, {"one_year", years.size() == 1}};
   if (years.size() == 1) ctx["year"] = std::to_string(*years.begin());
+  if (const auto& c = index.compilation)
+    ctx["compilation"] = mstch::map{{"href", escape(url_encode_path(c->href))},
+                                    {"title", escape(c->title)},
+                                    {"departments", std::to_string(c->departments)},
+                                    {"pages", std::to_string(c->pages)}};
   put_figures(ctx, s.totals.figures);
   put_totals(ctx, s.totals);
   return render(templates, "index", ctx);
