@@ -313,7 +313,7 @@ doc::Document compose(const Model& model, const TemplateSet& t) {
   TableBuilder tables(model, t);
   doc::Document d;
   d.title = render_line(t.settings.title, ctx, t);
-  d.author = model.source->department.value;
+  d.author = model.written.department.value;
   d.page_number_format = t.settings.page_number_format;
 
   const std::string origin = t.format + "/document.mustache";
@@ -373,9 +373,9 @@ doc::Document compose(const Model& model, const TemplateSet& t) {
       d.blocks.push_back(build_chart(dir, model, t, ctx, origin));
     } else if (k == "attachment") {
       std::size_t i = dir.args.empty() ? 0 : std::stoul(dir.args.front());
-      if (i >= model.source->attachments.size())
+      if (i >= model.written.attachments.size())
         throw Error(Failure::Setup, origin + ": @attachment " + std::to_string(i) + " does not exist");
-      add_attachment(model.source->attachments[i], d, i, t.settings.table_grouping);
+      add_attachment(model.written.attachments[i], d, i, t.settings.table_grouping);
     } else if (k == "toc") {
       toc_index = d.blocks.size();
       d.blocks.push_back(doc::Toc{dir.text, {}});
