@@ -12,6 +12,7 @@
 #include "batch/batch.hpp"
 #include "batch/compile.hpp"
 #include "core/file.hpp"
+#include "core/messages.hpp"
 
 namespace juesuan::batch {
 
@@ -139,9 +140,10 @@ Department build_one(const Resources& res, const Job& job, const OutputOptions& 
   if (!job.error.empty()) {
     // Not built and nothing removed: the files belong to another one.
     fail(d, job.error);
-    auto at = job.error.find(": error: ");
+    const std::string mark = ": " + msg::severity_word(static_cast<int>(Severity::Error)) + "：";
+    auto at = job.error.find(mark);
     d.findings.push_back(FindingRow{"error", "input", job.path,
-                                    at == std::string::npos ? d.error : first_line(job.error.substr(at + 9))});
+                                    at == std::string::npos ? d.error : first_line(job.error.substr(at + mark.size()))});
     return d;
   }
   OutputOptions options = base;
@@ -176,13 +178,14 @@ Department build_one(const Resources& res, const Job& job, const OutputOptions& 
     // against the department: its earlier documents stay as they were.
     d.output_failure = e.kind() == Failure::Output;
   } catch (const std::exception& e) {
-    fail(d, job.yaml.string() + ": error: " + e.what());
+    fail(d, job.yaml.string() + ": " + msg::severity_word(static_cast<int>(Severity::Error)) + "：" + e.what());
     d.findings.push_back(FindingRow{"error", "internal", job.path, e.what()});
   } catch (...) {
-    fail(d, job.yaml.string() + ": error: the build failed for an unknown reason");
+    fail(d, job.yaml.string() + ": " + msg::severity_word(static_cast<int>(Severity::Error)) + "：" +
+                msg::unknown_failure());
     d.findings.push_back(FindingRow{"error", "internal", job.path, d.error});
   }
-  add_writer_warnings(d, job);
+  add_writer_warnings(d, job, warnings);
   sort_outputs(d);
   if (keep && d.status == Status::Failed) keep->reset();
   // A failed department keeps no output: neither one half made now nor an

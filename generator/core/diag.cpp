@@ -158,8 +158,8 @@ std::string printable(std::string_view line) {
 }  // namespace
 
 std::string render_diagnostic(Severity severity, const Loc& loc, std::string_view message) {
-  const char* sev = severity == Severity::Error ? "error" : severity == Severity::Warning ? "warning" : "note";
-  std::string out = location_prefix(loc) + ": " + sev + ": " + std::string(message) + "\n";
+  std::string out = location_prefix(loc) + ": " + msg::severity_word(static_cast<int>(severity)) + "：" +
+                    std::string(message) + "\n";
   if (loc.file && loc.line > 0) {
     std::string_view raw = loc.file->line(loc.line);
     // A very long line is shown as a window of characters around the column.

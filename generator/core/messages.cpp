@@ -305,4 +305,11 @@ std::string public_row_unreadable(std::string_view what) {
   return "这一行读不出" + std::string(what) + "：科目编码应在前几列（类、款、项合在一列或分成三列），金额是数字";
 }
 
+std::string severity_word(int severity) {
+  static const char* const kWords[] = {"错误", "警告", "提示"};
+  return severity >= 0 && severity < 3 ? kWords[severity] : kWords[0];
+}
+
+std::string unknown_failure() { return "构建因未知原因失败（这是程序的缺陷，请把所用的文件报告给维护者）"; }
+
 }  // namespace juesuan::msg

@@ -111,4 +111,11 @@ std::string from_yaml_line(int line, std::string_view message);
 std::string public_table_missing(std::string_view table);
 std::string public_row_unreadable(std::string_view what);
 
+// How a diagnostic names its severity: 错误, 警告, 提示 (Severity in order:
+// error, warning, note); `file:line:col: 错误：…`.
+std::string severity_word(int severity);
+
+// A build that failed with no message (a bug).
+std::string unknown_failure();
+
 }  // namespace juesuan::msg
