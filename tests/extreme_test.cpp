@@ -215,7 +215,7 @@ TEST_CASE("extreme: a character no bundled font has gets a replacement glyph and
   check_sensible(r);
   CHECK(r.err.find("U+1F600") != std::string::npos);
   CHECK(r.err.find("U+20000") != std::string::npos);
-  CHECK(r.err.find("replacement glyph") != std::string::npos);
+  CHECK(r.err.find("替代字形") != std::string::npos);
   // The text keeps the characters (the PDF's ActualText), nothing is blank.
   CHECK(r.html.find("本局设综合科😀和𠀀字科。") != std::string::npos);
   CHECK(r.pdf_text.find("本局设综合科😀和𠀀字科。") != std::string::npos);
@@ -227,8 +227,8 @@ TEST_CASE("extreme: the missing-glyph warning names the YAML line", "[extreme]")
   Run r = build(kRoot / "tests/extreme/missing-glyph.yaml", "missing-glyph-line");
   REQUIRE(r.status == 0);
   INFO(r.err);
-  CHECK(r.err.find("missing-glyph.yaml:8:11: 警告：no font of role \"body\" has the character U+1F600") !=
-        std::string::npos);
-  CHECK(r.err.find("missing-glyph.yaml:8:13: 警告：no font of role \"body\" has the character U+20000") !=
-        std::string::npos);
+  CHECK(r.err.find("missing-glyph.yaml:8:11: 警告：字体清单（fonts/manifest.yaml）中用途“body”的字体都没有字符 "
+                   "U+1F600“😀”") != std::string::npos);
+  CHECK(r.err.find("missing-glyph.yaml:8:13: 警告：字体清单（fonts/manifest.yaml）中用途“body”的字体都没有字符 "
+                   "U+20000“𠀀”") != std::string::npos);
 }

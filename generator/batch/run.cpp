@@ -72,14 +72,11 @@ void add_findings(Department& d, const Job& job, const std::vector<Finding>& fin
   for (const auto& f : findings) d.findings.push_back(FindingRow{severity_key(f.severity), f.rule, where(job, f.loc), f.message});
 }
 
-// A writer's warning, "file:line:col: warning: message": its place and message.
-void add_writer_warnings(Department& d, const Job& job) {
-  static const std::string kMark = ": warning: ";
-  for (const auto& w : d.warnings) {
-    auto at = w.find(kMark);
-    std::string place = at == std::string::npos ? job.path : w.substr(0, at);
-    if (place.rfind(job.yaml.string(), 0) == 0) place = job.path + place.substr(job.yaml.string().size());
-    d.findings.push_back(FindingRow{"warning", "output", place, at == std::string::npos ? w : w.substr(at + kMark.size())});
+// The writers' warnings: each its place and message, and as the line printed.
+void add_writer_warnings(Department& d, const Job& job, const std::vector<OutputWarning>& warnings) {
+  for (const auto& w : warnings) {
+    d.warnings.push_back(render(w));
+    d.findings.push_back(FindingRow{"warning", "output", where(job, w.loc), w.message});
   }
 }
 
@@ -152,9 +149,10 @@ Department build_one(const Resources& res, const Job& job, const OutputOptions& 
   options.index_link = "index.html";
   for (const auto& part : fs::path(job.folder))
     if (!part.empty()) options.index_link = "../" + options.index_link;
+  std::vector<OutputWarning> warnings;
   try {
     Outcome o = build_outputs(res, job.yaml, job.out_dir, options);
-    d.warnings = o.warnings;
+    warnings = std::move(o.warnings);
     if (o.built) take_source(d, o.built->source);
     switch (o.status) {
       case Outcome::Status::Unchanged:

@@ -119,7 +119,7 @@ struct Numbering {
 // numbers and fills the 目录 (second pass: numbers are right-aligned in
 // space reserved by the first, so the layout does not move).
 Layout lay_out(const doc::Document& document, const FontSet& fonts, const PdfOptions& options,
-               Shaper& shaper, std::vector<std::string>* warnings, const Numbering& numbering = {});
+               Shaper& shaper, std::vector<doc::Warning>* warnings, const Numbering& numbering = {});
 
 // ---- shared by layout.cpp and table.cpp -------------------------------------
 
@@ -184,7 +184,7 @@ TextStyle fit_on_one_line(Shaper& shaper, const std::u32string& text, const Text
 
 // Tables: title block, head rows repeated on every page, notes kept with rows.
 void lay_out_table(const doc::Table& table, const std::string& anchor, Flow& flow, Shaper& shaper,
-                   std::vector<std::string>* warnings);
+                   std::vector<doc::Warning>* warnings);
 // Charts: kept whole on one page, the title below the drawing.
 void lay_out_chart(const doc::Chart& chart, const std::string& anchor, Flow& flow, Shaper& shaper);
 double chart_height(const doc::Chart& chart, const PdfOptions& options, Shaper& shaper);

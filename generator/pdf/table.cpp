@@ -182,7 +182,7 @@ bool fits_portrait(const doc::Table& t, int ncols, const Columns& c, const PdfOp
   return true;
 }
 
-TablePlan plan(const doc::Table& t, const PdfOptions& o, Shaper& shaper, std::vector<std::string>* warnings) {
+TablePlan plan(const doc::Table& t, const PdfOptions& o, Shaper& shaper, std::vector<doc::Warning>* warnings) {
   TablePlan p;
   p.head = build_grid(t.head, p.ncols);
   p.body = build_grid(t.body, p.ncols);
@@ -203,9 +203,7 @@ TablePlan plan(const doc::Table& t, const PdfOptions& o, Shaper& shaper, std::ve
       k = std::max(o.min_cell_font / o.table_cell.size, k * total / sum(c.min) * 0.98);
     }
     if (sum(c.min) > total + 0.5 && warnings)
-      warnings->push_back("table \"" + t.title + "\" is too wide for a landscape page even at " +
-                          std::to_string(static_cast<int>(p.cell.size * 10) / 10.0).substr(0, 4) +
-                          " pt; some cells overflow");
+      warnings->push_back(doc::Warning{doc::Warning::Kind::TableTooWide, 0, {}, t.title, p.cell.size});
   }
   const bool given = static_cast<int>(t.widths.size()) == p.ncols &&
                      std::accumulate(t.widths.begin(), t.widths.end(), 0.0) > 0;
@@ -543,7 +541,7 @@ double table_start_height(const doc::Table& t, const PdfOptions& o, Shaper& shap
 }
 
 void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shaper& shaper,
-                   std::vector<std::string>* warnings) {
+                   std::vector<doc::Warning>* warnings) {
   const PdfOptions& o = f.options();
   TablePlan p = plan(t, o, shaper, warnings);
   const double pad = o.cell_padding;
