@@ -35,17 +35,7 @@ std::string render_line(const std::string& tmpl, const mstch::map& ctx, const Te
   return d.empty() ? std::string() : d.front().text;
 }
 
-// A text cell (a label, a 科目 code or name).
-doc::Cell text_cell(std::string text, int colspan, int rowspan, doc::Align align, bool header, bool emphasis) {
-  doc::Cell c;
-  c.text = std::move(text);
-  c.colspan = colspan;
-  c.rowspan = rowspan;
-  c.align = align;
-  c.header = header;
-  c.emphasis = emphasis;
-  return c;
-}
+using doc::text_cell;
 
 class TableBuilder {
  public:
