@@ -194,4 +194,15 @@ double table_start_height(const doc::Table& table, const PdfOptions& options, Sh
 // Whether the table goes on landscape pages (asked for, or too wide for portrait).
 bool table_landscape(const doc::Table& table, const PdfOptions& options, Shaper& shaper);
 
+// The display list as text, one line an item, lengths in points with two
+// decimals (pdf/display_list.cpp): what a page holds, readable and
+// comparable without PDF bytes. Glyphs are shown as the characters they draw.
+//   page 1 595.28x841.89 portrait number=1
+//   text font=0 size=16.00 at=111.40,709.99 spacing=0.00 "……"
+//   rule 79.40,700.00 -> 515.58,700.00 width=0.50 [dotted]
+//   box 79.40,600.00 size=100.00x20.00 width=0.50
+//   shape rect|sector … rgb=RRGGBB
+//   link 79.40,690.00 -> 300.00,710.00 target=…
+std::string display_list(const Layout& layout);
+
 }  // namespace juesuan::pdf::detail
