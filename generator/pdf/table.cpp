@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/text.hpp"
 #include "document/grid.hpp"
 #include "pdf/layout.hpp"
 
@@ -310,23 +311,7 @@ Rows size_rows(const Grid& g, const TablePlan& p, double x0, double pad, Shaper&
 
 std::string to_utf8(std::u32string_view s) {
   std::string out;
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
+  for (char32_t c : s) out += utf8_encode(c);
   return out;
 }
 
