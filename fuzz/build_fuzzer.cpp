@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string html = html::write_html(document, options);
     if (html.empty()) std::abort();
     if (g_pdf && !has_errors(findings)) {
-      std::vector<std::string> warnings;
+      std::vector<juesuan::doc::Warning> warnings;
       std::string pdf = pdf::write_pdf(document, *g_res->fonts, pdf::PdfOptions{}, &warnings);
       if (pdf.compare(0, 5, "%PDF-") != 0) std::abort();
     }

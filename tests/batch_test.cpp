@@ -81,7 +81,7 @@ std::map<std::string, fs::file_time_type> mtimes(const fs::path& dir) {
   return m;
 }
 
-const std::regex kLocated(R"(^.+\.yaml:[0-9]+:[0-9]+: error)");
+const std::regex kLocated(R"(^.+\.yaml:[0-9]+:[0-9]+: 错误)");
 
 }  // namespace
 
@@ -214,12 +214,12 @@ TEST_CASE("batch: the reviewer's report lists every finding of every department"
   std::size_t total = 0;
   for (const auto& d : index.departments) {
     INFO(d.path);
-    // What `juesuan check` says of the file, one finding a line: "file:line:col: severity [rule] message"
-    // for the audit, "file:line:col: error: message" when the file cannot be read.
+    // What `juesuan check` says of the file, one finding a line: "file:line:col: 错误 [rule] message"
+    // for the audit, "file:line:col: 错误：message" when the file cannot be read.
     Run check = juesuan::test::run_juesuan("check " + juesuan::test::shell_quote((c.city() / d.path).string()));
     std::istringstream lines(check.err);
     std::size_t n = 0;
-    static const std::regex finding(R"(^.+\.yaml(:([0-9]+):([0-9]+))?: (error|warning|note)(:| \[([a-z0-9-]+)\]) (.*)$)");
+    static const std::regex finding(R"(^.+\.yaml(:([0-9]+):([0-9]+))?: (错误|警告|提示)(：| \[([a-z0-9-]+)\] )(.*)$)");
     for (std::string l; std::getline(lines, l);) {
       std::smatch m;
       if (!std::regex_match(l, m, finding)) continue;

@@ -29,6 +29,8 @@
 #include <string>
 #include <vector>
 #include "support.hpp"
+#include "support_build.hpp"
+#include "core/file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -71,7 +73,7 @@ void check_lines(const std::string& actual, const std::vector<std::string>& expe
 
 bool has_error_line(const std::string& out) {
   for (const auto& l : lines_of(out))
-    if (l.find(": error [") != std::string::npos) return true;
+    if (l.find(": 错误 [") != std::string::npos) return true;
   return false;
 }
 
@@ -94,16 +96,16 @@ TEST_CASE("check: the 2022 reference department has no errors, only its two roun
       // = 18 terms); 支出总计 = 本年支出 2,334.61 + 年末结转 2.61 = 2,337.22 (16 spending inputs +
       // closing.other = 17 terms). 35 × 50 元 = 1750 元 ≥ 100 元: a note, at balances.closing.other.
       // The 尾差 rule prints 支出总计 as 收入总计: the difference (2,337.23 − 2,337.22 = +0.01) is said.
-      p + "223:12: note [total-balance] 收入总计与支出总计不相等（01表按尾差规则印作相等，支出总计含尾差 0.01万元）："
+      p + "223:12: 提示 [total-balance] 收入总计与支出总计不相等（01表按尾差规则印作相等，支出总计含尾差 0.01万元）："
           "收入总计 2,337.23万元，按明细计算的支出总计 2,337.22万元，"
           "相差 0.01万元，在 35 个万元数各自四舍五入的误差范围（±1,750.00元）之内",
       // 06表: 人员经费 855.02 + 公用经费 68.11 = 923.13 from 25 non-zero 款; 05表 基本支出 923.12 from
       // 9 non-zero 项. 34 × 50 元 = 1700 元: a note, at the first basic_economic entry.
       // 公用经费合计 := 923.12 − 855.02 = 68.10, i.e. 68.11 − 0.01.
-      p + "191:12: note [basic-economic] 基本支出按经济分类与按功能分类的合计不相等（06表按尾差规则以公用经费合计找齐，含尾差 "
+      p + "191:12: 提示 [basic-economic] 基本支出按经济分类与按功能分类的合计不相等（06表按尾差规则以公用经费合计找齐，含尾差 "
           "-0.01万元）：06表 各款之和 923.13万元，05表 基本支出 923.12万元，相差 0.01万元，在 34 个万元数各自四舍五入的误差范围（±1,700.00元）之内",
       // year_start_budget.general 2,520.90 against the 12 non-zero 项 budgets, 2,489.24: 31.66 more.
-      p + "359:12: note [year-start-budget] 一般公共预算财政拨款年初预算总数 2,520.90万元 比各项年初预算之和 2,489.24万元 多 "
+      p + "359:12: 提示 [year-start-budget] 一般公共预算财政拨款年初预算总数 2,520.90万元 比各项年初预算之和 2,489.24万元 多 "
           "31.66万元：即有年初预算、没有支出也没有列出的项",
   });
 }
@@ -119,11 +121,11 @@ TEST_CASE("check: the 2021 reference department has no errors, only its rounding
       // 支出总计 = 4,233.96 + 年末 0.29 = 4,234.25 (18 spending inputs + 1 closing = 19).
       // 37 × 50 元 = 1850 元.
       // The 尾差 rule prints 支出总计 as 收入总计: 4,234.24 − 4,234.25 = −0.01.
-      "data/examples/2021-jiaozuo-gongxinju.yaml:221:12: note [total-balance] 收入总计与支出总计不相等（01表按尾差规则印作相等，"
+      "data/examples/2021-jiaozuo-gongxinju.yaml:221:12: 提示 [total-balance] 收入总计与支出总计不相等（01表按尾差规则印作相等，"
       "支出总计含尾差 -0.01万元）：收入总计 4,234.24万元，按明细计算的支出总计 4,234.25万元，相差 0.01万元，"
       "在 37 个万元数各自四舍五入的误差范围（±1,850.00元）之内",
       // 2,470.77 − 2,430.29 (11 non-zero 项 budgets) = 40.48.
-      "data/examples/2021-jiaozuo-gongxinju.yaml:397:12: note [year-start-budget] 一般公共预算财政拨款年初预算总数 2,470.77万元 "
+      "data/examples/2021-jiaozuo-gongxinju.yaml:397:12: 提示 [year-start-budget] 一般公共预算财政拨款年初预算总数 2,470.77万元 "
       "比各项年初预算之和 2,430.29万元 多 40.48万元：即有年初预算、没有支出也没有列出的项",
   });
 }
@@ -146,40 +148,40 @@ TEST_CASE("check: every table slip of the 2022 reference is reported at its supp
   check_lines(r.out, {
       // 类 208 = 2080505 43.65 + 2080599 30.36 + 2080711 1.60 = 75.61: 3 inputs + the supplied
       // figure = 4 terms, ±200 元; printed 75.60 in 01表 and 03表 (one key).
-      p + "384:3: note [supplied-total] spend.total（208） 的填报数与明细之和不一致：填报 75.60万元，明细之和 75.61万元，相差 0.01万元，"
+      p + "384:3: 提示 [supplied-total] spend.total（208） 的填报数与明细之和不一致：填报 75.60万元，明细之和 75.61万元，相差 0.01万元，"
           "在 4 个万元数各自四舍五入的误差范围（±200.00元）之内",
       // 02表 208: the same three 项' income.general.
-      p + "385:3: note [supplied-total] income.total（208） 的填报数与明细之和不一致：填报 75.60万元，明细之和 75.61万元，相差 0.01万元，"
+      p + "385:3: 提示 [supplied-total] income.total（208） 的填报数与明细之和不一致：填报 75.60万元，明细之和 75.61万元，相差 0.01万元，"
           "在 4 个万元数各自四舍五入的误差范围（±200.00元）之内",
-      p + "386:3: note [supplied-total] income.fiscal（208） 的填报数与明细之和不一致：填报 75.60万元，明细之和 75.61万元，相差 0.01万元，"
+      p + "386:3: 提示 [supplied-total] income.fiscal（208） 的填报数与明细之和不一致：填报 75.60万元，明细之和 75.61万元，相差 0.01万元，"
           "在 4 个万元数各自四舍五入的误差范围（±200.00元）之内",
       // 03表 合计 基本支出: 670.85 + 137.78 + 2.04 + 43.65 + 30.36 + 16.05 + 4.38 + 15.90 + 2.11 =
       // 923.12 from 9 inputs; 10 terms, ±500 元.
-      p + "387:3: note [supplied-total] spend.basic（合计） 的填报数与明细之和不一致：填报 923.13万元，明细之和 923.12万元，相差 0.01万元，"
+      p + "387:3: 提示 [supplied-total] spend.basic（合计） 的填报数与明细之和不一致：填报 923.13万元，明细之和 923.12万元，相差 0.01万元，"
           "在 10 个万元数各自四舍五入的误差范围（±500.00元）之内",
       // 04表 208 合计 and 一般公共预算 (= 05表 208 小计): the same three 项.
-      p + "388:3: note [supplied-total] fiscal.total（208） 的填报数与明细之和不一致：填报 75.60万元，明细之和 75.61万元，相差 0.01万元，"
+      p + "388:3: 提示 [supplied-total] fiscal.total（208） 的填报数与明细之和不一致：填报 75.60万元，明细之和 75.61万元，相差 0.01万元，"
           "在 4 个万元数各自四舍五入的误差范围（±200.00元）之内",
-      p + "389:3: note [supplied-total] general.total（208） 的填报数与明细之和不一致：填报 75.60万元，明细之和 75.61万元，相差 0.01万元，"
+      p + "389:3: 提示 [supplied-total] general.total（208） 的填报数与明细之和不一致：填报 75.60万元，明细之和 75.61万元，相差 0.01万元，"
           "在 4 个万元数各自四舍五入的误差范围（±200.00元）之内",
       // 05表 2010301 基本支出 670.84 against the input 670.85: beyond the strict bound, see above.
-      p + "390:3: error [supplied-total] general.basic（2010301） 的填报数与明细之和不一致：填报 670.84万元，明细之和 670.85万元，相差 0.01万元",
+      p + "390:3: 错误 [supplied-total] general.basic（2010301） 的填报数与明细之和不一致：填报 670.84万元，明细之和 670.85万元，相差 0.01万元",
       // 06表 公用经费合计 68.10 and 01表 支出总计 2,337.23 (lines 391, 392) are what the 尾差 rule
       // prints: nothing.
       // 09表 预算数 合计 0.00 + 4.81 + 0.85 = 5.66, 决算数 合计 0.00 + 4.05 + 0.85 = 4.90; 3 terms, ±150 元.
-      p + "393:3: note [supplied-total] three.budget_total 的填报数与明细之和不一致：填报 5.65万元，明细之和 5.66万元，相差 0.01万元，"
+      p + "393:3: 提示 [supplied-total] three.budget_total 的填报数与明细之和不一致：填报 5.65万元，明细之和 5.66万元，相差 0.01万元，"
           "在 3 个万元数各自四舍五入的误差范围（±150.00元）之内",
-      p + "394:3: note [supplied-total] three.actual_total 的填报数与明细之和不一致：填报 4.89万元，明细之和 4.90万元，相差 0.01万元，"
+      p + "394:3: 提示 [supplied-total] three.actual_total 的填报数与明细之和不一致：填报 4.89万元，明细之和 4.90万元，相差 0.01万元，"
           "在 3 个万元数各自四舍五入的误差范围（±150.00元）之内",
       // 五（三） 年初预算 2,520.90 (line 395) is year_start_budget.general: nothing. Lines 397–401
       // (收入总计, 本年收入合计, 本年支出合计, 05表 基本支出 923.12, 人员经费 855.02) agree: nothing.
       // The notes of the clean file follow, 24 lines further down (the last 46 further).
-      p + "247:12: note [total-balance] 收入总计与支出总计不相等（01表按尾差规则印作相等，支出总计含尾差 0.01万元）："
+      p + "247:12: 提示 [total-balance] 收入总计与支出总计不相等（01表按尾差规则印作相等，支出总计含尾差 0.01万元）："
           "收入总计 2,337.23万元，按明细计算的支出总计 2,337.22万元，"
           "相差 0.01万元，在 35 个万元数各自四舍五入的误差范围（±1,750.00元）之内",
-      p + "215:12: note [basic-economic] 基本支出按经济分类与按功能分类的合计不相等（06表按尾差规则以公用经费合计找齐，含尾差 "
+      p + "215:12: 提示 [basic-economic] 基本支出按经济分类与按功能分类的合计不相等（06表按尾差规则以公用经费合计找齐，含尾差 "
           "-0.01万元）：06表 各款之和 923.13万元，05表 基本支出 923.12万元，相差 0.01万元，在 34 个万元数各自四舍五入的误差范围（±1,700.00元）之内",
-      p + "405:12: note [year-start-budget] 一般公共预算财政拨款年初预算总数 2,520.90万元 比各项年初预算之和 2,489.24万元 多 "
+      p + "405:12: 提示 [year-start-budget] 一般公共预算财政拨款年初预算总数 2,520.90万元 比各项年初预算之和 2,489.24万元 多 "
           "31.66万元：即有年初预算、没有支出也没有列出的项",
   });
 }
@@ -193,18 +195,18 @@ TEST_CASE("check: every table slip of the 2021 reference is reported at its supp
   check_lines(r.out, {
       // 01表 类 215: 2150501 735.08 + 0.74, 2150502 130.30, 2150599 15.00, 2159999 30.83 = 911.95;
       // 5 inputs + 1 = 6 terms, ±300 元.
-      p + "421:3: note [supplied-total] spend.total（215） 的填报数与明细之和不一致：填报 911.94万元，明细之和 911.95万元，相差 0.01万元，"
+      p + "421:3: 提示 [supplied-total] spend.total（215） 的填报数与明细之和不一致：填报 911.94万元，明细之和 911.95万元，相差 0.01万元，"
           "在 6 个万元数各自四舍五入的误差范围（±300.00元）之内",
       // 01表 本年支出合计: 18 non-zero spending inputs = 4,233.96; 19 terms, ±950 元.
-      p + "422:3: note [supplied-total] dept.spending_total 的填报数与明细之和不一致：填报 4,233.95万元，明细之和 4,233.96万元，"
+      p + "422:3: 提示 [supplied-total] dept.spending_total 的填报数与明细之和不一致：填报 4,233.95万元，明细之和 4,233.96万元，"
           "相差 0.01万元，在 19 个万元数各自四舍五入的误差范围（±950.00元）之内",
       // 01表 支出总计 4,234.24 (line 423) is what the 尾差 rule prints, and 五（三） 年初预算 2470.77
       // (line 424) is year_start_budget.general: nothing. Lines 426–431 agree (03表 合计 4,233.96
       // among them): nothing. Then the clean file's notes.
-      p + "243:12: note [total-balance] 收入总计与支出总计不相等（01表按尾差规则印作相等，支出总计含尾差 -0.01万元）："
+      p + "243:12: 提示 [total-balance] 收入总计与支出总计不相等（01表按尾差规则印作相等，支出总计含尾差 -0.01万元）："
           "收入总计 4,234.24万元，按明细计算的支出总计 4,234.25万元，相差 0.01万元，"
           "在 37 个万元数各自四舍五入的误差范围（±1,850.00元）之内",
-      p + "434:12: note [year-start-budget] 一般公共预算财政拨款年初预算总数 2,470.77万元 比各项年初预算之和 2,430.29万元 多 "
+      p + "434:12: 提示 [year-start-budget] 一般公共预算财政拨款年初预算总数 2,470.77万元 比各项年初预算之和 2,430.29万元 多 "
           "40.48万元：即有年初预算、没有支出也没有列出的项",
   });
 }
@@ -358,9 +360,9 @@ TEST_CASE("check: a file cut off after 230 lines fails the audit with the blocks
   Result r = juesuan_cli("check " + juesuan::test::shell_quote((tmp / "dept.yaml").string()));
   CHECK(r.status == 1);
   for (const char* block : {"three_public", "operating_costs", "procurement", "assets"})
-    CHECK(juesuan::test::contains(r.out, std::string("error [required-block] 缺少 ") + block));
+    CHECK(juesuan::test::contains(r.out, std::string("错误 [required-block] 缺少 ") + block));
   CHECK_FALSE(juesuan::test::contains(r.out, "缺少 balances"));
-  CHECK(juesuan::test::contains(r.out, "error [three-public-economic] 06表 30231"));
+  CHECK(juesuan::test::contains(r.out, "错误 [three-public-economic] 06表 30231"));
 }
 
 TEST_CASE("check: unused-input — an input the format prints nowhere is a warning at its key", "[check][rules]") {
@@ -368,7 +370,7 @@ TEST_CASE("check: unused-input — an input the format prints nowhere is a warni
   CHECK(r.status == 0);
   check_lines(r.out, {
       // staff (line 26): no template of the 2022 format names staff or has_staff.
-      "tests/check/unused-input.yaml:26:1: warning [unused-input] staff 已填写，但本部门所用表样（2022）的模板没有用到它，"
+      "tests/check/unused-input.yaml:26:1: 警告 [unused-input] staff 已填写，但本部门所用表样（2022）的模板没有用到它，"
       "文档中不会出现：如需印出，请财政局在表样变体中加入相应的句子",
   });
 }
@@ -377,9 +379,9 @@ TEST_CASE("check: procurement — 小微 > 中小 and 中小 > 采购总额 are 
   Result r = juesuan_cli("check tests/check/procurement.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
-      "tests/check/procurement.yaml:18:16: error [procurement] 授予小微企业合同金额 30.00万元 大于授予中小企业合同金额 20.00万元",
+      "tests/check/procurement.yaml:18:16: 错误 [procurement] 授予小微企业合同金额 30.00万元 大于授予中小企业合同金额 20.00万元",
       // 货物 10.00 + 工程 0 + 服务 5.00 = 15.00.
-      "tests/check/procurement.yaml:17:8: error [procurement] 授予中小企业合同金额 20.00万元 大于政府采购支出总额 "
+      "tests/check/procurement.yaml:17:8: 错误 [procurement] 授予中小企业合同金额 20.00万元 大于政府采购支出总额 "
       "15.00万元（货物 + 工程 + 服务）",
   });
   Result ok = juesuan_cli("check tests/check/procurement-ok.yaml");
@@ -391,7 +393,7 @@ TEST_CASE("check: vehicles — more vehicles held than the assets list is an err
   Result r = juesuan_cli("check tests/check/vehicles.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
-      "tests/check/vehicles.yaml:14:18: error [vehicles] 公务用车保有量 5 辆多于国有资产中的车辆总数 3 辆",
+      "tests/check/vehicles.yaml:14:18: 错误 [vehicles] 公务用车保有量 5 辆多于国有资产中的车辆总数 3 辆",
   });
 }
 
@@ -400,10 +402,10 @@ TEST_CASE("check: variance-reason — a 项 whose 决算 differs from its 年初
   CHECK(r.status == 0);  // warnings only
   check_lines(r.out, {
       // With a budget: at the budget line.
-      "tests/check/variance-reason.yaml:11:13: warning [variance-reason] 项 2010301 行政运行 决算数 100.00万元与"
+      "tests/check/variance-reason.yaml:11:13: 警告 [variance-reason] 项 2010301 行政运行 决算数 100.00万元与"
       "年初预算数 90.00万元不同，但没有填写差异原因（reason）",
       // Without one (年初预算 0): at the code line. 2010350 has a reason, 2050803 has none to give.
-      "tests/check/variance-reason.yaml:12:11: warning [variance-reason] 项 2010302 一般行政管理事务 决算数 20.00万元与"
+      "tests/check/variance-reason.yaml:12:11: 警告 [variance-reason] 项 2010302 一般行政管理事务 决算数 20.00万元与"
       "年初预算数 0.00万元不同，但没有填写差异原因（reason）",
   });
 }
@@ -412,7 +414,7 @@ TEST_CASE("check: catalog-name — a 项 name that is not the catalog's is a war
   Result r = juesuan_cli("check tests/check/catalog-name.yaml");
   CHECK(r.status == 0);
   check_lines(r.out, {
-      "tests/check/catalog-name.yaml:8:11: warning [catalog-name] 科目 2010301 的名称写作 “行政运行支出”，科目目录中为 “行政运行”",
+      "tests/check/catalog-name.yaml:8:11: 警告 [catalog-name] 科目 2010301 的名称写作 “行政运行支出”，科目目录中为 “行政运行”",
   });
 }
 
@@ -426,10 +428,10 @@ TEST_CASE("check: supplied-unknown — an unknown figure name or code is an erro
   CHECK(r.status == 1);
   const std::string tail = "”：应写作 数名 或 数名@科目编码（本部门有的类、款、项），数名见 docs/SCHEMA.md 的“填报数”一节";
   check_lines(r.out, {
-      "tests/check/supplied-unknown.yaml:15:3: error [supplied-unknown] 不认识的填报数 “spend.totl" + tail,
-      "tests/check/supplied-unknown.yaml:16:3: error [supplied-unknown] 不认识的填报数 “spend.total@208" + tail,
-      "tests/check/supplied-unknown.yaml:17:3: error [supplied-unknown] 不认识的填报数 “dept.grand_income@201" + tail,
-      "tests/check/supplied-unknown.yaml:18:3: error [supplied-unknown] 不认识的填报数 “dept.nonsense" + tail,
+      "tests/check/supplied-unknown.yaml:15:3: 错误 [supplied-unknown] 不认识的填报数 “spend.totl" + tail,
+      "tests/check/supplied-unknown.yaml:16:3: 错误 [supplied-unknown] 不认识的填报数 “spend.total@208" + tail,
+      "tests/check/supplied-unknown.yaml:17:3: 错误 [supplied-unknown] 不认识的填报数 “dept.grand_income@201" + tail,
+      "tests/check/supplied-unknown.yaml:18:3: 错误 [supplied-unknown] 不认识的填报数 “dept.nonsense" + tail,
       // Line 19, spend.total@201 = 100.00, is known and agrees: nothing.
   });
 }
@@ -439,10 +441,10 @@ TEST_CASE("check: supplied-total — within the rounding bound a note, beyond it
   CHECK(r.status == 1);
   check_lines(r.out, {
       // 201 = 100.00 + 20.00 + 30.00 = 150.00 from 3 inputs; 4 × 50 = 200 元 > 100 元.
-      "tests/check/supplied-total.yaml:24:3: note [supplied-total] spend.total（201） 的填报数与明细之和不一致：填报 150.01万元，明细之和 "
+      "tests/check/supplied-total.yaml:24:3: 提示 [supplied-total] spend.total（201） 的填报数与明细之和不一致：填报 150.01万元，明细之和 "
       "150.00万元，相差 0.01万元，在 4 个万元数各自四舍五入的误差范围（±200.00元）之内",
       // 0.50 万元 = 5000 元 > 200 元.
-      "tests/check/supplied-total.yaml:25:3: error [supplied-total] income.general（合计） 的填报数与明细之和不一致：填报 150.50万元，明细之和 "
+      "tests/check/supplied-total.yaml:25:3: 错误 [supplied-total] income.general（合计） 的填报数与明细之和不一致：填报 150.50万元，明细之和 "
       "150.00万元，相差 0.50万元",
       // Line 26, general.basic 130.00, agrees: nothing.
   });
@@ -456,13 +458,13 @@ TEST_CASE("check: a difference of exactly the rounding bound is beyond it", "[ch
   CHECK(r.status == 1);
   check_lines(r.out, {
       // One input: one 元 amount rounds to one 万元 figure; 100.01 against 100.00 is an error.
-      "tests/check/supplied-bound-edge.yaml:28:3: error [supplied-total] general.basic（2010301） 的填报数与明细之和不一致：填报 100.01万元，"
+      "tests/check/supplied-bound-edge.yaml:28:3: 错误 [supplied-total] general.basic（2010301） 的填报数与明细之和不一致：填报 100.01万元，"
       "明细之和 100.00万元，相差 0.01万元",
       // Three inputs: at most 3 × 50 + 49.99 = 199.99 元 apart; 200 元 is an error.
-      "tests/check/supplied-bound-edge.yaml:29:3: error [supplied-total] spend.total（201） 的填报数与明细之和不一致：填报 150.02万元，"
+      "tests/check/supplied-bound-edge.yaml:29:3: 错误 [supplied-total] spend.total（201） 的填报数与明细之和不一致：填报 150.02万元，"
       "明细之和 150.00万元，相差 0.02万元",
       // 100 元 < 200 元: a note.
-      "tests/check/supplied-bound-edge.yaml:30:3: note [supplied-total] income.total（201） 的填报数与明细之和不一致：填报 150.01万元，"
+      "tests/check/supplied-bound-edge.yaml:30:3: 提示 [supplied-total] income.total（201） 的填报数与明细之和不一致：填报 150.01万元，"
       "明细之和 150.00万元，相差 0.01万元，在 4 个万元数各自四舍五入的误差范围（±200.00元）之内",
   });
 }
@@ -472,7 +474,7 @@ TEST_CASE("check: fiscal-balance — 年初 + 收入 − 支出 ≠ 年末 is an
   CHECK(r.status == 1);
   check_lines(r.out, {
       // 10.00 + 100.00 − 100.00 = 10.00 against 5.00: 5 万元 ≫ 4 × 50 元.
-      "tests/check/fiscal-balance.yaml:17:14: error [fiscal-balance] 一般公共预算财政拨款年末结转和结余：填报 5.00万元，"
+      "tests/check/fiscal-balance.yaml:17:14: 错误 [fiscal-balance] 一般公共预算财政拨款年末结转和结余：填报 5.00万元，"
       "按年初 + 收入 − 支出计算 10.00万元，相差 5.00万元",
   });
 }
@@ -482,7 +484,7 @@ TEST_CASE("check: total-balance beyond the rounding bound is an error", "[check]
   CHECK(r.status == 1);
   check_lines(r.out, {
       // 100.50 against 100.00 + 0.40: 1000 元 > 4 × 50 元.
-      "tests/check/total-balance-error.yaml:17:12: error [total-balance] 收入总计与支出总计不相等：收入总计 100.50万元，"
+      "tests/check/total-balance-error.yaml:17:12: 错误 [total-balance] 收入总计与支出总计不相等：收入总计 100.50万元，"
       "按明细计算的支出总计 100.40万元，相差 0.10万元",
   });
 }
@@ -493,7 +495,7 @@ TEST_CASE("check: total-balance within the rounding bound is a note that says so
   check_lines(r.out, {
       // 100.50 against 100.00 + 0.49: 100 元 ≤ (2 + 2) × 50 元.
       // Within the bound the 尾差 rule prints 支出总计 as 收入总计 (100.50 − 100.49 = +0.01), and says so.
-      "tests/check/total-balance-note.yaml:16:12: note [total-balance] 收入总计与支出总计不相等（01表按尾差规则印作相等，"
+      "tests/check/total-balance-note.yaml:16:12: 提示 [total-balance] 收入总计与支出总计不相等（01表按尾差规则印作相等，"
       "支出总计含尾差 0.01万元）：收入总计 100.50万元，"
       "按明细计算的支出总计 100.49万元，相差 0.01万元，在 4 个万元数各自四舍五入的误差范围（±200.00元）之内",
   });
@@ -503,10 +505,10 @@ TEST_CASE("check: in a file in 元 nothing is rounded, so any difference is an e
   Result r = juesuan_cli("check tests/check/yuan.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
-      "tests/check/yuan.yaml:19:3: error [supplied-total] spend.total（合计） 的填报数与明细之和不一致：填报 1,000,000.01元，明细之和 1,000,000.00元，"
+      "tests/check/yuan.yaml:19:3: 错误 [supplied-total] spend.total（合计） 的填报数与明细之和不一致：填报 1,000,000.01元，明细之和 1,000,000.00元，"
       "相差 0.01元",
       // Line 20, income.total 1005000.00, agrees: nothing.
-      "tests/check/yuan.yaml:17:12: error [total-balance] 收入总计与支出总计不相等：收入总计 1,005,000.00元，"
+      "tests/check/yuan.yaml:17:12: 错误 [total-balance] 收入总计与支出总计不相等：收入总计 1,005,000.00元，"
       "按明细计算的支出总计 1,004,999.99元，相差 0.01元",
   });
 }
@@ -515,13 +517,13 @@ TEST_CASE("check: basic-economic — 06表 against 05表 基本支出, and a mis
   Result r = juesuan_cli("check tests/check/basic-economic.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
-      "tests/check/basic-economic.yaml:12:12: error [basic-economic] 基本支出按经济分类与按功能分类的合计不相等："
+      "tests/check/basic-economic.yaml:12:12: 错误 [basic-economic] 基本支出按经济分类与按功能分类的合计不相等："
       "06表 各款之和 90.00万元，05表 基本支出 100.00万元，相差 10.00万元",
   });
   Result missing = juesuan_cli("check tests/check/basic-economic-missing.yaml");
   CHECK(missing.status == 0);
   check_lines(missing.out, {
-      "tests/check/basic-economic-missing.yaml:1:1: warning [basic-economic] 没有填写 basic_economic：06表（基本支出"
+      "tests/check/basic-economic-missing.yaml:1:1: 警告 [basic-economic] 没有填写 basic_economic：06表（基本支出"
       "经济分类）将全部为 0，而一般公共预算财政拨款基本支出为 100.00万元",
   });
 }
@@ -533,7 +535,7 @@ TEST_CASE("check: three-public-reason — “三公” 决算 ≠ 预算 without
   Result r = juesuan_cli("check tests/check/three-public-reason.yaml");
   CHECK(r.status == 0);
   check_lines(r.out, {
-      "tests/check/three-public-reason.yaml:16:13: warning [three-public-reason] “三公”经费决算数 3.00万元与预算数 "
+      "tests/check/three-public-reason.yaml:16:13: 警告 [three-public-reason] “三公”经费决算数 3.00万元与预算数 "
       "5.00万元不同，但没有填写差异原因（three_public.reason）",
   });
 }
@@ -542,8 +544,8 @@ TEST_CASE("check: several files — findings of each, exit 1 when any has an err
   Result r = juesuan_cli("check tests/check/catalog-name.yaml tests/check/vehicles.yaml");
   CHECK(r.status == 1);
   check_lines(r.out, {
-      "tests/check/catalog-name.yaml:8:11: warning [catalog-name] 科目 2010301 的名称写作 “行政运行支出”，科目目录中为 “行政运行”",
-      "tests/check/vehicles.yaml:14:18: error [vehicles] 公务用车保有量 5 辆多于国有资产中的车辆总数 3 辆",
+      "tests/check/catalog-name.yaml:8:11: 警告 [catalog-name] 科目 2010301 的名称写作 “行政运行支出”，科目目录中为 “行政运行”",
+      "tests/check/vehicles.yaml:14:18: 错误 [vehicles] 公务用车保有量 5 辆多于国有资产中的车辆总数 3 辆",
   });
 }
 
@@ -553,20 +555,44 @@ TEST_CASE("check: an unreadable input exits 2 with a message and no findings", "
   Result missing = juesuan_cli("check tests/check/no-such-department.yaml");
   CHECK(missing.status == 2);
   CHECK(missing.out.empty());
-  CHECK(missing.err == "juesuan: error: 无法读取文件 “tests/check/no-such-department.yaml”：No such file or directory\n");
+  CHECK(missing.err == "juesuan: 错误：无法读取文件 “tests/check/no-such-department.yaml”：No such file or directory\n");
 
   Result folder = juesuan_cli("check tests/check");
   CHECK(folder.status == 2);
   CHECK(folder.out.empty());
-  CHECK(folder.err == "juesuan: error: 无法读取文件 “tests/check”：这是一个文件夹，不是文件\n");
+  CHECK(folder.err == "juesuan: 错误：无法读取文件 “tests/check”：这是一个文件夹，不是文件\n");
 
   Result garbage = juesuan_cli("check tests/bad-inputs/binary-garbage.yaml");
   CHECK(garbage.status == 2);
   CHECK(garbage.out.empty());
-  CHECK(garbage.err.rfind("tests/bad-inputs/binary-garbage.yaml:1:1: error: 文件中有空字符：这不是文本文件，可能选错了文件\n", 0) == 0);
+  CHECK(garbage.err.rfind("tests/bad-inputs/binary-garbage.yaml:1:1: 错误：文件中有空字符：这不是文本文件，可能选错了文件\n", 0) == 0);
 
   Result none = juesuan_cli("check");
   CHECK(none.status == 2);
   CHECK(none.out.empty());
-  CHECK(none.err.rfind("juesuan: error: check 需要至少一个部门的 YAML 文件\n", 0) == 0);
+  CHECK(none.err.rfind("juesuan: 错误：check 需要至少一个部门的 YAML 文件\n", 0) == 0);
+}
+
+// The audit called directly on a computed model, in the test's process: its
+// findings as data (rule, severity, place), not as printed lines.
+TEST_CASE("check: the rules run on a Model in process", "[check]") {
+  using namespace juesuan;
+  const Resources& res = test::shared_resources();
+  auto c = compute_department(res, read_source_file(test::kSourceDir / "tests/check/procurement.yaml"));
+  const std::vector<Finding> findings = check(c->model);
+  // 货物 10.00 + 工程 0 + 服务 5.00 = 15.00 < 中小 20.00 (line 17, "  sme: " is 7
+  // characters) < 小微 30.00 (line 18, "  small_micro: " is 15): two errors,
+  // at the two values.
+  std::vector<std::pair<int, int>> at;
+  for (const auto& f : findings)
+    if (f.rule == "procurement") {
+      CHECK(f.severity == Severity::Error);
+      at.emplace_back(f.loc.line, f.loc.col);
+    }
+  std::sort(at.begin(), at.end());
+  CHECK(at == std::vector<std::pair<int, int>>{{17, 8}, {18, 16}});
+  CHECK(has_errors(findings));
+
+  auto ok = compute_department(res, read_source_file(test::kSourceDir / "tests/check/procurement-ok.yaml"));
+  CHECK(check(ok->model).empty());
 }

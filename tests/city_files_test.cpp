@@ -35,8 +35,8 @@ TEST_CASE("city: a link to a file or folder outside the city is not followed, an
   fs::create_directory_symlink(t / "outside/more", t / "city/linked");
   Run r = run_batch(t);
   CHECK(r.status == 0);
-  CHECK(contains(r.err, (t / "city/局/stolen.yaml").string() + ": warning: 跳过：这是一个符号链接"));
-  CHECK(contains(r.err, (t / "city/linked").string() + ": warning: 跳过：这是一个符号链接"));
+  CHECK(contains(r.err, (t / "city/局/stolen.yaml").string() + ": 警告：跳过：这是一个符号链接"));
+  CHECK(contains(r.err, (t / "city/linked").string() + ": 警告：跳过：这是一个符号链接"));
   CHECK(!contains(r.err, "SECRET"));
   for (const char* f : {"index.json", "index.html", "index.csv"}) CHECK(!contains(slurp(t / "out" / f), "SECRET"));
   auto index = batch::read_index_json(t / "out/index.json");
@@ -59,7 +59,7 @@ TEST_CASE("city: a folder that cannot be read fails the run and is named") {
   Run r = run_juesuan("batch " + shell_quote((t / "city").string()) + " -o " + shell_quote((t / "out").string()), as);
   fs::permissions(t / "city/locked", fs::perms::owner_all);
   CHECK(r.status == 1);
-  CHECK(contains(r.err, (t / "city/locked").string() + "/: error: 无法读取这个文件夹"));
+  CHECK(contains(r.err, (t / "city/locked").string() + "/: 错误：无法读取这个文件夹"));
   CHECK(contains(r.err, "已生成 1 个，未变化 0 个，失败 1 个"));
   auto index = batch::read_index_json(t / "out/index.json");
   REQUIRE(index.departments.size() == 2);
@@ -75,8 +75,8 @@ TEST_CASE("city: index.yaml, two files of one output name and any case of .yaml"
   spit(t / "city/局/B.YAML", slurp(kExample));
   Run r = run_batch(t);
   CHECK(r.status == 1);
-  CHECK(contains(r.err, (t / "city/index.yaml").string() + ": error: 部门文件不能叫 “index.yaml”"));
-  CHECK(contains(r.err, (t / "city/局/a.yml").string() + ": error: 与 “局/a.yaml” 的输出文件同名"));
+  CHECK(contains(r.err, (t / "city/index.yaml").string() + ": 错误：部门文件不能叫 “index.yaml”"));
+  CHECK(contains(r.err, (t / "city/局/a.yml").string() + ": 错误：与 “局/a.yaml” 的输出文件同名"));
   CHECK(contains(slurp(t / "out/index.html"), "全市索引"));
   CHECK(fs::exists(t / "out/局/B.pdf"));
   CHECK(fs::exists(t / "out/局/a.pdf"));
@@ -87,7 +87,7 @@ TEST_CASE("city: index.yaml, two files of one output name and any case of .yaml"
   Run two = run_juesuan("build " + shell_quote((t / "city/局/a.yaml").string()) + " " +
                         shell_quote((t / "city/局/a.yml").string()) + " -o " + shell_quote((t / "o").string()));
   CHECK(two.status == 2);
-  CHECK(contains(two.err, (t / "city/局/a.yml").string() + ": error: 与 “" + (t / "city/局/a.yaml").string() +
+  CHECK(contains(two.err, (t / "city/局/a.yml").string() + ": 错误：与 “" + (t / "city/局/a.yaml").string() +
                               "” 会写到同一组输出文件（a.html、a.pdf、a.xlsx）"));
   CHECK(!fs::exists(t / "o"));
 }
@@ -185,7 +185,7 @@ TEST_CASE("city: a 主管部门's 部门决算 and its units' 单位决算 are n
   spit(t / "city/戊.yaml", department("戊局", "kind: 部门决算\n"));
   Run bad = run_batch(t);
   CHECK(bad.status == 1);
-  CHECK(contains(bad.err, "戊.yaml:9:7: error: 决算种类 “部门决算” 无效"));
+  CHECK(contains(bad.err, "戊.yaml:9:7: 错误：决算种类 “部门决算” 无效"));
 }
 
 TEST_CASE("city: the outputs of a department no longer in the city are removed, and nothing else") {

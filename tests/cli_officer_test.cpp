@@ -32,11 +32,11 @@ std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
-// The "file:LINE:COL: error:" lines of a run's stderr, as (line, col).
+// The "file:LINE:COL: 错误：" lines of a run's stderr, as (line, col).
 std::vector<std::pair<int, int>> error_positions(const std::string& err, const std::string& file) {
   std::vector<std::pair<int, int>> out;
   const std::regex head("^" + std::regex_replace(file, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
-                        R"(:(\d+):(\d+): error: )");
+                        R"(:(\d+):(\d+): 错误：)");
   for (const auto& l : lines_of(err)) {
     std::smatch m;
     if (std::regex_search(l, m, head)) out.emplace_back(std::stoi(m[1]), std::stoi(m[2]));
@@ -128,7 +128,7 @@ TEST_CASE("cli: too little indentation is reported on the line where it happens"
   for (auto [l, c] : at) lines.push_back(l);
   // overview: has no value (line 8), and line 9 is where the indentation is missing.
   CHECK(std::count(lines.begin(), lines.end(), 9) == 1);
-  CHECK(contains(r.err, ":9:1: error: 缩进不足：这一行缩进了 0 个空格，属于上一行的键时要缩进 2 个空格"));
+  CHECK(contains(r.err, ":9:1: 错误：缩进不足：这一行缩进了 0 个空格，属于上一行的键时要缩进 2 个空格"));
 }
 
 TEST_CASE("cli: check says 审核通过 with the number of rules, warnings and notes", "[cli]") {
@@ -141,8 +141,8 @@ TEST_CASE("cli: check says 审核通过 with the number of rules, warnings and n
   CHECK(r.status == 0);
   std::size_t warnings = 0, notes = 0;
   for (const auto& l : lines_of(r.out)) {
-    warnings += contains(l, ": warning [");
-    notes += contains(l, ": note [");
+    warnings += contains(l, ": 警告 [");
+    notes += contains(l, ": 提示 [");
   }
   CHECK(notes > 0);  // the 万元 example has 尾差 notes
   CHECK(r.err == kExample + "：审核通过（" + std::to_string(n_rules) + " 条审核规则，0 个错误，" +
@@ -227,7 +227,7 @@ TEST_CASE("cli: init writes a commented skeleton in 元 that loads, passes check
   Run c = run_juesuan("check " + shell_quote(f.string()));
   CHECK(c.status == 0);
   CHECK(contains(c.err, "审核通过"));
-  CHECK(!contains(c.out, ": error: "));
+  CHECK(!contains(c.out, ": 错误："));
   // It builds.
   Run b = run_juesuan("build " + shell_quote(f.string()) + " -o " + shell_quote((t / "o").string()));
   CHECK(b.status == 0);

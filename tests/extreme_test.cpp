@@ -125,7 +125,7 @@ TEST_CASE("extreme: a 项 name of 500 characters is printed whole in HTML and PD
   for (std::size_t at = 0; (at = juesuan::test::find_whole_or_split(pdf_text, name, at)) != std::string::npos;) ++in_pdf;
   CHECK(in_pdf >= 3);
   // Only the expected warning: the name differs from the catalog's.
-  CHECK(count(r.err, "warning") == 1);
+  CHECK(count(r.err, "警告") == 1);
   CHECK(r.err.find("[catalog-name]") != std::string::npos);
 }
 
@@ -164,8 +164,8 @@ TEST_CASE("extreme: 2,000 项 make tables of more than 2,000 rows, every 项 pri
   fs::remove(yaml);
   check_sensible(r);
   // The only warnings: 项 the catalog lacks, named in the file (catalog-missing).
-  const std::string allowed = "warning [catalog-missing] 功能分类";
-  for (std::size_t at = r.err.find("warning"); at != std::string::npos; at = r.err.find("warning", at + 1))
+  const std::string allowed = "警告 [catalog-missing] 功能分类";
+  for (std::size_t at = r.err.find("警告"); at != std::string::npos; at = r.err.find("警告", at + 1))
     CHECK(r.err.compare(at, allowed.size(), allowed) == 0);
   // Each 项 code is printed in 02、03 and 05表 (as a row label), in HTML
   // and in the PDF.
@@ -183,8 +183,8 @@ TEST_CASE("extreme: a department with no spending at all") {
   Run r = build(kRoot / "tests/extreme/no-spending.yaml", "no-spending");
   check_sensible(r);
   // The only warnings: 项 the catalog lacks, named in the file (catalog-missing).
-  const std::string allowed = "warning [catalog-missing] 功能分类";
-  for (std::size_t at = r.err.find("warning"); at != std::string::npos; at = r.err.find("warning", at + 1))
+  const std::string allowed = "警告 [catalog-missing] 功能分类";
+  for (std::size_t at = r.err.find("警告"); at != std::string::npos; at = r.err.find("警告", at + 1))
     CHECK(r.err.compare(at, allowed.size(), allowed) == 0);
   // Every table is there, empty ones with their 说明.
   for (int t = 1; t <= 9; ++t) {
@@ -201,8 +201,8 @@ TEST_CASE("extreme: a hundred billion 元") {
   Run r = build(kRoot / "tests/extreme/hundred-billion.yaml", "hundred-billion");
   check_sensible(r);
   // The only warnings: 项 the catalog lacks, named in the file (catalog-missing).
-  const std::string allowed = "warning [catalog-missing] 功能分类";
-  for (std::size_t at = r.err.find("warning"); at != std::string::npos; at = r.err.find("warning", at + 1))
+  const std::string allowed = "警告 [catalog-missing] 功能分类";
+  for (std::size_t at = r.err.find("警告"); at != std::string::npos; at = r.err.find("警告", at + 1))
     CHECK(r.err.compare(at, allowed.size(), allowed) == 0);
   CHECK(r.html.find("10,000,000.00") != std::string::npos);
   CHECK(r.pdf_text.find("10,000,000.00") != std::string::npos);
@@ -215,7 +215,7 @@ TEST_CASE("extreme: a character no bundled font has gets a replacement glyph and
   check_sensible(r);
   CHECK(r.err.find("U+1F600") != std::string::npos);
   CHECK(r.err.find("U+20000") != std::string::npos);
-  CHECK(r.err.find("replacement glyph") != std::string::npos);
+  CHECK(r.err.find("替代字形") != std::string::npos);
   // The text keeps the characters (the PDF's ActualText), nothing is blank.
   CHECK(r.html.find("本局设综合科😀和𠀀字科。") != std::string::npos);
   CHECK(r.pdf_text.find("本局设综合科😀和𠀀字科。") != std::string::npos);
@@ -227,8 +227,8 @@ TEST_CASE("extreme: the missing-glyph warning names the YAML line", "[extreme]")
   Run r = build(kRoot / "tests/extreme/missing-glyph.yaml", "missing-glyph-line");
   REQUIRE(r.status == 0);
   INFO(r.err);
-  CHECK(r.err.find("missing-glyph.yaml:8:11: warning: no font of role \"body\" has the character U+1F600") !=
-        std::string::npos);
-  CHECK(r.err.find("missing-glyph.yaml:8:13: warning: no font of role \"body\" has the character U+20000") !=
-        std::string::npos);
+  CHECK(r.err.find("missing-glyph.yaml:8:11: 警告：字体清单（fonts/manifest.yaml）中用途“body”的字体都没有字符 "
+                   "U+1F600“😀”") != std::string::npos);
+  CHECK(r.err.find("missing-glyph.yaml:8:13: 警告：字体清单（fonts/manifest.yaml）中用途“body”的字体都没有字符 "
+                   "U+20000“𠀀”") != std::string::npos);
 }

@@ -28,24 +28,12 @@ std::string evil_escaped(const std::string& field) {
   return "&lt;i&gt;" + field + "&lt;/i&gt; &amp; &quot;&#39;{{x}}&lt;script&gt;";
 }
 
-doc::Cell cell(std::string text, int colspan = 1, int rowspan = 1, doc::Align align = doc::Align::Left,
-               bool header = false, bool emphasis = false) {
-  doc::Cell c;
-  c.text = std::move(text);
-  c.colspan = colspan;
-  c.rowspan = rowspan;
-  c.align = align;
-  c.header = header;
-  c.emphasis = emphasis;
-  return c;
-}
-
 doc::Cell th(std::string text, int colspan = 1, int rowspan = 1) {
-  return cell(std::move(text), colspan, rowspan, doc::Align::Center, true);
+  return doc::text_cell(std::move(text), colspan, rowspan, doc::Align::Center, true);
 }
 
 doc::Cell amount(std::string text, bool emphasis = false) {
-  return cell(std::move(text), 1, 1, doc::Align::Right, false, emphasis);
+  return doc::text_cell(std::move(text), 1, 1, doc::Align::Right, false, emphasis);
 }
 
 // A small 02表-like table: two header rows with a colspan and rowspans, a
@@ -60,8 +48,8 @@ doc::Table income_table() {
   t.unit = "单位：万元";
   t.head = {{th("项目", 2), th("本年收入合计", 1, 2), th("其他收入", 1, 2)},
             {th("功能分类科目编码"), th("科目名称")}};
-  t.body = {{cell("合计", 2, 1, doc::Align::Center, true, true), amount("2,334.99", true), amount("0.38", true)},
-            {cell("201", 1, 1, doc::Align::Left, true), cell("一般公共服务支出", 1, 1, doc::Align::Left, true),
+  t.body = {{doc::text_cell("合计", 2, 1, doc::Align::Center, true, true), amount("2,334.99", true), amount("0.38", true)},
+            {doc::text_cell("201", 1, 1, doc::Align::Left, true), doc::text_cell("一般公共服务支出", 1, 1, doc::Align::Left, true),
              amount("1,013.39"), amount("0.38")}};
   t.widths = {1, 3, 2, 2};
   t.notes = {"注：本表反映部门本年度取得的各项收入情况。"};
@@ -97,7 +85,7 @@ TEST_CASE("every piece of text from the Document is escaped") {
   t.year = evil("year");
   t.unit = evil("unit");
   t.head = {{th(evil("head-cell"))}};
-  t.body = {{cell(evil("row-header"), 1, 1, doc::Align::Left, true), amount(evil("body-cell"))}};
+  t.body = {{doc::text_cell(evil("row-header"), 1, 1, doc::Align::Left, true), amount(evil("body-cell"))}};
   t.notes = {evil("note")};
   d.blocks.push_back(t);
 
@@ -295,8 +283,8 @@ TEST_CASE("two-panel header (01表): one colgroup per panel, scope=colgroup on t
   t.head = {{th("收入", 3), th("支出", 3)},
             {th("项目"), th("行次"), th("决算数"), th("项目"), th("行次"), th("决算数")},
             {th("栏次"), th(""), th("1"), th("栏次"), th(""), th("2")}};
-  t.body = {{cell("一、一般公共预算财政拨款收入"), cell("1", 1, 1, doc::Align::Center), amount("2,334.61"),
-             cell("一、一般公共服务支出"), cell("32", 1, 1, doc::Align::Center), amount("1,013.01")}};
+  t.body = {{doc::text_cell("一、一般公共预算财政拨款收入"), doc::text_cell("1", 1, 1, doc::Align::Center), amount("2,334.61"),
+             doc::text_cell("一、一般公共服务支出"), doc::text_cell("32", 1, 1, doc::Align::Center), amount("1,013.01")}};
   t.widths = {30, 6, 14, 30, 6, 14};
   doc::Document d;
   d.blocks.push_back(t);
@@ -323,7 +311,7 @@ TEST_CASE("two-panel header (01表): one colgroup per panel, scope=colgroup on t
 TEST_CASE("column widths: normalised to percentages, ignored when they do not fit") {
   doc::Table t;
   t.in_toc = false;
-  t.body = {{cell("a"), cell("b"), cell("c")}};
+  t.body = {{doc::text_cell("a"), doc::text_cell("b"), doc::text_cell("c")}};
   doc::Document d;
 
   t.widths = {1, 1, 1};
@@ -349,7 +337,7 @@ TEST_CASE("a cell carried down by rowspan counts as a column") {
   doc::Table t;
   t.in_toc = false;
   // A spans two rows, so the second row's two cells are columns 2 and 3.
-  t.body = {{cell("A", 1, 2), cell("B"), cell("C")}, {cell("D"), cell("E")}};
+  t.body = {{doc::text_cell("A", 1, 2), doc::text_cell("B"), doc::text_cell("C")}, {doc::text_cell("D"), doc::text_cell("E")}};
   t.widths = {50, 25, 25};
   doc::Document d;
   d.blocks.push_back(t);

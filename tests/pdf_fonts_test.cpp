@@ -70,7 +70,7 @@ TEST_CASE("fonts: manifest errors say what and where", "[pdf][fonts]") {
 }
 
 TEST_CASE("fonts: a character missing in the first font comes from the next", "[pdf][fonts]") {
-  std::vector<std::string> warnings;
+  std::vector<juesuan::doc::Warning> warnings;
   Shaper shaper(fonts().set(), &warnings);
   TextStyle title{"title", 20, 30};
   // WQY Micro Hei (first in the title chain) has 〇; every glyph is non-blank.
@@ -81,8 +81,11 @@ TEST_CASE("fonts: a character missing in the first font comes from the next", "[
   REQUIRE(missing.size() == 1);
   CHECK(missing[0].cp == U'\U0001F600');
   CHECK(missing[0].advance > 0);
+  // Reported as data: the kind, the character and the role whose chain lacks it.
   REQUIRE(warnings.size() == 1);
-  CHECK(warnings[0].find("U+1F600") != std::string::npos);
+  CHECK(warnings[0].kind == juesuan::doc::Warning::Kind::MissingCharacter);
+  CHECK(warnings[0].code_point == U'\U0001F600');
+  CHECK(warnings[0].role == "title");
 }
 
 TEST_CASE("text: lines never start with closing nor end with opening punctuation", "[pdf][text]") {

@@ -263,10 +263,12 @@ TEST_CASE("pdf: a character no font has is drawn as a replacement and reported",
   d::Paragraph p;
   p.text = "笑脸\U0001F600在此。";
   doc.blocks.push_back(p);
-  std::vector<std::string> warnings;
+  std::vector<d::Warning> warnings;
   auto bytes = write_pdf(doc, fonts(), PdfOptions{}, &warnings);
   REQUIRE(warnings.size() == 1);
-  CHECK(warnings[0].find("U+1F600") != std::string::npos);
+  CHECK(warnings[0].kind == d::Warning::Kind::MissingCharacter);
+  CHECK(warnings[0].code_point == U'\U0001F600');
+  CHECK(warnings[0].role == "body");
   auto path = save(bytes, "missing.pdf");
   auto r = run("pdftotext '" + path.string() + "' -");
   CHECK(r.err.empty());

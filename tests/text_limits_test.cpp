@@ -31,7 +31,7 @@ TEST_CASE("text limits: a department name of 30,000 characters is refused where 
   spit(t / "long.yaml", department_named(repeat("测", 30000)));
   Run r = run_juesuan("build " + shell_quote((t / "long.yaml").string()) + " -o " + shell_quote((t / "o").string()));
   CHECK(r.status == 2);
-  CHECK(contains(r.err, (t / "long.yaml").string() + ":1:13: error: 这段文字有 30000 个字，超过了 5000 个字的上限"));
+  CHECK(contains(r.err, (t / "long.yaml").string() + ":1:13: 错误：这段文字有 30000 个字，超过了 5000 个字的上限"));
   CHECK(!fs::exists(t / "o"));
 }
 

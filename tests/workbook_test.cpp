@@ -179,14 +179,14 @@ TEST_CASE("workbook: import names every problem by sheet and cell, several in on
   Run r = run_juesuan("import " + shell_quote((tmp / "bad.xlsx").string()) + " -o " + shell_quote((tmp / "d.yaml").string()));
   CHECK(r.status == 2);
   INFO(r.err);
-  CHECK(contains(r.err, "bad.xlsx:封面!B5: error: “2023” 不是可选的值：请从下拉列表中选择，可以写 2022、2021"));
-  CHECK(contains(r.err, "bad.xlsx:收支明细!C5: error: 金额 “1,205.51” 无效：不要使用千分位逗号"));
-  CHECK(contains(r.err, "bad.xlsx:收支明细!A6: error: "));
-  CHECK(contains(r.err, "bad.xlsx:收支明细!D7: error: "));
+  CHECK(contains(r.err, "bad.xlsx:封面!B5: 错误：“2023” 不是可选的值：请从下拉列表中选择，可以写 2022、2021"));
+  CHECK(contains(r.err, "bad.xlsx:收支明细!C5: 错误：金额 “1,205.51” 无效：不要使用千分位逗号"));
+  CHECK(contains(r.err, "bad.xlsx:收支明细!A6: 错误："));
+  CHECK(contains(r.err, "bad.xlsx:收支明细!D7: 错误："));
   CHECK(contains(r.err, "不能是负数"));
-  CHECK(contains(r.err, "bad.xlsx:收支明细!D8: error: 金额 “12.345” 无效：以元为单位时最多两位小数"));
-  CHECK(contains(r.err, "bad.xlsx:收支明细!A8: error: 这一行填了数，但没有填科目编码"));
-  CHECK(contains(r.err, "bad.xlsx:基本支出经济分类: error: 工作簿中没有工作表 “基本支出经济分类”"));
+  CHECK(contains(r.err, "bad.xlsx:收支明细!D8: 错误：金额 “12.345” 无效：以元为单位时最多两位小数"));
+  CHECK(contains(r.err, "bad.xlsx:收支明细!A8: 错误：这一行填了数，但没有填科目编码"));
+  CHECK(contains(r.err, "bad.xlsx:基本支出经济分类: 错误：工作簿中没有工作表 “基本支出经济分类”"));
   CHECK_FALSE(fs::exists(tmp / "d.yaml"));
   // The order: sheet by sheet, row by row.
   CHECK(r.err.find("收支明细!C5") < r.err.find("收支明细!A6"));
@@ -327,7 +327,7 @@ TEST_CASE("workbook: the nine 公开表 as exported are imported, and check veri
   // The department's own totals agree with the figures (within the 万元
   // rounding: notes at most).
   Run check = run_juesuan("check " + shell_quote((tmp / "d.yaml").string()));
-  CHECK_FALSE(contains(check.out, "error [supplied-total]"));
+  CHECK_FALSE(contains(check.out, "错误 [supplied-total]"));
   CHECK_FALSE(contains(check.out, "[supplied-unknown]"));
 
   // One total changed in the 公开02表 合计 row (本年收入合计 2,334.99 -> 2,335.99):
@@ -343,8 +343,8 @@ TEST_CASE("workbook: the nine 公开表 as exported are imported, and check veri
   check = run_juesuan("check " + shell_quote((tmp / "bad.yaml").string()));
   INFO(check.out);
   CHECK(check.status == 1);
-  // "bad.yaml:LINE:COL: error [supplied-total] …": the line is the changed total, from its cell.
-  auto at = check.out.find(": error [supplied-total]");
+  // "bad.yaml:LINE:COL: 错误 [supplied-total] …": the line is the changed total, from its cell.
+  auto at = check.out.find(": 错误 [supplied-total]");
   REQUIRE(at != std::string::npos);
   auto start = check.out.rfind("bad.yaml:", at);
   REQUIRE(start != std::string::npos);

@@ -50,7 +50,7 @@ bool hidden(const fs::path& p) {
   return !n.empty() && n[0] == '.';
 }
 
-// "path: error: message" (or warning), the path printable.
+// "path: 错误：message" (or 警告), the path printable.
 std::string located(Severity severity, const std::string& path, const std::string& message) {
   auto file = std::make_shared<SourceFile>();
   file->path = path;

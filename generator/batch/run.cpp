@@ -12,6 +12,7 @@
 #include "batch/batch.hpp"
 #include "batch/compile.hpp"
 #include "core/file.hpp"
+#include "core/messages.hpp"
 
 namespace juesuan::batch {
 
@@ -71,14 +72,11 @@ void add_findings(Department& d, const Job& job, const std::vector<Finding>& fin
   for (const auto& f : findings) d.findings.push_back(FindingRow{severity_key(f.severity), f.rule, where(job, f.loc), f.message});
 }
 
-// A writer's warning, "file:line:col: warning: message": its place and message.
-void add_writer_warnings(Department& d, const Job& job) {
-  static const std::string kMark = ": warning: ";
-  for (const auto& w : d.warnings) {
-    auto at = w.find(kMark);
-    std::string place = at == std::string::npos ? job.path : w.substr(0, at);
-    if (place.rfind(job.yaml.string(), 0) == 0) place = job.path + place.substr(job.yaml.string().size());
-    d.findings.push_back(FindingRow{"warning", "output", place, at == std::string::npos ? w : w.substr(at + kMark.size())});
+// The writers' warnings: each its place and message, and as the line printed.
+void add_writer_warnings(Department& d, const Job& job, const std::vector<OutputWarning>& warnings) {
+  for (const auto& w : warnings) {
+    d.warnings.push_back(render(w));
+    d.findings.push_back(FindingRow{"warning", "output", where(job, w.loc), w.message});
   }
 }
 
@@ -139,9 +137,10 @@ Department build_one(const Resources& res, const Job& job, const OutputOptions& 
   if (!job.error.empty()) {
     // Not built and nothing removed: the files belong to another one.
     fail(d, job.error);
-    auto at = job.error.find(": error: ");
+    const std::string mark = ": " + msg::severity_word(static_cast<int>(Severity::Error)) + "：";
+    auto at = job.error.find(mark);
     d.findings.push_back(FindingRow{"error", "input", job.path,
-                                    at == std::string::npos ? d.error : first_line(job.error.substr(at + 9))});
+                                    at == std::string::npos ? d.error : first_line(job.error.substr(at + mark.size()))});
     return d;
   }
   OutputOptions options = base;
@@ -150,9 +149,10 @@ Department build_one(const Resources& res, const Job& job, const OutputOptions& 
   options.index_link = "index.html";
   for (const auto& part : fs::path(job.folder))
     if (!part.empty()) options.index_link = "../" + options.index_link;
+  std::vector<OutputWarning> warnings;
   try {
     Outcome o = build_outputs(res, job.yaml, job.out_dir, options);
-    d.warnings = o.warnings;
+    warnings = std::move(o.warnings);
     if (o.built) take_source(d, o.built->source);
     switch (o.status) {
       case Outcome::Status::Unchanged:
@@ -176,13 +176,14 @@ Department build_one(const Resources& res, const Job& job, const OutputOptions& 
     // against the department: its earlier documents stay as they were.
     d.output_failure = e.kind() == Failure::Output;
   } catch (const std::exception& e) {
-    fail(d, job.yaml.string() + ": error: " + e.what());
+    fail(d, job.yaml.string() + ": " + msg::severity_word(static_cast<int>(Severity::Error)) + "：" + e.what());
     d.findings.push_back(FindingRow{"error", "internal", job.path, e.what()});
   } catch (...) {
-    fail(d, job.yaml.string() + ": error: the build failed for an unknown reason");
+    fail(d, job.yaml.string() + ": " + msg::severity_word(static_cast<int>(Severity::Error)) + "：" +
+                msg::unknown_failure());
     d.findings.push_back(FindingRow{"error", "internal", job.path, d.error});
   }
-  add_writer_warnings(d, job);
+  add_writer_warnings(d, job, warnings);
   sort_outputs(d);
   if (keep && d.status == Status::Failed) keep->reset();
   // A failed department keeps no output: neither one half made now nor an

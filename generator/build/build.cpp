@@ -146,7 +146,9 @@ Outcome build_outputs(const Resources& res, const fs::path& yaml, const fs::path
   for (const Writer* w : outputs) files[std::string(w->name)] = stem + std::string(w->extension);
   const WriterInput input{o.built->document, o.built->source, res, files, options.index_link};
   std::vector<OutputFile> set;
-  for (const Writer* w : outputs) set.push_back(OutputFile{output_path(out_dir, stem, w->extension), w->write(input, o.warnings)});
+  std::vector<doc::Warning> warnings;
+  for (const Writer* w : outputs) set.push_back(OutputFile{output_path(out_dir, stem, w->extension), w->write(input, warnings)});
+  for (const auto& w : warnings) o.warnings.push_back(output_warning(o.built->source.file, w));
   set.push_back(OutputFile{stamp_path, stamp});
   hook("commit");
   FolderLock lock(out_dir);

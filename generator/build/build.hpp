@@ -75,8 +75,8 @@ struct Outcome {
   enum class Status { Built, Unchanged, Rejected } status = Status::Built;
   std::shared_ptr<const SourceFile> input;    // the department's file as read (once)
   std::vector<Finding> findings;              // of the audit (empty when unchanged)
-  std::vector<std::string> warnings;          // of the writers, each "file:line:col: warning: …"
-                                              // (a character no font has: where it is in the YAML)
+  std::vector<OutputWarning> warnings;        // of the writers (a character no font has: where
+                                              // it is in the YAML)
   std::vector<std::filesystem::path> written; // in writer-table order, the stamp not included
   std::unique_ptr<Built> built;               // null when unchanged
 };

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdlib>
 
+#include "core/messages.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
 #include "html/html_writer.hpp"
@@ -13,45 +14,36 @@ namespace juesuan {
 
 namespace {
 
-// A writer's warning about a character ("… U+1F600 …") names the place in
-// the department's file where that character first appears:
-// "file:line:col: warning: …". Other warnings name the file alone.
-std::string locate_warning(const std::shared_ptr<const SourceFile>& file, const std::string& w) {
+// Where the department's file first writes a character, outside a comment
+// ("# …"); the file alone when it does not.
+Loc where_written(const std::shared_ptr<const SourceFile>& file, char32_t cp) {
   Loc loc{file, 0, 0};
-  auto u = w.find("U+");
-  if (u != std::string::npos) {
-    unsigned long cp = std::strtoul(w.c_str() + u + 2, nullptr, 16);
-    std::string utf8 = utf8_encode(static_cast<char32_t>(cp));
-    // The first occurrence outside a comment ("# …").
-    const std::string& text = file->text;
-    auto in_comment = [&](std::size_t at) {
-      std::size_t start = text.rfind('\n', at);
-      start = start == std::string::npos ? 0 : start + 1;
-      std::string_view prefix(text.data() + start, at - start);
-      auto hash = prefix.find('#');
-      return hash != std::string_view::npos && (hash == 0 || prefix[hash - 1] == ' ');
-    };
-    auto at = text.find(utf8);
-    while (at != std::string::npos && in_comment(at)) at = text.find(utf8, at + 1);
-    if (cp != 0 && !utf8.empty() && at != std::string::npos) std::tie(loc.line, loc.col) = file->locate(at);
-  }
-  std::string r = render_diagnostic(Severity::Warning, loc, w);
-  return r.substr(0, r.find('\n'));
+  const std::string utf8 = utf8_encode(cp);
+  if (cp == 0 || utf8.empty()) return loc;
+  const std::string& text = file->text;
+  auto in_comment = [&](std::size_t at) {
+    std::size_t start = text.rfind('\n', at);
+    start = start == std::string::npos ? 0 : start + 1;
+    std::string_view prefix(text.data() + start, at - start);
+    auto hash = prefix.find('#');
+    return hash != std::string_view::npos && (hash == 0 || prefix[hash - 1] == ' ');
+  };
+  auto at = text.find(utf8);
+  while (at != std::string::npos && in_comment(at)) at = text.find(utf8, at + 1);
+  if (at != std::string::npos) std::tie(loc.line, loc.col) = file->locate(at);
+  return loc;
 }
 
-std::string write_pdf(const WriterInput& in, std::vector<std::string>& warnings) {
+std::string write_pdf(const WriterInput& in, std::vector<doc::Warning>& warnings) {
   if (!in.resources.fonts) throw Error(Failure::Internal, "fonts were not loaded for a PDF build");
   try {
-    std::vector<std::string> raw;
-    std::string bytes = pdf::write_pdf(in.document, *in.resources.fonts, pdf::PdfOptions{}, &raw);
-    for (const auto& w : raw) warnings.push_back(locate_warning(in.source.file, w));
-    return bytes;
+    return pdf::write_pdf(in.document, *in.resources.fonts, pdf::PdfOptions{}, &warnings);
   } catch (const Error& e) {
     throw Error(Failure::Internal, in.source.file->path + ": the PDF could not be written: " + e.message());
   }
 }
 
-std::string write_html(const WriterInput& in, std::vector<std::string>&) {
+std::string write_html(const WriterInput& in, std::vector<doc::Warning>&) {
   html::HtmlOptions options;
   if (auto pdf = in.files.find("pdf"); pdf != in.files.end()) options.pdf_link = url_encode_path(pdf->second);
   // The page's words come from the format's labels (group "page").
@@ -75,7 +67,7 @@ std::string write_html(const WriterInput& in, std::vector<std::string>&) {
   return html::write_html(in.document, options);
 }
 
-std::string write_xlsx(const WriterInput& in, std::vector<std::string>&) { return xlsx::write_xlsx(in.document); }
+std::string write_xlsx(const WriterInput& in, std::vector<doc::Warning>&) { return xlsx::write_xlsx(in.document); }
 
 const std::array<Writer, 3> kWriters = {{
     {"html", ".html", "HTML", false, write_html, "text/html"},
@@ -86,6 +78,23 @@ const std::array<Writer, 3> kWriters = {{
 }  // namespace
 
 std::span<const Writer> writers() { return kWriters; }
+
+OutputWarning output_warning(const std::shared_ptr<const SourceFile>& file, const doc::Warning& w) {
+  switch (w.kind) {
+    case doc::Warning::Kind::MissingCharacter:
+      return {where_written(file, w.code_point), msg::missing_character(w.role, w.code_point)};
+    case doc::Warning::Kind::TableTooWide:
+      return {Loc{file, 0, 0}, msg::table_too_wide(w.where, w.size)};
+    case doc::Warning::Kind::MissingTarget:
+      break;
+  }
+  return {Loc{file, 0, 0}, msg::missing_target(w.where)};
+}
+
+std::string render(const OutputWarning& w) {
+  std::string r = render_diagnostic(Severity::Warning, w.loc, w.message);
+  return r.substr(0, r.find('\n'));
+}
 
 const Writer* find_writer(std::string_view name) {
   for (const auto& w : kWriters)

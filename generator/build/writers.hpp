@@ -13,6 +13,7 @@
 
 #include "build/resources.hpp"
 #include "document/document.hpp"
+#include "document/warning.hpp"
 #include "source/source.hpp"
 
 namespace juesuan {
@@ -34,11 +35,22 @@ struct Writer {
   std::string_view extension;   // ".pdf"
   std::string_view label;       // "PDF": a column of index.csv, a link of index.html
   bool needs_fonts;             // Resources::load(root, true)
-  // The file's bytes; warnings are "file:line:col: warning: …" lines.
-  // Throws Error.
-  std::string (*write)(const WriterInput& in, std::vector<std::string>& warnings);
+  // The file's bytes; what it could not do as asked is added to warnings
+  // (as data: worded by output_warning). Throws Error.
+  std::string (*write)(const WriterInput& in, std::vector<doc::Warning>& warnings);
   std::string_view mime = {};   // its media type, for a link to it ("application/pdf")
 };
+
+// A writer's warning as an officer reads it: where (for a character no font
+// has, where the department's file first writes it, outside comments; else
+// the file) and the catalog's words.
+struct OutputWarning {
+  Loc loc;
+  std::string message;
+};
+OutputWarning output_warning(const std::shared_ptr<const SourceFile>& file, const doc::Warning& w);
+// "file:line:col: 警告：…", one line.
+std::string render(const OutputWarning& w);
 
 // Every output, in the order they are stamped, reported and linked.
 std::span<const Writer> writers();

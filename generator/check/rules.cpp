@@ -4,6 +4,7 @@
 #include <set>
 
 #include "check/check.hpp"
+#include "core/messages.hpp"
 
 namespace juesuan {
 
@@ -460,8 +461,8 @@ std::vector<Finding> check(const Model& m) {
 }
 
 std::string render_finding(const Finding& f) {
-  const char* sev = f.severity == Severity::Error ? "error" : f.severity == Severity::Warning ? "warning" : "note";
-  return location_prefix(f.loc) + ": " + sev + " [" + f.rule + "] " + f.message;
+  return location_prefix(f.loc) + ": " + msg::severity_word(static_cast<int>(f.severity)) + " [" + f.rule + "] " +
+         f.message;
 }
 
 bool has_errors(const std::vector<Finding>& findings) {

@@ -129,7 +129,7 @@ int cmd_build(const Args& a) {
     options.name_by_title = a.name_by_title;
     Outcome o = build_outputs(res, in, a.out, options);
     report(o.findings);
-    for (const auto& w : o.warnings) std::cerr << w << "\n";
+    for (const auto& w : o.warnings) std::cerr << render(w) << "\n";
     switch (o.status) {
       case Outcome::Status::Unchanged:
         std::cerr << ui::unchanged(printable_name(in), printable_name(a.out.string()));

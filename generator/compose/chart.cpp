@@ -107,16 +107,16 @@ struct BarGroup {
   const char* change;         // the context's comparison
   const char* key, * last_key;
   Money Model::*amount;
-  Amount LastYear::*last;
+  Money Model::LastYearFigures::*last;
 };
 constexpr BarGroup kTotals[] = {
     {"income", "income_change", "dept.income_total", "last_year.income_total", &Model::income_total,
-     &LastYear::income_total},
+     &Model::LastYearFigures::income_total},
     {"spending", "spending_change", "dept.spending_total", "last_year.spending_total", &Model::spending_total,
-     &LastYear::spending_total},
+     &Model::LastYearFigures::spending_total},
 };
 constexpr BarGroup kGrand[] = {
-    {"grand", "grand_change", "dept.grand_income", "last_year.total", &Model::grand_income, &LastYear::total},
+    {"grand", "grand_change", "dept.grand_income", "last_year.total", &Model::grand_income, &Model::LastYearFigures::total},
 };
 
 std::string year_label(const TemplateSet& t, const std::string& year) {
@@ -140,7 +140,7 @@ void bar(doc::Chart& c, const BarGroup (&groups)[N], const Model& m, const Templ
     doc::ChartGroup out;
     out.label = t.label("charts", g.label);
     if (known)
-      out.values.push_back(doc::ChartValue{c.series.front(), (m.source->last_year.*g.last).value, g.last_key,
+      out.values.push_back(doc::ChartValue{c.series.front(), m.last_year.*g.last, g.last_key,
                                            text_of(change, "last_year"), ""});
     out.values.push_back(doc::ChartValue{c.series.back(), m.*g.amount, g.key, text_of(change, "current"), ""});
     c.groups.push_back(std::move(out));

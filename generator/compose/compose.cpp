@@ -35,17 +35,7 @@ std::string render_line(const std::string& tmpl, const mstch::map& ctx, const Te
   return d.empty() ? std::string() : d.front().text;
 }
 
-// A text cell (a label, a 科目 code or name).
-doc::Cell text_cell(std::string text, int colspan, int rowspan, doc::Align align, bool header, bool emphasis) {
-  doc::Cell c;
-  c.text = std::move(text);
-  c.colspan = colspan;
-  c.rowspan = rowspan;
-  c.align = align;
-  c.header = header;
-  c.emphasis = emphasis;
-  return c;
-}
+using doc::text_cell;
 
 class TableBuilder {
  public:
@@ -313,7 +303,7 @@ doc::Document compose(const Model& model, const TemplateSet& t) {
   TableBuilder tables(model, t);
   doc::Document d;
   d.title = render_line(t.settings.title, ctx, t);
-  d.author = model.source->department.value;
+  d.author = model.written.department.value;
   d.page_number_format = t.settings.page_number_format;
 
   const std::string origin = t.format + "/document.mustache";
@@ -373,9 +363,9 @@ doc::Document compose(const Model& model, const TemplateSet& t) {
       d.blocks.push_back(build_chart(dir, model, t, ctx, origin));
     } else if (k == "attachment") {
       std::size_t i = dir.args.empty() ? 0 : std::stoul(dir.args.front());
-      if (i >= model.source->attachments.size())
+      if (i >= model.written.attachments.size())
         throw Error(Failure::Setup, origin + ": @attachment " + std::to_string(i) + " does not exist");
-      add_attachment(model.source->attachments[i], d, i, t.settings.table_grouping);
+      add_attachment(model.written.attachments[i], d, i, t.settings.table_grouping);
     } else if (k == "toc") {
       toc_index = d.blocks.size();
       d.blocks.push_back(doc::Toc{dir.text, {}});

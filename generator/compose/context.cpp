@@ -362,7 +362,7 @@ mstch::array paragraphs(const std::string& text) {
 // The cover and every part: the department, its level, staff, year and the
 // publication date.
 void set_header(Ctx& root, const Model& m, const TemplateSet& t) {
-  const Source& s = *m.source;
+  const Written& s = m.written;
   root.set("department", s.department.value);
   root.set("level", s.level.present && !s.level.value.empty() ? s.level.value : t.settings.level);
   root.set("has_staff", s.staff.in_service.present || s.staff.retired.present || s.staff.retired_off.present);
@@ -376,8 +376,8 @@ void set_header(Ctx& root, const Model& m, const TemplateSet& t) {
     root.set("staff", st.map());
   }
   root.set("short_name", s.short_name.present ? s.short_name.value : s.department.value);
-  root.set("year", std::to_string(s.year.value));
-  root.set("prev_year", std::to_string(s.year.value - 1));
+  root.set("year", std::to_string(s.year));
+  root.set("prev_year", std::to_string(s.year - 1));
   // The publication date as Chinese numerals; the template adds 年 and 月.
   root.set("has_publish_date", s.publish_date.present);
   if (s.publish_date.present) {
@@ -420,7 +420,7 @@ void set_figures(Ctx& root, const Model& m, const Fmt& f) {
 // 一 收入支出决算总体情况 and 四 财政拨款收入支出决算总体情况: the totals
 // against last year, and the parts of 收入总计.
 void set_totals(Ctx& root, const Model& m, const TemplateSet& t, const Fmt& f) {
-  const LastYear& ly = m.source->last_year;
+  const Written& ly = m.written;
   root.set("grand_change", change_map(m.grand_change, ly.total_reason, f));
   root.set("fiscal_change", change_map(m.fiscal_change, ly.fiscal_reason, f));
   root.set("income_change", change_map(m.income_change, ly.total_reason, f));
@@ -442,7 +442,7 @@ void set_income_and_spending(Ctx& root, const Model& m, const TemplateSet& t, co
 // 五 一般公共预算财政拨款支出决算情况: the whole, by 类, against the
 // year-start budget, and the numbered 项 of 五（三）.
 void set_general(Ctx& root, const Model& m, const TemplateSet& t, const Fmt& f) {
-  root.set("general_change", change_map(m.general_change, m.source->last_year.general_reason, f));
+  root.set("general_change", change_map(m.general_change, m.written.general_reason, f));
   {
     Ctx g("general");
     g.set("amount", f.money(m.total[Fig::GeneralTotal]));
@@ -516,7 +516,7 @@ void set_funds(Ctx& root, const Model& m, const Fmt& f) {
 // 九 "三公"经费: the total and its three parts against budget and last year,
 // with the counts and uses the department wrote.
 void set_three_public(Ctx& root, const Model& m, const Fmt& f) {
-  const ThreePublic& tp = m.source->three_public;
+  const Written::ThreePublicTexts& tp = m.written.three_public;
   const auto& fig = m.three_public;
   auto part = [&](const Completion& c, const Percent& share, const Text& reason) {
     Ctx x;
@@ -582,26 +582,26 @@ void set_three_public(Ctx& root, const Model& m, const Fmt& f) {
 
 // 十 机关运行经费: against its budget and last year.
 void set_operating(Ctx& root, const Model& m, const Fmt& f) {
-  const OperatingCosts& oc = m.source->operating_costs;
-  root.set("operating_change", change_map(m.operating_change, oc.reason, f));
+  const Written& w = m.written;
+  root.set("operating_change", change_map(m.operating_change, w.operating_reason, f));
   Ctx x("operating");
   x.set("amount", f.cents(m.operating_completion.actual));
   x.set("budget", f.cents(m.operating_completion.budget));
   x.set("rate", f.rate(m.operating_completion.rate));
   x.set("has_rate", m.operating_completion.rate.has_value());
-  x.set("has_budget", oc.budget.present);
-  x.set("has_last_year", oc.last_year.present);
+  x.set("has_budget", w.operating_has_budget);
+  x.set("has_last_year", w.operating_has_last_year);
   x.set("over", m.operating_completion.actual > m.operating_completion.budget);
   x.set("under", m.operating_completion.actual < m.operating_completion.budget);
   x.set("equal", m.operating_completion.budget == m.operating_completion.actual);
-  x.set("reason", str(oc.reason));
-  x.set("has_reason", !str(oc.reason).empty());
+  x.set("reason", str(w.operating_reason));
+  x.set("has_reason", !str(w.operating_reason).empty());
   root.set("operating", x.map());
 }
 
 // 十一 政府采购支出情况.
 void set_procurement(Ctx& root, const Model& m, const Fmt& f) {
-  const Procurement& p = m.source->procurement;
+  const Text& use = m.written.procurement_use;
   auto rate = [&f](const Percent& v) { return f.rate_or_zero(v); };
   Ctx x("procurement");
   x.set("total", f.money(m.procurement_total));
@@ -613,14 +613,14 @@ void set_procurement(Ctx& root, const Model& m, const Fmt& f) {
   x.set("small_micro", f.money(m.procurement_small_micro));
   x.set("small_micro_share_of_sme", rate(m.small_micro_share_of_sme));
   x.set("small_micro_share_of_total", rate(m.small_micro_share_of_total));
-  x.set("use", str(p.use));
-  x.set("has_use", !str(p.use).empty());
+  x.set("use", str(use));
+  x.set("has_use", !str(use).empty());
   root.set("procurement", x.map());
 }
 
 // 十二 国有资产占用情况: vehicle uses in the order labels.yaml lists them.
 void set_assets(Ctx& root, const Model& m, const TemplateSet& t) {
-  const Assets& a = m.source->assets;
+  const Assets& a = m.written.assets;
   Ctx x("assets");
   x.set("vehicles_total", std::to_string(m.vehicles_total));
   mstch::array uses;
@@ -648,17 +648,17 @@ void set_assets(Ctx& root, const Model& m, const TemplateSet& t) {
 // 十三 预算绩效管理情况: the department's free tree (performance), and the
 // whole-department and project evaluations (performance.overall, .projects).
 void set_performance(Ctx& root, const Model& m, const Fmt& f) {
-  const Source& s = *m.source;
+  const Written& s = m.written;
   root.set("performance", free_tree(s.performance));
   const auto& pf = m.performance;
-  const OverallEval& o = s.overall_eval;
+  const Written::OverallTexts& o = s.overall;
   Ctx p("perf");
   p.set("has_overall", o.present);
   Ctx ov;
   ov.map() = completion_map(pf.overall, f);
   ov.set("score", o.score.value);
   ov.set("year_budget", f.money(pf.year_budget));
-  ov.set("has_year_budget", o.budget.present);
+  ov.set("has_year_budget", o.has_budget);
   ov.set("targets", str(o.targets));
   ov.set("has_targets", !str(o.targets).empty());
   ov.set("problems", str(o.problems));
@@ -666,8 +666,8 @@ void set_performance(Ctx& root, const Model& m, const Fmt& f) {
   ov.set("measures", str(o.measures));
   ov.set("has_measures", !str(o.measures).empty());
   p.set("overall", ov.map());
-  p.set("has_projects", !s.project_evals.empty());
-  p.set("project_count", std::to_string(s.project_evals.size()));
+  p.set("has_projects", !s.projects.empty());
+  p.set("project_count", std::to_string(s.projects.size()));
   p.set("grade_excellent", std::to_string(pf.excellent));
   p.set("grade_good", std::to_string(pf.good));
   p.set("grade_fair", std::to_string(pf.fair));
@@ -679,8 +679,8 @@ void set_performance(Ctx& root, const Model& m, const Fmt& f) {
   p.set("projects_budget", f.money(pf.projects_budget));
   p.set("projects_actual", f.money(pf.projects_actual));
   mstch::array list;
-  for (std::size_t i = 0; i < s.project_evals.size(); ++i) {
-    const ProjectEval& e = s.project_evals[i];
+  for (std::size_t i = 0; i < s.projects.size(); ++i) {
+    const Written::ProjectTexts& e = s.projects[i];
     Ctx x;
     x.map() = completion_map(pf.projects[i], f);
     x.set("n", std::to_string(i + 1));
@@ -696,7 +696,7 @@ void set_performance(Ctx& root, const Model& m, const Fmt& f) {
     x.set("measures", str(e.measures));
     x.set("has_measures", !str(e.measures).empty());
     x.set("first", i == 0);
-    x.set("last", i + 1 == s.project_evals.size());
+    x.set("last", i + 1 == s.projects.size());
     list.push_back(x.map());
   }
   p.set("projects", list);
@@ -738,7 +738,7 @@ void set_glossary(Ctx& root, const Model& m, const TemplateSet& t) {
     g.push_back(x.map());
   };
   for (const auto& e : t.glossary) add(e.term, nullptr, e.text);
-  if (m.source->item_glossary.value)
+  if (m.written.item_glossary)
     for (const auto& row : m.rows) {
       if (row.level != 3) continue;
       auto d = m.catalog->item_descriptions.find(row.code);
@@ -749,7 +749,7 @@ void set_glossary(Ctx& root, const Model& m, const TemplateSet& t) {
 }
 
 // 第五部分 附件: each attachment, and whether 第三部分 prints it in place.
-void set_attachments(Ctx& root, const Source& s) {
+void set_attachments(Ctx& root, const Written& s) {
   std::vector<std::string> placed;
   placed_titles(s.performance, "", placed);
   mstch::array a;
@@ -784,7 +784,7 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   const Fmt f = sentence_format(t);
   Ctx root;
   set_header(root, m, t);
-  set_overview(root, m.source->overview);               // 第一部分
+  set_overview(root, m.written.overview);               // 第一部分
   set_tables(root, t);                                  // 第二部分
   set_figures(root, m, f);                              // every figure by name
   set_totals(root, m, t, f);                            // 一、四
@@ -798,7 +798,7 @@ mstch::map build_context(const Model& m, const TemplateSet& t) {
   set_assets(root, m, t);                               // 十二
   set_performance(root, m, f);                          // 十三
   set_glossary(root, m, t);                             // 第四部分
-  set_attachments(root, *m.source);                     // 第五部分
+  set_attachments(root, m.written);                     // 第五部分
   return root.map();
 }
 

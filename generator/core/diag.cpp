@@ -41,14 +41,25 @@ std::string_view SourceFile::line(int n) const {
   return t;
 }
 
-std::pair<int, int> SourceFile::locate(std::size_t offset) const {
-  const auto& starts = lines_.starts(text);
+namespace {
+// The one conversion of a byte offset to a 1-based line and character
+// column, given the text's line starts (LineIndex).
+std::pair<int, int> position_of(std::string_view text, const std::vector<std::size_t>& starts, std::size_t offset) {
   if (offset > text.size()) offset = text.size();
   if (offset < starts.front()) return {1, 1};
   auto it = std::upper_bound(starts.begin(), starts.end(), offset);
   int line = static_cast<int>(it - starts.begin());
   std::string_view from_line(text.data() + starts[line - 1], text.size() - starts[line - 1]);
   return {line, char_column(from_line, offset - starts[line - 1])};
+}
+}  // namespace
+
+std::pair<int, int> SourceFile::locate(std::size_t offset) const { return position_of(text, lines_.starts(text), offset); }
+
+// Declared in core/text.hpp: the same conversion for a text without a SourceFile.
+std::pair<int, int> text_position(std::string_view text, std::size_t offset) {
+  detail::LineIndex index;
+  return position_of(text, index.starts(text), offset);
 }
 
 Error::Error(Failure kind, Loc loc, std::string message)
@@ -147,8 +158,8 @@ std::string printable(std::string_view line) {
 }  // namespace
 
 std::string render_diagnostic(Severity severity, const Loc& loc, std::string_view message) {
-  const char* sev = severity == Severity::Error ? "error" : severity == Severity::Warning ? "warning" : "note";
-  std::string out = location_prefix(loc) + ": " + sev + ": " + std::string(message) + "\n";
+  std::string out = location_prefix(loc) + ": " + msg::severity_word(static_cast<int>(severity)) + "：" +
+                    std::string(message) + "\n";
   if (loc.file && loc.line > 0) {
     std::string_view raw = loc.file->line(loc.line);
     // A very long line is shown as a window of characters around the column.

@@ -1,5 +1,7 @@
 #include "core/messages.hpp"
 
+#include "core/text.hpp"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -303,6 +305,26 @@ std::string public_table_missing(std::string_view table) {
 }
 std::string public_row_unreadable(std::string_view what) {
   return "这一行读不出" + std::string(what) + "：科目编码应在前几列（类、款、项合在一列或分成三列），金额是数字";
+}
+
+std::string severity_word(int severity) {
+  static const char* const kWords[] = {"错误", "警告", "提示"};
+  return severity >= 0 && severity < 3 ? kWords[severity] : kWords[0];
+}
+
+std::string missing_character(std::string_view role, char32_t c) {
+  char code[16];
+  std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+  return std::string("字体清单（fonts/manifest.yaml）中用途“") + std::string(role) + "”的字体都没有字符 " + code + "“" +
+         utf8_encode(c) + "”：PDF 中以替代字形显示。请改用常用字，或在字体清单中为这一用途加一个有这个字的字体";
+}
+std::string table_too_wide(std::string_view title, double size_pt) {
+  return "表格“" + std::string(title) + "”即使横排、字号缩到 " +
+         std::to_string(static_cast<int>(size_pt * 10) / 10.0).substr(0, 4) + " 磅也排不下，部分单元格的文字超出了格子";
+}
+std::string unknown_failure() { return "构建因未知原因失败（这是程序的缺陷，请把所用的文件报告给维护者）"; }
+std::string missing_target(std::string_view target) {
+  return "目录中的一项指向“" + std::string(target) + "”，文档中没有这一处";
 }
 
 }  // namespace juesuan::msg

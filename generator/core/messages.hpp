@@ -111,4 +111,15 @@ std::string from_yaml_line(int line, std::string_view message);
 std::string public_table_missing(std::string_view table);
 std::string public_row_unreadable(std::string_view what);
 
+// How a diagnostic names its severity: 错误, 警告, 提示 (Severity in order:
+// error, warning, note); `file:line:col: 错误：…`.
+std::string severity_word(int severity);
+
+// What an output could not do as the document asks (doc::Warning).
+std::string missing_character(std::string_view role, char32_t c);
+std::string table_too_wide(std::string_view title, double size_pt);
+std::string missing_target(std::string_view target);
+// A build that failed with no message (a bug).
+std::string unknown_failure();
+
 }  // namespace juesuan::msg

@@ -38,13 +38,4 @@ int char_column(std::string_view line, std::size_t offset) {
   return col;
 }
 
-std::pair<int, int> text_position(std::string_view text, std::size_t offset) {
-  if (offset > text.size()) offset = text.size();
-  std::size_t start = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
-  start = start == std::string_view::npos ? 0 : start + 1;
-  int line = 1;
-  for (std::size_t i = 0; i < start; ++i) line += text[i] == '\n';
-  return {line, char_column(text.substr(start), offset - start)};
-}
-
 }  // namespace juesuan

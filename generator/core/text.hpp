@@ -1,7 +1,7 @@
 // UTF-8 text, through ICU: encoding and decoding code points, and the
 // column a byte offset falls on. The one place that knows how UTF-8 is
-// laid out; every position the program reports is computed here (or by
-// SourceFile::locate, which uses it).
+// laid out; every column the program reports is computed here, every
+// line by the line index of core/diag (SourceFile::locate, text_position).
 #pragma once
 
 #include <cstddef>
@@ -19,7 +19,8 @@ std::u32string utf8_decode(std::string_view s);
 // past the end counts one column per byte beyond it).
 int char_column(std::string_view line, std::size_t offset);
 // The 1-based line and column (in characters) of byte `offset` of a text
-// that has no SourceFile (a template, a manifest).
+// that has no SourceFile (a template, a manifest): SourceFile::locate's
+// conversion (defined in core/diag.cpp).
 std::pair<int, int> text_position(std::string_view text, std::size_t offset);
 
 }  // namespace juesuan

@@ -1,5 +1,8 @@
 #include "core/ui.hpp"
 
+#include "core/diag.hpp"
+#include "core/messages.hpp"
+
 #include <cstdio>
 
 namespace juesuan::ui {
@@ -187,9 +190,9 @@ std::string index_total_note(int departments, int units, int covered) {
   return s + "。";
 }
 std::string severity_label(std::string_view severity) {
-  if (severity == "error") return "错误";
-  if (severity == "warning") return "警告";
-  if (severity == "note") return "提示";
+  if (severity == "error") return msg::severity_word(static_cast<int>(Severity::Error));
+  if (severity == "warning") return msg::severity_word(static_cast<int>(Severity::Warning));
+  if (severity == "note") return msg::severity_word(static_cast<int>(Severity::Note));
   return std::string(severity);
 }
 
@@ -361,7 +364,8 @@ std::string diff_sentences_heading(std::size_t changes) {
 std::string diff_absent() { return "（无）"; }
 
 std::string internal_error(std::string_view what) {
-  return "juesuan: error: 程序内部错误（这是程序的缺陷，请把这条消息和所用的文件报告给维护者）：" + std::string(what) + "\n";
+  return "juesuan: " + msg::severity_word(static_cast<int>(Severity::Error)) +
+         "：程序内部错误（这是程序的缺陷，请把这条消息和所用的文件报告给维护者）：" + std::string(what) + "\n";
 }
 
 }  // namespace juesuan::ui

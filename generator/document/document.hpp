@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -39,6 +40,19 @@ struct Cell {
   std::optional<Money> amount;
   std::string key;
 };
+
+// A text cell (a label, a 科目 code or name).
+inline Cell text_cell(std::string text, int colspan = 1, int rowspan = 1, Align align = Align::Left,
+                      bool header = false, bool emphasis = false) {
+  Cell c;
+  c.text = std::move(text);
+  c.colspan = colspan;
+  c.rowspan = rowspan;
+  c.align = align;
+  c.header = header;
+  c.emphasis = emphasis;
+  return c;
+}
 
 using Row = std::vector<Cell>;
 

@@ -116,10 +116,10 @@ const ClassRow* Model::find(std::string_view code) const {
 }
 
 std::string Model::name_of(const std::string& code, bool economic) const {
-  if (auto n = source->names.find(code); n != source->names.end()) return n->second.value;
+  if (auto n = written.names.find(code); n != written.names.end()) return n->second.value;
   if (names)
     if (auto n = names->find(code); n != names->end()) return n->second;
-  const int year = static_cast<int>(source->year.value);
+  const int year = static_cast<int>(written.year);
   const std::string* c = economic ? catalog->economic_name(code, year) : catalog->functional_name(code, year);
   if (!c) c = economic ? catalog->economic_name(code) : catalog->functional_name(code);
   return c ? *c : code;
@@ -260,6 +260,13 @@ void economic(Model& m, const Source& s, const Catalog& cat) {
 void three_public(Model& m, const Source& s) {
   const ThreePublic& t = s.three_public;
   auto& tp = m.three_public;
+  tp.budget_abroad = v(t.budget_abroad);
+  tp.budget_vehicle_purchase = v(t.budget_vehicle_purchase);
+  tp.budget_vehicle_operation = v(t.budget_vehicle_operation);
+  tp.budget_reception = v(t.budget_reception);
+  tp.actual_abroad = v(t.abroad);
+  tp.actual_vehicle_purchase = v(t.vehicle_purchase);
+  tp.actual_vehicle_operation = v(t.vehicle_operation);
   tp.budget_vehicle = v(t.budget_vehicle_purchase) + v(t.budget_vehicle_operation);
   tp.budget_total = v(t.budget_abroad) + tp.budget_vehicle + v(t.budget_reception);
   tp.actual_vehicle = v(t.vehicle_purchase) + v(t.vehicle_operation);
@@ -409,6 +416,55 @@ void other_sections(Model& m, const Source& s) {
   }
 }
 
+// What the document prints as the department wrote it (Model::written).
+void written(Model& m, const Source& s) {
+  Written& w = m.written;
+  w.department = s.department;
+  w.short_name = s.short_name;
+  w.level = s.level;
+  w.publish_date = s.publish_date;
+  w.year = s.year.value;
+  w.names = s.names;
+  w.item_glossary = s.item_glossary.value;
+  w.staff = s.staff;
+  w.overview = s.overview;
+  w.total_reason = s.last_year.total_reason;
+  w.fiscal_reason = s.last_year.fiscal_reason;
+  w.general_reason = s.last_year.general_reason;
+  const ThreePublic& tp = s.three_public;
+  auto& t = w.three_public;
+  t.reason = tp.reason;
+  t.abroad_reason = tp.abroad_reason;
+  t.vehicle_reason = tp.vehicle_reason;
+  t.reception_reason = tp.reception_reason;
+  t.abroad_groups = tp.abroad_groups;
+  t.abroad_persons = tp.abroad_persons;
+  t.vehicles_bought = tp.vehicles_bought;
+  t.vehicles_held = tp.vehicles_held;
+  t.vehicles_bought_note = tp.vehicles_bought_note;
+  t.vehicle_operation_use = tp.vehicle_operation_use;
+  t.foreign_groups = tp.foreign_groups;
+  t.foreign_persons = tp.foreign_persons;
+  t.domestic_groups = tp.domestic_groups;
+  t.domestic_persons = tp.domestic_persons;
+  t.foreign_use = tp.foreign_use;
+  t.domestic_use = tp.domestic_use;
+  t.last_year_reason = tp.last_year_reason;
+  t.last_year_reasons = tp.last_year_reasons;
+  w.operating_reason = s.operating_costs.reason;
+  w.operating_has_budget = s.operating_costs.budget.present;
+  w.operating_has_last_year = s.operating_costs.last_year.present;
+  w.procurement_use = s.procurement.use;
+  w.assets = s.assets;
+  w.performance = s.performance;
+  const OverallEval& o = s.overall_eval;
+  w.overall = {o.present, o.budget.present, o.score, o.targets, o.problems, o.measures};
+  for (const ProjectEval& e : s.project_evals)
+    w.projects.push_back({e.name, e.score, e.grade, e.analysis, e.problems, e.measures});
+  w.attachments = s.attachments;
+  m.last_year = {s.last_year.total.value, s.last_year.income_total.value, s.last_year.spending_total.value};
+}
+
 }  // namespace
 
 Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
@@ -416,6 +472,7 @@ Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
   m.source = &s;
   m.catalog = &cat;
   m.names = names;
+  written(m, s);                // texts, counts and flags as written (name_of reads them)
   class_rows(m, s);
   department_totals(m, s);      // 01表, 04表
   economic(m, s, cat);          // 06表
@@ -468,16 +525,16 @@ const ScalarDef kScalars[] = {
     JS_SCALAR("econ.public_total", m.public_total),
     JS_SCALAR("econ.total", m.economic_total),
     JS_SCALAR("three.budget_total", m.three_public.budget_total),
-    JS_SCALAR("three.budget_abroad", m.source->three_public.budget_abroad.value),
+    JS_SCALAR("three.budget_abroad", m.three_public.budget_abroad),
     JS_SCALAR("three.budget_vehicle", m.three_public.budget_vehicle),
-    JS_SCALAR("three.budget_vehicle_purchase", m.source->three_public.budget_vehicle_purchase.value),
-    JS_SCALAR("three.budget_vehicle_operation", m.source->three_public.budget_vehicle_operation.value),
-    JS_SCALAR("three.budget_reception", m.source->three_public.budget_reception.value),
+    JS_SCALAR("three.budget_vehicle_purchase", m.three_public.budget_vehicle_purchase),
+    JS_SCALAR("three.budget_vehicle_operation", m.three_public.budget_vehicle_operation),
+    JS_SCALAR("three.budget_reception", m.three_public.budget_reception),
     JS_SCALAR("three.actual_total", m.three_public.actual_total),
-    JS_SCALAR("three.actual_abroad", m.source->three_public.abroad.value),
+    JS_SCALAR("three.actual_abroad", m.three_public.actual_abroad),
     JS_SCALAR("three.actual_vehicle", m.three_public.actual_vehicle),
-    JS_SCALAR("three.actual_vehicle_purchase", m.source->three_public.vehicle_purchase.value),
-    JS_SCALAR("three.actual_vehicle_operation", m.source->three_public.vehicle_operation.value),
+    JS_SCALAR("three.actual_vehicle_purchase", m.three_public.actual_vehicle_purchase),
+    JS_SCALAR("three.actual_vehicle_operation", m.three_public.actual_vehicle_operation),
     JS_SCALAR("three.actual_reception", m.three_public.actual_reception),
     JS_SCALAR("three.actual_reception_foreign", m.three_public.actual_reception_foreign),
     JS_SCALAR("three.actual_reception_domestic", m.three_public.actual_reception_domestic),

@@ -93,12 +93,50 @@ struct ItemLine {              // one numbered item of section 五（三）
   bool budget_only = false;    // budgeted, nothing spent
 };
 
+// What the department wrote that the document prints as written — names,
+// texts, counts and flags — taken over from the Source by compute, so that
+// compose reads the Model only. No amount: every figure is in the Model's
+// own fields.
+struct Written {
+  Text department, short_name, level, publish_date;
+  std::int64_t year = 0;
+  std::map<std::string, Text> names;    // the department's names of 科目 (names:)
+  bool item_glossary = false;           // 第四部分 lists each 项 used
+  Staff staff;                          // counts
+  Overview overview;                    // 第一部分
+  Text total_reason, fiscal_reason, general_reason;   // last year's changes (一、四、五)
+  struct ThreePublicTexts {
+    Text reason, abroad_reason, vehicle_reason, reception_reason;
+    Count abroad_groups, abroad_persons, vehicles_bought, vehicles_held;
+    Text vehicles_bought_note, vehicle_operation_use;
+    Count foreign_groups, foreign_persons, domestic_groups, domestic_persons;
+    Text foreign_use, domestic_use;
+    Text last_year_reason;
+    std::map<std::string, Text> last_year_reasons;
+  } three_public;
+  Text operating_reason;
+  bool operating_has_budget = false, operating_has_last_year = false;
+  Text procurement_use;
+  Assets assets;                        // counts and texts
+  FreeNode performance;                 // as written (templates read its free keys)
+  struct OverallTexts {
+    bool present = false, has_budget = false;
+    Text score, targets, problems, measures;
+  } overall;
+  struct ProjectTexts {
+    Text name, score, grade, analysis, problems, measures;
+  };
+  std::vector<ProjectTexts> projects;   // performance.projects, in the file's order
+  std::vector<Attachment> attachments;  // 第五部分
+};
+
 // Names the model gives 科目, besides the catalog's: a profile's own names
 // (the department's `names:` and item `name:` come before these).
 using NameOverrides = std::map<std::string, std::string>;
 
 struct Model {
-  const Source* source = nullptr;
+  const Source* source = nullptr;  // for check and build; compose reads `written`
+  Written written;
   const Catalog* catalog = nullptr;
 
   std::vector<ClassRow> rows;      // 类, its 款, their 项, in code order
@@ -132,6 +170,8 @@ struct Model {
   struct ThreePublicFigures {
     Money budget_total, budget_vehicle, actual_total, actual_vehicle, actual_reception;
     Money actual_reception_foreign, actual_reception_domestic;   // 外宾 / 国内 公务接待费
+    Money budget_abroad, budget_vehicle_purchase, budget_vehicle_operation, budget_reception;  // as given
+    Money actual_abroad, actual_vehicle_purchase, actual_vehicle_operation;                     // as given
     Completion total, abroad, vehicle, vehicle_purchase, vehicle_operation, reception;
     Percent share_abroad, share_vehicle, share_reception;
     Change change_total, change_abroad, change_vehicle, change_reception;  // against last year
@@ -169,6 +209,10 @@ struct Model {
   Percent sme_share, small_micro_share_of_sme, small_micro_share_of_total;
   std::int64_t vehicles_total = 0;
   std::int64_t staff_total = 0;             // 在职 + 离休 + 退休
+  // Last year's totals as given (zero where not), for charts of both years.
+  struct LastYearFigures {
+    Money total, income_total, spending_total;
+  } last_year;
 
   Model() = default;
   Model(const Model&) = delete;  // item_lines point into rows

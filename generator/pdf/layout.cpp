@@ -56,7 +56,7 @@ struct Ctx {
   const doc::Document& document;
   const PdfOptions& opt;
   Shaper& shaper;
-  std::vector<std::string>* warnings;
+  std::vector<doc::Warning>* warnings;
   Flow& flow;
   int synthetic = 0;
   std::string anchor_for(const std::string& id) {
@@ -346,7 +346,7 @@ void place_toc(Ctx& c, const doc::Toc& toc) {
 
 // Second pass: numbers, page number lines, 目录 numbers and leaders.
 void finish(Layout& L, const doc::Document& d, const PdfOptions& o, Shaper& shaper,
-            std::vector<std::string>* warnings, const Numbering& numbering) {
+            std::vector<doc::Warning>* warnings, const Numbering& numbering) {
   int n = numbering.first - 1;
   for (auto& p : L.pages) {
     p.numbered = !(p.kind & kToc) && p.kind != kCover;
@@ -407,7 +407,7 @@ void finish(Layout& L, const doc::Document& d, const PdfOptions& o, Shaper& shap
         if (auto e = numbering.external->find(slot.target); e != numbering.external->end()) number = e->second;
       }
       if (it == L.anchors.end() && !number) {
-        if (warnings) warnings->push_back("table of contents entry points at \"" + slot.target + "\", which is not in the document");
+        if (warnings) warnings->push_back(doc::Warning{doc::Warning::Kind::MissingTarget, 0, {}, slot.target, 0});
         continue;
       }
       if (!number) {
@@ -426,7 +426,7 @@ void finish(Layout& L, const doc::Document& d, const PdfOptions& o, Shaper& shap
 }  // namespace
 
 Layout lay_out(const doc::Document& d, const FontSet& fonts, const PdfOptions& o, Shaper& shaper,
-               std::vector<std::string>* warnings, const Numbering& numbering) {
+               std::vector<doc::Warning>* warnings, const Numbering& numbering) {
   (void)fonts;
   Layout L;
   Flow flow(o, L);

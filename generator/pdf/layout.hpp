@@ -119,7 +119,7 @@ struct Numbering {
 // numbers and fills the 目录 (second pass: numbers are right-aligned in
 // space reserved by the first, so the layout does not move).
 Layout lay_out(const doc::Document& document, const FontSet& fonts, const PdfOptions& options,
-               Shaper& shaper, std::vector<std::string>* warnings, const Numbering& numbering = {});
+               Shaper& shaper, std::vector<doc::Warning>* warnings, const Numbering& numbering = {});
 
 // ---- shared by layout.cpp and table.cpp -------------------------------------
 
@@ -184,7 +184,7 @@ TextStyle fit_on_one_line(Shaper& shaper, const std::u32string& text, const Text
 
 // Tables: title block, head rows repeated on every page, notes kept with rows.
 void lay_out_table(const doc::Table& table, const std::string& anchor, Flow& flow, Shaper& shaper,
-                   std::vector<std::string>* warnings);
+                   std::vector<doc::Warning>* warnings);
 // Charts: kept whole on one page, the title below the drawing.
 void lay_out_chart(const doc::Chart& chart, const std::string& anchor, Flow& flow, Shaper& shaper);
 double chart_height(const doc::Chart& chart, const PdfOptions& options, Shaper& shaper);
@@ -193,5 +193,16 @@ double chart_height(const doc::Chart& chart, const PdfOptions& options, Shaper& 
 double table_start_height(const doc::Table& table, const PdfOptions& options, Shaper& shaper);
 // Whether the table goes on landscape pages (asked for, or too wide for portrait).
 bool table_landscape(const doc::Table& table, const PdfOptions& options, Shaper& shaper);
+
+// The display list as text, one line an item, lengths in points with two
+// decimals (pdf/display_list.cpp): what a page holds, readable and
+// comparable without PDF bytes. Glyphs are shown as the characters they draw.
+//   page 1 595.28x841.89 portrait number=1
+//   text font=0 size=16.00 at=111.40,709.99 spacing=0.00 "……"
+//   rule 79.40,700.00 -> 515.58,700.00 width=0.50 [dotted]
+//   box 79.40,600.00 size=100.00x20.00 width=0.50
+//   shape rect|sector … rgb=RRGGBB
+//   link 79.40,690.00 -> 300.00,710.00 target=…
+std::string display_list(const Layout& layout);
 
 }  // namespace juesuan::pdf::detail

@@ -22,6 +22,12 @@ std::string page_content(const Page& p, const EmbeddedFonts& fonts);
 // Deflates the content into the page's stream and feeds it to `hash`.
 void write_content(Hpdf& pdf, HPDF_Page page, const std::string& s, int level, HPDF_MD5_CTX* hash);
 
+// Adds a laid-out page with its content, before `before` or else at the
+// end: its own size where it is not the document's (landscape), the shared
+// resources, the content deflated and fed to `hash`.
+HPDF_Page add_page(Hpdf& pdf, const Page& p, const PdfOptions& options, HPDF_Dict resources,
+                   const EmbeddedFonts& embedded, HPDF_MD5_CTX* hash, HPDF_Page before = nullptr);
+
 // One destination object per anchor, shared by the 目录 link and the outline.
 HPDF_Destination destination(Hpdf& pdf, const std::vector<HPDF_Page>& pages, const std::string& target, const Anchor& a,
                              std::map<std::string, HPDF_Destination>& made);

@@ -13,6 +13,7 @@
 
 #include "core/diag.hpp"
 #include "document/document.hpp"
+#include "document/warning.hpp"
 
 namespace juesuan::pdf {
 
@@ -105,6 +106,6 @@ struct PdfOptions {
 // (a character no font of the chain has, a table too wide even on a
 // landscape page) are appended to *warnings when given.
 std::string write_pdf(const doc::Document& document, const FontLibrary& fonts,
-                      const PdfOptions& options, std::vector<std::string>* warnings = nullptr);
+                      const PdfOptions& options, std::vector<doc::Warning>* warnings = nullptr);
 
 }  // namespace juesuan::pdf

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/text.hpp"
 #include "document/grid.hpp"
 #include "pdf/layout.hpp"
 
@@ -182,7 +183,7 @@ bool fits_portrait(const doc::Table& t, int ncols, const Columns& c, const PdfOp
   return true;
 }
 
-TablePlan plan(const doc::Table& t, const PdfOptions& o, Shaper& shaper, std::vector<std::string>* warnings) {
+TablePlan plan(const doc::Table& t, const PdfOptions& o, Shaper& shaper, std::vector<doc::Warning>* warnings) {
   TablePlan p;
   p.head = build_grid(t.head, p.ncols);
   p.body = build_grid(t.body, p.ncols);
@@ -203,9 +204,7 @@ TablePlan plan(const doc::Table& t, const PdfOptions& o, Shaper& shaper, std::ve
       k = std::max(o.min_cell_font / o.table_cell.size, k * total / sum(c.min) * 0.98);
     }
     if (sum(c.min) > total + 0.5 && warnings)
-      warnings->push_back("table \"" + t.title + "\" is too wide for a landscape page even at " +
-                          std::to_string(static_cast<int>(p.cell.size * 10) / 10.0).substr(0, 4) +
-                          " pt; some cells overflow");
+      warnings->push_back(doc::Warning{doc::Warning::Kind::TableTooWide, 0, {}, t.title, p.cell.size});
   }
   const bool given = static_cast<int>(t.widths.size()) == p.ncols &&
                      std::accumulate(t.widths.begin(), t.widths.end(), 0.0) > 0;
@@ -312,23 +311,7 @@ Rows size_rows(const Grid& g, const TablePlan& p, double x0, double pad, Shaper&
 
 std::string to_utf8(std::u32string_view s) {
   std::string out;
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
+  for (char32_t c : s) out += utf8_encode(c);
   return out;
 }
 
@@ -542,151 +525,190 @@ double table_start_height(const doc::Table& t, const PdfOptions& o, Shaper& shap
   return title_block_height(t, o, shaper, portrait_width) + row * (static_cast<double>(t.head.size()) + std::min<double>(2, t.body.size()));
 }
 
-void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shaper& shaper,
-                   std::vector<std::string>* warnings) {
-  const PdfOptions& o = f.options();
-  TablePlan p = plan(t, o, shaper, warnings);
-  const double pad = o.cell_padding;
+namespace {
 
-  // Page: landscape tables on landscape pages; each table on a fresh page
-  // unless only headings (its own) precede it there.
+// Page: landscape tables on landscape pages; each table on a fresh page
+// unless only headings (its own) precede it there.
+void choose_page(Flow& f, const TablePlan& p) {
+  const PdfOptions& o = f.options();
   if (p.landscape != f.landscape()) {
     if (!(f.only_headings && f.landscape() == p.landscape)) f.new_page(p.landscape);
   } else if (o.table_starts_page && !f.only_headings) {
     f.new_page(p.landscape);
   }
+}
 
-  const double x0 = f.left(), width = f.width();
-  Rows head = size_rows(p.head, p, x0, pad, shaper, f.bottom() - f.top());
-  const double head_h = std::accumulate(head.heights.begin(), head.heights.end(), 0.0);
-  // The room for body rows on a continuation page (below the repeated head).
-  const double room = std::max(f.bottom() - f.top() - head_h, p.cell.leading + 2 * pad);
-  Rows body = size_rows(p.body, p, x0, pad, shaper, room);
-  double note_h = 0;
-  if (!t.notes.empty()) note_h = 1.25 * o.table_note.leading;  // the note's first line (and gap) stays with the rows
-  if (!body.heights.empty() && body.own.back() <= room - note_h)
-    body.heights.back() = std::min(body.heights.back(), std::max(room - note_h, 1.0));
-  const double line_h = p.cell.leading + 2 * pad;
+// A table's rows sized for its page, and the heights its page plan needs.
+struct SizedTable {
+  Rows head, body;
+  double head_h = 0;   // the head rows, repeated on every page
+  double room = 0;     // for body rows on a continuation page (below the repeated head)
+  double note_h = 0;   // the note's first line (and gap), which stays with the rows
+  double line_h = 0;   // a row of one line
+};
 
-  // Rows joined by rowspans stay together when they fit on a page; a taller
-  // group is split between rows, preferably where `clean`, with at least two
-  // rows before a break. A heading row stays with the start of what follows.
-  // A tall row (a cell of many lines) is split between its lines where a
-  // page ends (split_row), rather than leaving much of the page empty; its
-  // group then fills the page (`spill`). The pages are planned again after
-  // each split; `breaks` holds the rows that start a page since a split.
-  std::vector<Chunk> chunks;
-  std::vector<int> breaks;
-  std::vector<int> starts;
-  std::vector<char> clean;
-  auto rows_h = [&](int from, int to) {
-    double h = 0;
-    for (int r = from; r < to; ++r) h += body.heights[r];
+SizedTable size_table(const doc::Table& t, const TablePlan& p, const Flow& f, Shaper& shaper) {
+  const PdfOptions& o = f.options();
+  const double pad = o.cell_padding;
+  const double x0 = f.left();
+  SizedTable s;
+  s.head = size_rows(p.head, p, x0, pad, shaper, f.bottom() - f.top());
+  s.head_h = std::accumulate(s.head.heights.begin(), s.head.heights.end(), 0.0);
+  s.room = std::max(f.bottom() - f.top() - s.head_h, p.cell.leading + 2 * pad);
+  s.body = size_rows(p.body, p, x0, pad, shaper, s.room);
+  if (!t.notes.empty()) s.note_h = 1.25 * o.table_note.leading;
+  Rows& body = s.body;
+  if (!body.heights.empty() && body.own.back() <= s.room - s.note_h)
+    body.heights.back() = std::min(body.heights.back(), std::max(s.room - s.note_h, 1.0));
+  s.line_h = p.cell.leading + 2 * pad;
+  return s;
+}
+
+// The pages of a table's body, planned before anything is drawn.
+//
+// Rows joined by rowspans stay together when they fit on a page; a taller
+// group is split between rows, preferably where `clean`, with at least two
+// rows before a break. A heading row stays with the start of what follows.
+// A tall row (a cell of many lines) is split between its lines where a
+// page ends (split_row), rather than leaving much of the page empty; its
+// group then fills the page (`spill`). The pages are planned again after
+// each split; `breaks` holds the rows that start a page since a split.
+class PagePlan {
+ public:
+  PagePlan(SizedTable& s, const TablePlan& p, const Flow& f) : s_(s), body_(s.body), p_(p), f_(f) { prepare(); }
+
+  // What must fit where the table starts: `above` (its title block and
+  // head), the first group (or its first part), and the note when the
+  // table is one group.
+  double start_height(double above) const {
+    double h = above + (groups_ ? lead_h(0) : 0);
+    if (groups_ == 1 && fits_page(0)) h += s_.note_h;
     return h;
-  };
-  auto group_h = [&](std::size_t gi) { return rows_h(starts[gi], starts[gi + 1]); };
-  auto fits_page = [&](std::size_t gi) { return group_h(gi) <= room + 0.01; };
+  }
+
+  // The body as runs of rows, each run on the page after the one before
+  // when it starts one; `y0` is where the first row goes.
+  std::vector<Chunk> plan(double y0);
+
+  // No page of a continued table holds a single row where the page before
+  // can give it one more (a group of one row, not a heading, leaving that
+  // page at least two rows): the last rows move on together.
+  void no_lone_last_row(std::vector<Chunk>& chunks) const;
+
+ private:
+  double rows_h(int from, int to) const {
+    double h = 0;
+    for (int r = from; r < to; ++r) h += body_.heights[r];
+    return h;
+  }
+  double group_h(std::size_t gi) const { return rows_h(starts_[gi], starts_[gi + 1]); }
+  bool fits_page(std::size_t gi) const { return group_h(gi) <= s_.room + 0.01; }
   // A group of more than a quarter of a page may be broken where a page
   // ends rather than leave that much of the page empty.
-  auto breakable = [&](std::size_t gi) { return group_h(gi) > 0.25 * room + 0.01; };
-  auto first_h = [&](std::size_t gi) {
+  bool breakable(std::size_t gi) const { return group_h(gi) > 0.25 * s_.room + 0.01; }
+  double first_h(std::size_t gi) const {
     if (fits_page(gi) && !breakable(gi)) return group_h(gi);
-    int c = std::min(starts[gi] + 2, starts[gi + 1]);   // never past the group (a group of one row)
-    while (c < starts[gi + 1] && !clean[c]) ++c;
+    int c = std::min(starts_[gi] + 2, starts_[gi + 1]);   // never past the group (a group of one row)
+    while (c < starts_[gi + 1] && !clean_[c]) ++c;
     // The group's first smaller group, or two rows when that is a quarter
     // of a page or more (a break may fall inside it: see below).
-    const double h = rows_h(starts[gi], c), two = rows_h(starts[gi], std::min(starts[gi] + 2, starts[gi + 1]));
-    if (h <= std::min(room, std::max(two, 0.25 * room)) + 0.01) return h;
-    return std::min(two, std::max(room, 4 * line_h));
-  };
-  auto is_heading = [&](std::size_t gi) {
-    return starts[gi + 1] - starts[gi] == 1 && heading_row(body, starts[gi]);
-  };
-  std::size_t groups = 0;
+    const double h = rows_h(starts_[gi], c), two = rows_h(starts_[gi], std::min(starts_[gi] + 2, starts_[gi + 1]));
+    if (h <= std::min(s_.room, std::max(two, 0.25 * s_.room)) + 0.01) return h;
+    return std::min(two, std::max(s_.room, 4 * s_.line_h));
+  }
+  bool is_heading(std::size_t gi) const {
+    return starts_[gi + 1] - starts_[gi] == 1 && heading_row(body_, starts_[gi]);
+  }
   // What must fit where group gi starts: the group (or its first part), and
   // after heading rows the start of what they head: the first part, or at
   // least two rows when that is more than a page.
-  auto lead_h = [&](std::size_t gi) {
+  double lead_h(std::size_t gi) const {
     double h = 0;
     std::size_t g = gi;
-    for (std::size_t depth = 0; depth < 3 && g + 1 < groups && is_heading(g); ++g, ++depth) h += group_h(g);
+    for (std::size_t depth = 0; depth < 3 && g + 1 < groups_ && is_heading(g); ++g, ++depth) h += group_h(g);
     if (g == gi) return first_h(gi);
-    if (h + first_h(g) <= room + 0.01) return h + first_h(g);
-    const double least = rows_h(starts[g], std::min(starts[g] + 2, starts[g + 1]));
-    return h + least <= room + 0.01 ? h + least : first_h(gi);
-  };
-  auto prepare = [&] {
-    starts = group_starts(body);
-    groups = starts.size() - 1;
+    if (h + first_h(g) <= s_.room + 0.01) return h + first_h(g);
+    const double least = rows_h(starts_[g], std::min(starts_[g] + 2, starts_[g + 1]));
+    return h + least <= s_.room + 0.01 ? h + least : first_h(gi);
+  }
+  void prepare() {
+    starts_ = group_starts(body_);
+    groups_ = starts_.size() - 1;
     // Where a group taller than a page is best split: between rows that only
     // cells taller than a page span (so that the smaller groups within it,
     // e.g. an 二级指标 with its rows, stay whole).
-    clean.assign(body.heights.size() + 1, 1);
-    for (const auto& b : body.cells)
-      if (rows_h(b.p.row, b.p.row + b.p.rowspan) <= room + 0.01)
-        for (int r = b.p.row + 1; r < b.p.row + b.p.rowspan; ++r) clean[r] = 0;
-  };
-  prepare();
+    clean_.assign(body_.heights.size() + 1, 1);
+    for (const auto& b : body_.cells)
+      if (rows_h(b.p.row, b.p.row + b.p.rowspan) <= s_.room + 0.01)
+        for (int r = b.p.row + 1; r < b.p.row + b.p.rowspan; ++r) clean_[r] = 0;
+  }
+  bool forced_break(int row) const { return std::find(breaks_.begin(), breaks_.end(), row) != breaks_.end(); }
+  bool spill(std::size_t gi) const {
+    for (int r = starts_[gi] + 1; r < starts_[gi + 1]; ++r)
+      if (forced_break(r)) return true;
+    return false;
+  }
+  // Splits row k where `avail` points are left on the page; false when it cannot.
+  bool try_split(int k, double avail, bool forced) {
+    const double pad = f_.options().cell_padding;
+    const std::size_t keep = split_lines(body_, k, avail, pad, forced);
+    if (keep == 0) return false;
+    split_row(body_, k, keep, pad);
+    for (auto& b : breaks_)
+      if (b > k) ++b;
+    breaks_.push_back(k + 1);
+    prepare();
+    return true;
+  }
 
-  double start_h = title_block_height(t, o, shaper, width) + head_h + (groups ? lead_h(0) : 0);
-  if (groups == 1 && fits_page(0)) start_h += note_h;
-  f.ensure(start_h);
-  f.anchor(anchor, f.y);
-  draw_title_block(f, t, shaper, x0, width);
-  draw_rows(f, head, 0, p.head.rows, true, pad);
+  SizedTable& s_;
+  Rows& body_;
+  const TablePlan& p_;
+  const Flow& f_;
+  std::vector<int> breaks_;
+  std::vector<int> starts_;
+  std::vector<char> clean_;
+  std::size_t groups_ = 0;
+};
 
-  // Plan the pages first, then draw: a cell split by a page break shows its
-  // text on every part it fits, or (smaller) on its tallest part.
-  const std::size_t max_splits = 4 * body.heights.size() + 64;
+std::vector<Chunk> PagePlan::plan(double y0) {
+  // The limit of splits is taken from the row count before the first split,
+  // as it always was: a split adds a row.
+  const std::size_t max_splits = 4 * body_.heights.size() + 64;
+  std::vector<Chunk> chunks;
+  const double room = s_.room, note_h = s_.note_h;
   for (std::size_t splits = 0;; ++splits) {
     bool again = false;
     chunks.clear();
-    double y = f.y;
+    double y = y0;
     int rows_here = 0;
     bool pending_break = false;
     int repeat = -1;        // the column heading row to repeat on the page begun
     int sub_head = -1;      // the last column heading row placed
     bool after_heading = false;  // the last rows placed on this page are a heading row
-    auto fits = [&](double h) { return y + h <= f.bottom() + 0.01; };
+    auto fits = [&](double h) { return y + h <= f_.bottom() + 0.01; };
     auto page_break = [&](int next) {
       pending_break = true;
-      repeat = sub_head >= 0 && next > sub_head && !column_heading_row(body, next, p.ncols) ? sub_head : -1;
-      y = f.top() + head_h + (repeat >= 0 ? body.heights[repeat] : 0);
+      repeat = sub_head >= 0 && next > sub_head && !column_heading_row(body_, next, p_.ncols) ? sub_head : -1;
+      y = f_.top() + s_.head_h + (repeat >= 0 ? body_.heights[repeat] : 0);
       rows_here = 0;
       after_heading = false;
     };
     auto put = [&](int from, int to) {
       chunks.push_back({from, to, pending_break, pending_break ? repeat : -1});
       pending_break = false;
-      for (int r = from; r < to; ++r) y += body.heights[r];
+      for (int r = from; r < to; ++r) y += body_.heights[r];
       rows_here += to - from;
     };
-    auto forced_break = [&](int row) { return std::find(breaks.begin(), breaks.end(), row) != breaks.end(); };
-    auto spill = [&](std::size_t gi) {
-      for (int r = starts[gi] + 1; r < starts[gi + 1]; ++r)
-        if (forced_break(r)) return true;
-      return false;
-    };
-    // Splits row k where `avail` points are left on the page.
-    auto try_split = [&](int k, double avail, bool forced) {
-      if (splits >= max_splits) return false;
-      const std::size_t keep = split_lines(body, k, avail, pad, forced);
-      if (keep == 0) return false;
-      split_row(body, k, keep, pad);
-      for (auto& b : breaks)
-        if (b > k) ++b;
-      breaks.push_back(k + 1);
-      prepare();
-      return true;
-    };
-    for (std::size_t gi = 0; gi < groups && !again; ++gi) {
-      const bool last = gi + 1 == groups;
-      const int b = starts[gi], e = starts[gi + 1];
+    auto split = [&](int k, double avail, bool forced) { return splits < max_splits && try_split(k, avail, forced); };
+    for (std::size_t gi = 0; gi < groups_ && !again; ++gi) {
+      const bool last = gi + 1 == groups_;
+      const int b = starts_[gi], e = starts_[gi + 1];
       const bool spills = spill(gi);
       // After a heading row (whose own check made room for this start) the
       // group starts here, split if need be.
       const bool whole_here = fits(group_h(gi) + (last ? note_h : 0));
-      const bool little_room = f.bottom() - y < 0.25 * room;
+      const bool little_room = f_.bottom() - y < 0.25 * room;
       if (!spills && !after_heading && rows_here > 0 &&
           (!fits(lead_h(gi) + (last && fits_page(gi) && !breakable(gi) ? note_h : 0)) ||
            (breakable(gi) && fits_page(gi) && !whole_here && little_room))) {
@@ -695,8 +717,8 @@ void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shap
         if (fits_page(gi)) {
           int k = b;
           double h = 0;
-          while (k < e && fits(h + body.heights[k])) h += body.heights[k++];
-          if (k < e && try_split(k, f.bottom() - y - h, false)) {
+          while (k < e && fits(h + body_.heights[k])) h += body_.heights[k++];
+          if (k < e && split(k, f_.bottom() - y - h, false)) {
             again = true;
             break;
           }
@@ -707,17 +729,17 @@ void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shap
           (breakable(gi) || after_heading ? fits(group_h(gi) + (last ? note_h : 0)) : true)) {
         put(b, e);
         after_heading = is_heading(gi);
-        if (after_heading && column_heading_row(body, b, p.ncols)) sub_head = b;
+        if (after_heading && column_heading_row(body_, b, p_.ncols)) sub_head = b;
         continue;
       }
       for (int r = b; r < e;) {
         const bool movable = rows_here > 0 && !(after_heading && r == b);
         int k = r;
         double h = 0;
-        while (k < e && fits(h + body.heights[k] + (last && k + 1 == e ? note_h : 0))) h += body.heights[k++];
+        while (k < e && fits(h + body_.heights[k] + (last && k + 1 == e ? note_h : 0))) h += body_.heights[k++];
         if (k < e && !(k > r && forced_break(k))) {
-          const bool tall = body.heights[k] > room + 0.01;
-          if (try_split(k, f.bottom() - y - h, tall)) {
+          const bool tall = body_.heights[k] > room + 0.01;
+          if (split(k, f_.bottom() - y - h, tall)) {
             again = true;
             break;
           }
@@ -725,7 +747,7 @@ void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shap
           // unless that leaves a quarter of this page or more empty: then
           // the break falls inside it, after two of its rows at least.
           int c = k;
-          while (c > r && !clean[c]) --c;
+          while (c > r && !clean_[c]) --c;
           const int from = c > r ? c : r;
           if (rows_h(from, k) <= 0.25 * room + 0.01 || k - from < 2) {
             if (c > r) {
@@ -751,32 +773,35 @@ void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shap
     }
     if (!again) break;
   }
+  return chunks;
+}
 
-  // No page of a continued table holds a single row where the page before
-  // can give it one more (a group of one row, not a heading, leaving that
-  // page at least two rows): the last rows move on together.
-  if (chunks.size() >= 2 && chunks.back().new_page && chunks.back().to - chunks.back().from == 1) {
-    Chunk& tail = chunks.back();
-    Chunk& before = chunks[chunks.size() - 2];
-    int page_rows = 0;
-    for (std::size_t i = chunks.size() - 1; i-- > 0;) {
-      page_rows += chunks[i].to - chunks[i].from;
-      if (chunks[i].new_page) break;
-    }
-    const int mover = before.to - 1;
-    auto starts_group = [&](int r) { return std::find(starts.begin(), starts.end(), r) != starts.end(); };
-    double page_h = head_h + (tail.repeat >= 0 ? body.heights[tail.repeat] : 0) + note_h;
-    for (int r = tail.from; r < tail.to; ++r) page_h += body.heights[r];
-    if (before.to == tail.from && page_rows >= 3 && mover > 0 && starts_group(mover) && starts_group(tail.from) &&
-        !heading_row(body, mover) && !heading_row(body, mover - 1) &&
-        std::find(breaks.begin(), breaks.end(), tail.from) == breaks.end() &&
-        page_h + body.heights[mover] <= f.bottom() - f.top() + 0.01) {
-      --before.to;
-      --tail.from;
-      if (before.to == before.from) chunks.erase(chunks.end() - 2);
-    }
+void PagePlan::no_lone_last_row(std::vector<Chunk>& chunks) const {
+  if (chunks.size() < 2 || !chunks.back().new_page || chunks.back().to - chunks.back().from != 1) return;
+  Chunk& tail = chunks.back();
+  Chunk& before = chunks[chunks.size() - 2];
+  int page_rows = 0;
+  for (std::size_t i = chunks.size() - 1; i-- > 0;) {
+    page_rows += chunks[i].to - chunks[i].from;
+    if (chunks[i].new_page) break;
   }
+  const int mover = before.to - 1;
+  auto starts_group = [&](int r) { return std::find(starts_.begin(), starts_.end(), r) != starts_.end(); };
+  double page_h = s_.head_h + (tail.repeat >= 0 ? body_.heights[tail.repeat] : 0) + s_.note_h;
+  for (int r = tail.from; r < tail.to; ++r) page_h += body_.heights[r];
+  if (before.to == tail.from && page_rows >= 3 && mover > 0 && starts_group(mover) && starts_group(tail.from) &&
+      !heading_row(body_, mover) && !heading_row(body_, mover - 1) &&
+      std::find(breaks_.begin(), breaks_.end(), tail.from) == breaks_.end() &&
+      page_h + body_.heights[mover] <= f_.bottom() - f_.top() + 0.01) {
+    --before.to;
+    --tail.from;
+    if (before.to == before.from) chunks.erase(chunks.end() - 2);
+  }
+}
 
+// A cell split by a page break shows its text on every part it fits, or
+// (set smaller) on its tallest part.
+void fit_split_cells(Rows& body, const std::vector<Chunk>& chunks, double pad, Shaper& shaper) {
   for (auto& b : body.cells) {
     const int row = b.p.row, end = row + b.p.rowspan;
     double best = -1;
@@ -794,14 +819,40 @@ void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shap
     shrink_to(b, best - 2 * pad, pad, shaper);
     b.text_row = best_row;
   }
+}
+
+// The body's runs, each continuation page starting with the head rows (and
+// the column heading row its run continues under).
+void draw_chunks(Flow& f, const SizedTable& s, const TablePlan& p, const std::vector<Chunk>& chunks) {
+  const double pad = f.options().cell_padding;
   for (const auto& c : chunks) {
     if (c.new_page) {
       f.new_page(p.landscape);
-      draw_rows(f, head, 0, p.head.rows, true, pad);
-      if (c.repeat >= 0) draw_rows(f, body, c.repeat, c.repeat + 1, false, pad);
+      draw_rows(f, s.head, 0, p.head.rows, true, pad);
+      if (c.repeat >= 0) draw_rows(f, s.body, c.repeat, c.repeat + 1, false, pad);
     }
-    draw_rows(f, body, c.from, c.to, false, pad);
+    draw_rows(f, s.body, c.from, c.to, false, pad);
   }
+}
+
+}  // namespace
+
+void lay_out_table(const doc::Table& t, const std::string& anchor, Flow& f, Shaper& shaper,
+                   std::vector<doc::Warning>* warnings) {
+  const PdfOptions& o = f.options();
+  TablePlan p = plan(t, o, shaper, warnings);
+  choose_page(f, p);
+  const double x0 = f.left(), width = f.width();
+  SizedTable s = size_table(t, p, f, shaper);
+  PagePlan pages(s, p, f);
+  f.ensure(pages.start_height(title_block_height(t, o, shaper, width) + s.head_h));
+  f.anchor(anchor, f.y);
+  draw_title_block(f, t, shaper, x0, width);
+  draw_rows(f, s.head, 0, p.head.rows, true, o.cell_padding);
+  std::vector<Chunk> chunks = pages.plan(f.y);
+  pages.no_lone_last_row(chunks);
+  fit_split_cells(s.body, chunks, o.cell_padding, shaper);
+  draw_chunks(f, s, p, chunks);
   if (!t.notes.empty()) f.y += o.table_note.leading * 0.25;
   for (const auto& note : t.notes)
     place_text(f, shaper, utf8_to_u32(note), o.table_note, doc::Align::Justify, 0, x0, width, kOther);

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <memory>
 
 #include "core/text.hpp"
@@ -18,8 +17,6 @@ namespace juesuan::pdf::detail {
 std::u32string utf8_to_u32(std::string_view s) { return utf8_decode(s); }
 
 namespace {
-
-std::string u32_to_utf8(char32_t cp) { return utf8_encode(cp); }
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x3000; }
 
@@ -125,12 +122,7 @@ Shaper::Pick Shaper::pick(Picks& cache, const std::vector<int>& chain, char32_t 
       if (p.font >= 0) break;
     }
     if (p.font < 0) p = {chain.front(), 0, 0};  // .notdef: a box in these fonts
-    if (warnings_) {
-      char hex[16];
-      std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
-      warnings_->push_back(std::string("no font of role \"") + role + "\" has the character " + hex + " \"" +
-                           u32_to_utf8(cp) + "\"; a replacement glyph is drawn in its place");
-    }
+    if (warnings_) warnings_->push_back(doc::Warning{doc::Warning::Kind::MissingCharacter, cp, role, {}, 0});
   }
   p.advance = fonts_.fonts[p.font].face->advance(p.gid);
   cache[cp] = p;

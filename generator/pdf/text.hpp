@@ -27,7 +27,7 @@ struct GlyphUse {
 
 class Shaper {
  public:
-  Shaper(const FontSet& fonts, std::vector<std::string>* warnings) : fonts_(fonts), warnings_(warnings) {}
+  Shaper(const FontSet& fonts, std::vector<doc::Warning>* warnings) : fonts_(fonts), warnings_(warnings) {}
   // One glyph per character, each from the first font of the chain that has it.
   std::vector<GlyphUse> shape(std::u32string_view text, const TextStyle& style);
   double width(std::u32string_view text, const TextStyle& style);
@@ -38,7 +38,7 @@ class Shaper {
   using Picks = std::unordered_map<char32_t, Pick>;
   Pick pick(Picks& cache, const std::vector<int>& chain, char32_t cp, const std::string& role);
   const FontSet& fonts_;
-  std::vector<std::string>* warnings_;
+  std::vector<doc::Warning>* warnings_;
   std::unordered_map<const std::vector<int>*, Picks> cache_;
 };
 

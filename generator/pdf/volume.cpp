@@ -44,18 +44,7 @@ struct Volume::State {
   }
 
   HPDF_Page new_page(const Page& p, HPDF_Page before) {
-    HPDF_Doc doc = pdf.get();
-    HPDF_Page page = before ? pdf.check(HPDF_InsertPage(doc, before), "HPDF_InsertPage")
-                            : pdf.check(HPDF_AddPage(doc), "HPDF_AddPage");
-    if (p.width == options.page_width && p.height == options.page_height) {
-      pdf.check(HPDF_Dict_RemoveElement(page, "MediaBox"), "media box");
-    } else {
-      pdf.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width)), "HPDF_Page_SetWidth");
-      pdf.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height)), "HPDF_Page_SetHeight");
-    }
-    pdf.check(HPDF_Dict_Add(page, "Resources", resources), "page resources");
-    write_content(pdf, page, page_content(p, embedded), options.content_compression, &hash);
-    return page;
+    return add_page(pdf, p, options, resources, embedded, &hash, before);
   }
 
   // Each page of the layout, its links (within the document, or to

@@ -267,6 +267,21 @@ HPDF_Destination destination(Hpdf& pdf, const std::vector<HPDF_Page>& pages, con
   return d;
 }
 
+HPDF_Page add_page(Hpdf& pdf, const Page& p, const PdfOptions& options, HPDF_Dict resources,
+                   const EmbeddedFonts& embedded, HPDF_MD5_CTX* hash, HPDF_Page before) {
+  HPDF_Page page = before ? pdf.check(HPDF_InsertPage(pdf.get(), before), "HPDF_InsertPage")
+                          : pdf.check(HPDF_AddPage(pdf.get()), "HPDF_AddPage");
+  if (p.width == options.page_width && p.height == options.page_height) {
+    pdf.check(HPDF_Dict_RemoveElement(page, "MediaBox"), "media box");
+  } else {
+    pdf.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width)), "HPDF_Page_SetWidth");
+    pdf.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height)), "HPDF_Page_SetHeight");
+  }
+  pdf.check(HPDF_Dict_Add(page, "Resources", resources), "page resources");
+  write_content(pdf, page, page_content(p, embedded), options.content_compression, hash);
+  return page;
+}
+
 }  // namespace detail
 
 namespace {
@@ -292,18 +307,7 @@ std::vector<HPDF_Page> add_pages(Hpdf& pdf, const Layout& layout, const PdfOptio
                                  const EmbeddedFonts& embedded, HPDF_MD5_CTX* hash) {
   std::vector<HPDF_Page> pages;
   pages.reserve(layout.pages.size());
-  for (const auto& p : layout.pages) {
-    HPDF_Page page = pdf.check(HPDF_AddPage(pdf.get()), "HPDF_AddPage");
-    if (p.width == options.page_width && p.height == options.page_height) {
-      pdf.check(HPDF_Dict_RemoveElement(page, "MediaBox"), "media box");
-    } else {
-      pdf.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width)), "HPDF_Page_SetWidth");
-      pdf.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height)), "HPDF_Page_SetHeight");
-    }
-    pdf.check(HPDF_Dict_Add(page, "Resources", resources), "page resources");
-    write_content(pdf, page, page_content(p, embedded), options.content_compression, hash);
-    pages.push_back(page);
-  }
+  for (const auto& p : layout.pages) pages.push_back(add_page(pdf, p, options, resources, embedded, hash));
   return pages;
 }
 
@@ -401,7 +405,7 @@ void add_document_id(Hpdf& pdf, HPDF_MD5_CTX* hash) {
 }  // namespace
 
 std::string write_pdf(const doc::Document& document, const FontLibrary& library, const PdfOptions& options,
-                      std::vector<std::string>* warnings) {
+                      std::vector<doc::Warning>* warnings) {
   const FontSet& fonts = library.set();
   Shaper shaper(fonts, warnings);
   Layout layout = lay_out(document, fonts, options, shaper, warnings);

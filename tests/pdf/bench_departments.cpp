@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
       html_options.pdf_link = yaml.stem().string() + ".pdf";
       std::vector<double> pdf_ms, html_ms, both_ms;
       std::string pdf, html;
-      std::vector<std::string> warnings;
+      std::vector<juesuan::doc::Warning> warnings;
       for (int i = 0; i < runs; ++i) {
         warnings.clear();
         auto t = clock::now();
