@@ -61,15 +61,21 @@ std::string utf8(const TextRun& r) {
   return out;
 }
 
-// Every justified gap within the limit, and none inside a number or word.
+// Every justified gap within the limit — max_justify_spacing between two
+// Chinese characters, twice that between a figure or Latin word and the
+// Chinese beside it — and none inside a number or word.
 void check_spacing(const Layout& L, const pdf::PdfOptions& o) {
   for (std::size_t p = 0; p < L.pages.size(); ++p)
     for (const auto& r : L.pages[p].runs) {
       if (r.char_spacing == 0) continue;
       INFO("page " << p + 1 << ": \"" << utf8(r) << "\" spaced " << r.char_spacing / r.size << " em");
-      CHECK(r.char_spacing <= o.max_justify_spacing * r.size + 1e-6);
-      for (std::size_t i = 0; i + 1 < r.glyphs.size(); ++i)
-        CHECK_FALSE((pdf::detail::is_western(r.glyphs[i].cp) && pdf::detail::is_western(r.glyphs[i + 1].cp)));
+      CHECK(r.char_spacing <= 2 * o.max_justify_spacing * r.size + 1e-6);
+      const bool wide = r.char_spacing > o.max_justify_spacing * r.size + 1e-6;
+      for (std::size_t i = 0; i + 1 < r.glyphs.size(); ++i) {
+        const bool a = pdf::detail::is_western(r.glyphs[i].cp), b = pdf::detail::is_western(r.glyphs[i + 1].cp);
+        CHECK_FALSE((a && b));
+        if (wide) CHECK(a != b);  // the wider space only where Chinese meets a figure or word
+      }
     }
 }
 
@@ -331,6 +337,43 @@ TEST_CASE("typeset: attachment figures are right-aligned, amounts with the table
     CHECK((*row)[i].text == want[i]);
     CHECK(((*row)[i].align == doc::Align::Right) == (i > 0));
   }
+}
+
+TEST_CASE("typeset: an attachment figure is an amount by its column, not by its digits", "[pdf][typeset]") {
+  // The 2022 自评表: the columns 年初预算数 全年预算数 全年执行数 hold amounts
+  // (2520.89 → 2,520.89 as the 2022 tables print 万元); 分值, 执行率, 得分
+  // and 偏差度 do not: a 偏差度 of 1163.00 (12.63% against ≤1%) is a rate
+  // and keeps its digits, like the 得分 9.71 and 分值 10.
+  const doc::Document d = only_table(example("2022-jiaozuo-zhengwu-dashuju.yaml"), "a1-1");
+  const auto& t = std::get<doc::Table>(d.blocks.front());
+  auto row_of = [&](const std::string& label) -> const doc::Row* {
+    for (const auto& r : t.body)
+      for (const auto& c : r)
+        if (c.text == label) return &r;
+    return nullptr;
+  };
+  const doc::Row* budget = row_of("部门预算总额");
+  REQUIRE(budget);
+  const std::vector<std::string> want = {"部门预算总额", "2,520.89", "2,672.11", "2,334.61", "10", "87.37%", "9.71"};
+  REQUIRE(budget->size() == want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    INFO(i);
+    CHECK((*budget)[i].text == want[i]);
+  }
+  const doc::Row* carry = row_of("结转结余率");
+  REQUIRE(carry);
+  // 结转结余率 | ≤1% | 12.63% | 1 | 0 | 1163.00 | 原因
+  REQUIRE(carry->size() == 7);
+  CHECK((*carry)[5].text == "1163.00");
+  CHECK((*carry)[5].align == doc::Align::Right);
+  const doc::Row* late = row_of("预算执行率");
+  REQUIRE(late);
+  CHECK((*late)[5].text == "-8.03");
+  // A row of the 资金来源 with zeros written as 0 stays 0 (an amount column
+  // regroups, it does not add decimals).
+  const doc::Row* unit = row_of("(3)单位资金");
+  REQUIRE(unit);
+  CHECK((*unit)[1].text == "0");
 }
 
 TEST_CASE("typeset: a table's title and lead lines are never left on a page without the table", "[pdf][typeset]") {

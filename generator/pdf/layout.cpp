@@ -24,9 +24,10 @@ void Flow::draw(const std::vector<GlyphUse>& g, std::size_t b, std::size_t e, do
                 const TextStyle& style, double char_spacing) {
   Page& p = page();
   const double py = pdf_y(baseline);
-  // The space after glyph i: none inside a word or number, nor after the last.
+  // The space after glyph i: none inside a word or number, nor after the
+  // last; twice as much beside a figure or Latin word (justify_weight).
   auto extra = [&](std::size_t i) {
-    return char_spacing != 0 && i + 1 < e && justify_gap(g[i].cp, g[i + 1].cp) ? char_spacing : 0.0;
+    return char_spacing != 0 && i + 1 < e ? char_spacing * justify_weight(g[i].cp, g[i + 1].cp) : 0.0;
   };
   for (std::size_t i = b; i < e;) {
     TextRun run;
@@ -96,11 +97,12 @@ std::size_t place_lines(Flow& f, const std::u32string& text, const std::vector<G
       case doc::Align::Right: x += avail - ln.width; break;
       case doc::Align::Justify:
         // The line is filled by space between Chinese characters (never
-        // inside a word or number), at most `max_justify_spacing` em each;
-        // a line that would need more is set ragged instead of letter-spaced.
+        // inside a word or number), at most `max_justify_spacing` em each
+        // and twice that beside a figure (justify_weight); a line that
+        // would need more is set ragged instead of letter-spaced.
         if (i + 1 < n && e - ln.begin > 1) {
           std::size_t gaps = 0;
-          for (std::size_t k = ln.begin; k + 1 < e; ++k) gaps += justify_gap(g[k].cp, g[k + 1].cp) ? 1 : 0;
+          for (std::size_t k = ln.begin; k + 1 < e; ++k) gaps += static_cast<std::size_t>(justify_weight(g[k].cp, g[k + 1].cp));
           if (gaps > 0) cs = std::max(0.0, avail - ln.width) / static_cast<double>(gaps);
           if (cs > style.size * f.options().max_justify_spacing + 1e-6) cs = 0;
         }

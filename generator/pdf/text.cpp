@@ -215,10 +215,10 @@ std::vector<Line> justified_lines(std::u32string_view text, const std::vector<Gl
   for (std::size_t b : break_positions(text)) pos.push_back(b);
   pos.push_back(n);
   std::vector<double> prefix(n + 1, 0);
-  std::vector<std::size_t> gaps(n + 1, 0);  // gaps[k]: justifiable gaps between glyphs before k
+  std::vector<std::size_t> gaps(n + 1, 0);  // gaps[k]: weights of the justifiable gaps between glyphs before k
   for (std::size_t i = 0; i < n; ++i) {
     prefix[i + 1] = prefix[i] + glyphs[i].advance;
-    gaps[i + 1] = gaps[i] + (i + 1 < n && justify_gap(glyphs[i].cp, glyphs[i + 1].cp) ? 1 : 0);
+    gaps[i + 1] = gaps[i] + (i + 1 < n ? static_cast<std::size_t>(justify_weight(glyphs[i].cp, glyphs[i + 1].cp)) : 0);
   }
   const double eps = 0.01;
   // best[k]: the fewest lines, then the least badness, setting text up to pos[k].
@@ -243,7 +243,11 @@ std::vector<Line> justified_lines(std::u32string_view text, const std::vector<Gl
       if (pos[j] < n) {
         const std::size_t g = e > a ? gaps[e - 1] - gaps[a] : 0;
         const double need = g ? std::max(0.0, avail - w) / static_cast<double>(g) : avail - w;
-        cost = g && need <= max_gap ? (need / max_gap) * (need / max_gap) : 10 + (avail - w) / avail;
+        // A ragged line: a fixed price (one line spread to its limit
+        // costs 1), and more the shorter it falls, so that no early line
+        // (one ending after 「其中：」) is left short to spare a later one.
+        const double short_by = (avail - w) / avail;
+        cost = g && need <= max_gap ? (need / max_gap) * (need / max_gap) : 10 + 40 * short_by * short_by;
       }
       const Best cand{best[i].lines + 1, best[i].cost + cost, i};
       Best& b = best[j];
