@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <string>
 
@@ -119,6 +120,50 @@ TEST_CASE("typeset: no justified line is letter-spaced, nor spread inside a numb
     check_spacing(lay_out(example(name), o), o);
   }
   check_spacing(lay_out(hostile(), o), o);
+}
+
+// Body lines (16 pt, portrait) that a line of the same paragraph follows
+// (the next line, one leading below, starts at the left margin) but that
+// end more than `short_by` before the right margin.
+std::vector<std::string> short_lines(const Layout& L, const pdf::PdfOptions& o, double short_by) {
+  std::vector<std::string> out;
+  const double left = o.portrait.left, right = o.page_width - o.portrait.right;
+  for (std::size_t p = 0; p < L.pages.size(); ++p) {
+    const auto& page = L.pages[p];
+    if (page.landscape || page.kind != pdf::detail::kOther) continue;
+    std::map<long, std::pair<double, double>> lines;  // baseline (0.1 pt) → first x, last right edge
+    std::map<long, std::string> text;
+    for (const auto& r : page.runs) {
+      if (std::abs(r.size - o.body.size) > 0.01) continue;
+      const long y = std::lround(r.y * 10);
+      auto [it, fresh] = lines.try_emplace(y, r.x, r.x + run_width(r));
+      if (!fresh) it->second = {std::min(it->second.first, r.x), std::max(it->second.second, r.x + run_width(r))};
+      text[y] += utf8(r);
+    }
+    for (const auto& [y, xs] : lines) {
+      auto next = lines.find(y - std::lround(o.body.leading * 10));
+      if (next == lines.end() || std::abs(next->second.first - left) > 0.5) continue;
+      if (xs.second < right - short_by) out.push_back("page " + std::to_string(p + 1) + ": " + text[y]);
+    }
+  }
+  return out;
+}
+
+TEST_CASE("typeset: no line of a paragraph but its last ends short of the margin", "[pdf][typeset]") {
+  // 四川 三: 「2022年本年支出合计4143.91万元，其中：」 was set alone, 3.5
+  // em short, to spare a later line the spacing beside its figures; the
+  // space a figure's sides take (twice a Chinese gap) fills both lines.
+  const pdf::PdfOptions o;
+  static const Resources res = Resources::load(JUESUAN_SOURCE_DIR);
+  for (const std::string path : {"data/examples/2021-jiaozuo-gongxinju.yaml", "data/examples/2022-jiaozuo-zhengwu-dashuju.yaml",
+                                 "tests/profiles/sichuan-dayingxian.yaml", "tests/profiles/anhui-duji.yaml",
+                                 "tests/profiles/guangxi-wuzhou.yaml", "tests/departments/district-fund.yaml"}) {
+    const Layout L = lay_out(build_document(res, fs::path(JUESUAN_SOURCE_DIR) / path)->document, o);
+    for (const auto& line : short_lines(L, o, 1.5 * o.body.size)) {
+      INFO(path << ", " << line);
+      CHECK(false);
+    }
+  }
 }
 
 TEST_CASE("typeset: a figure and its 万元 may be parted, and a clause after its comma", "[pdf][typeset]") {
