@@ -300,7 +300,8 @@ std::vector<std::vector<char>> amount_cells(const std::vector<doc::Row>& rows,
   for (int r = 0; r < g.rows; ++r) {
     const std::size_t first = k;
     bool figures = false;
-    while (k < g.cells.size() && g.cells[k].row == r) figures = figures || is_figure(g.cells[k++].cell->text);
+    for (; k < g.cells.size() && g.cells[k].row == r; ++k)
+      if (is_figure(g.cells[k].cell->text)) figures = true;
     for (std::size_t i = first; i < k; ++i) {
       const doc::Placed& p = g.cells[i];
       const auto& row = rows[static_cast<std::size_t>(r)];
