@@ -40,11 +40,13 @@ doc::Document example(const std::string& name) {
   return build_document(res, fs::path(JUESUAN_SOURCE_DIR) / "data/examples" / name)->document;
 }
 
-// Width of a run as drawn (advances plus the character spacing after each glyph).
+// Width of a run as drawn (advances plus the character spacing after each
+// glyph but the last; a negative spacing — a compressed ，。；：、, whose mark
+// fills the left half of its em — narrows the last glyph's box too).
 double run_width(const TextRun& r) {
   double w = 0;
   for (const auto& g : r.glyphs) w += fonts().set().fonts[r.font].face->advance(g.gid) * r.size / 1000 + r.char_spacing;
-  return w - r.char_spacing;
+  return r.char_spacing < 0 ? w : w - r.char_spacing;
 }
 
 std::string utf8(const TextRun& r) {
@@ -124,7 +126,9 @@ TEST_CASE("typeset: no justified line is letter-spaced, nor spread inside a numb
 
 // Body lines (16 pt, portrait) that a line of the same paragraph follows
 // (the next line, one leading below, starts at the left margin) but that
-// end more than `short_by` before the right margin.
+// end more than `short_by` before the right margin — unless that next line
+// starts with a piece no break may enter (a figure such as 2,520.90, or a
+// bracketed group such as 〔2019〕 or （项）。), which then moves whole.
 std::vector<std::string> short_lines(const Layout& L, const pdf::PdfOptions& o, double short_by) {
   std::vector<std::string> out;
   const double left = o.portrait.left, right = o.page_width - o.portrait.right;
@@ -133,16 +137,21 @@ std::vector<std::string> short_lines(const Layout& L, const pdf::PdfOptions& o, 
     if (page.landscape || page.kind != pdf::detail::kOther) continue;
     std::map<long, std::pair<double, double>> lines;  // baseline (0.1 pt) → first x, last right edge
     std::map<long, std::string> text;
+    std::map<long, std::pair<double, char32_t>> first;  // baseline → x and character of its first glyph
     for (const auto& r : page.runs) {
       if (std::abs(r.size - o.body.size) > 0.01) continue;
       const long y = std::lround(r.y * 10);
       auto [it, fresh] = lines.try_emplace(y, r.x, r.x + run_width(r));
       if (!fresh) it->second = {std::min(it->second.first, r.x), std::max(it->second.second, r.x + run_width(r))};
       text[y] += utf8(r);
+      auto f = first.try_emplace(y, r.x, r.glyphs.empty() ? U' ' : r.glyphs.front().cp).first;
+      if (r.x < f->second.first && !r.glyphs.empty()) f->second = {r.x, r.glyphs.front().cp};
     }
     for (const auto& [y, xs] : lines) {
       auto next = lines.find(y - std::lround(o.body.leading * 10));
       if (next == lines.end() || std::abs(next->second.first - left) > 0.5) continue;
+      const char32_t c = first[next->first].second;
+      if (pdf::detail::is_western(c) || c == U'（' || c == U'〔' || c == U'《' || c == U'“' || c == U'【') continue;
       if (xs.second < right - short_by) out.push_back("page " + std::to_string(p + 1) + ": " + text[y]);
     }
   }

@@ -21,12 +21,13 @@ void Flow::new_page(bool landscape) {
 }
 
 void Flow::draw(const std::vector<GlyphUse>& g, std::size_t b, std::size_t e, double x, double baseline,
-                const TextStyle& style, double char_spacing) {
+                const TextStyle& style, double char_spacing, double shrink) {
   Page& p = page();
   const double py = pdf_y(baseline);
   // The space after glyph i: none inside a word or number, nor after the
   // last; twice as much beside a figure or Latin word (justify_weight).
   auto extra = [&](std::size_t i) {
+    if (shrink != 0) return i + 1 < e && compressible(g[i].cp) ? -shrink : 0.0;
     return char_spacing != 0 && i + 1 < e ? char_spacing * justify_weight(g[i].cp, g[i + 1].cp) : 0.0;
   };
   for (std::size_t i = b; i < e;) {
@@ -91,7 +92,13 @@ std::size_t place_lines(Flow& f, const std::u32string& text, const std::vector<G
     const double avail = width - lead;
     std::size_t e = ln.end;
     while (e > ln.begin && is_trailing_space(text[e - 1]) && text[e - 1] != 0x3000) --e;
-    double x = x0 + lead, cs = 0;
+    double x = x0 + lead, cs = 0, shrink = 0;
+    if (align == doc::Align::Justify && ln.width > avail + 0.01) {
+      // A line the breaker set by compressing its punctuation (标点挤压).
+      std::size_t marks = 0;
+      for (std::size_t k = ln.begin; k + 1 < e; ++k) marks += compressible(g[k].cp) ? 1 : 0;
+      if (marks > 0) shrink = (ln.width - avail) / static_cast<double>(marks);
+    }
     switch (align) {
       case doc::Align::Center: x += (avail - ln.width) / 2; break;
       case doc::Align::Right: x += avail - ln.width; break;
@@ -100,7 +107,7 @@ std::size_t place_lines(Flow& f, const std::u32string& text, const std::vector<G
         // inside a word or number), at most `max_justify_spacing` em each
         // and twice that beside a figure (justify_weight); a line that
         // would need more is set ragged instead of letter-spaced.
-        if (i + 1 < n && e - ln.begin > 1) {
+        if (shrink == 0 && i + 1 < n && e - ln.begin > 1) {
           std::size_t gaps = 0;
           for (std::size_t k = ln.begin; k + 1 < e; ++k) gaps += static_cast<std::size_t>(justify_weight(g[k].cp, g[k + 1].cp));
           if (gaps > 0) cs = std::max(0.0, avail - ln.width) / static_cast<double>(gaps);
@@ -109,7 +116,7 @@ std::size_t place_lines(Flow& f, const std::u32string& text, const std::vector<G
         break;
       case doc::Align::Left: break;
     }
-    f.draw(g, ln.begin, e, x, baseline_in(f.y, style), style, cs);
+    f.draw(g, ln.begin, e, x, baseline_in(f.y, style), style, cs, shrink);
     f.page().kind |= kind;
     f.y += style.leading;
     f.fresh = false;

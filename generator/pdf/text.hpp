@@ -62,6 +62,14 @@ inline int justify_weight(char32_t a, char32_t b) {
   return is_western(a) != is_western(b) ? 2 : 1;
 }
 
+// Full-width punctuation whose glyph fills half its em (，、；：。): where a
+// line is a little too long, each may give up to half its advance (标点挤压,
+// the way Chinese typesetting shrinks a line) instead of moving a piece on.
+inline bool compressible(char32_t c) {
+  return c == U'，' || c == U'、' || c == U'；' || c == U'：' || c == U'。';
+}
+inline constexpr double kPunctuationShrink = 0.5;  // of the glyph's advance, at most
+
 // A line: glyphs [begin, end) of the shaped text; `width` excludes trailing spaces.
 struct Line {
   std::size_t begin = 0, end = 0;
