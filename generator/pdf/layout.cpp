@@ -242,7 +242,16 @@ void place_heading(Ctx& c, const doc::Heading& h, const doc::Block* next, const 
   const bool centred = h.level <= 0;
   const double indent = centred ? 0 : c.opt.first_level_indent_chars * c.opt.body.size;
   bool only = f.only_headings;
-  place_text(c, text, s, centred ? doc::Align::Center : doc::Align::Left, indent, f.left(), f.width(), kOther);
+  if (centred) {
+    place_text(c, text, s, doc::Align::Center, indent, f.left(), f.width(), kOther);
+  } else {
+    // A heading of two lines or more has lines of even length, never a
+    // character or two left alone on its last line.
+    const auto g = c.shaper.shape(text, s);
+    auto lines = break_lines(text, g, f.width() - indent, f.width());
+    if (lines.size() > 1) lines = balanced_lines(text, g, f.width() - indent);
+    place_lines(f, text, g, lines, s, doc::Align::Left, indent, f.left(), f.width(), kOther, 0);
+  }
   f.only_headings = only;
   if (h.level <= 0) f.y += s.leading / 4;
 }
