@@ -363,6 +363,11 @@ TEST_CASE("chart: a pie of twelve slices has a colour and a legend row for each,
     CHECK(sectors[i]->outline <= (sectors[i]->a1 - sectors[i]->a0) * sectors[i]->r / 2 + 1e-9);
   }
   CHECK(colours.size() == parts.size());
+  // The HTML likewise: twelve slices, the two below 0.04 rad (3.00 and 0.50
+  // 万元: 2π × 300/444,350 = 0.0042) with a thinner white line.
+  const std::string html = html::write_html(d);
+  CHECK(count(html, "class=\"slice\"") == parts.size());
+  CHECK(count(html, "stroke=\"#fff\" stroke-width=") == 2);
   // The 0.50 万元 slice is 0.50/4,443.50 of the circle (the parts add to
   // 4,443.50): an arc of 2π × 62 pt × 50/444,350 = 0.044 pt.
   CHECK((sectors.back()->a1 - sectors.back()->a0) * sectors.back()->r ==

@@ -368,7 +368,10 @@ class Writer {
       if (slices.size() == 1 || b - a >= 2 * pi - 1e-9) {
         out_ += "<circle class=\"slice\" r=\"100\" fill=\"" + colour(doc::slice_colour(i, slices.size())) + "\"/>";
       } else {
-        out_ += "<path class=\"slice\" fill=\"" + colour(doc::slice_colour(i, slices.size())) + "\" stroke=\"#fff\" d=\"M0 0L" +
+        // The white parting line is thinner on a slice too narrow for it (as in the PDF).
+        out_ += "<path class=\"slice\" fill=\"" + colour(doc::slice_colour(i, slices.size())) + "\" stroke=\"#fff\"" +
+                (b - a < 0.04 ? " stroke-width=\"" + coord(std::max(0.05, (b - a) * 100 / 4)) + "\"" : std::string()) +
+                " d=\"M0 0L" +
                 coord(100 * std::sin(a)) + " " + coord(-100 * std::cos(a)) + "A100 100 0 " + (b - a > pi ? "1" : "0") +
                 " 1 " + coord(100 * std::sin(b)) + " " + coord(-100 * std::cos(b)) + "Z\"/>";
       }
@@ -514,11 +517,11 @@ class Writer {
       for (const auto& c : row) spans_rows = spans_rows || span(c.rowspan) > 1;
     out_ += narrow ? ">\n<table class=\"narrow\">\n" : spans_rows ? ">\n<table>\n" : ">\n<table class=\"sticky\">\n";
     columns(t);
-    // A department's own table (an attachment: no 公开表 number) has no
-    // column widths of the format: its labels keep their line and its
-    // longer texts a readable width, and the table scrolls rather than
-    // stacking them a character or two a line.
-    const bool own = t.number.empty();
+    // A department's own table (an attachment: no 公开表 number, not in the
+    // 目录) has no column widths of the format: its labels keep their line
+    // and its longer texts a readable width, and the table scrolls rather
+    // than stacking them a character or two a line.
+    const bool own = t.number.empty() && !t.in_toc && t.widths.empty();
     if (!t.head.empty()) {
       out_ += "<thead>\n";
       for (const auto& row : t.head) rowmarkup(row, true, own);
@@ -571,9 +574,10 @@ class Writer {
 
   // Head rows: every non-empty cell is a column header. Body rows: cells
   // marked header are row headers. Empty cells are plain <td>s.
-  // In a department's own table (`own`), a one-column cell of text is a
-  // "label" (eight characters or fewer, a Latin letter or figure counting
-  // half: kept on one line) or a "text" (given a least width).
+  // In a department's own table (`own`), a one-column cell of text of two
+  // characters or more is a "label" (eight characters or fewer, a Latin
+  // letter or figure counting half: kept on one line) or a "text" (given a
+  // least width).
   void rowmarkup(const doc::Row& row, bool head, bool own = false) {
     out_ += "<tr>";
     for (const auto& c : row) {
@@ -588,7 +592,7 @@ class Writer {
       out_ += " class=\"";
       out_ += align_class(c.align);
       if (c.emphasis) out_ += " em";
-      if (own && span(c.colspan) == 1 && c.align != doc::Align::Right && !c.text.empty())
+      if (own && span(c.colspan) == 1 && c.align != doc::Align::Right && text_width(c.text) >= 2)
         out_ += text_width(c.text) <= 8 ? " label" : " text";
       out_ += "\">";
       text(c.text);
