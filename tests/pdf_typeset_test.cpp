@@ -461,6 +461,31 @@ TEST_CASE("typeset: an attachment figure is an amount by its column, not by its 
   CHECK((*unit)[1].text == "0");
 }
 
+TEST_CASE("typeset: no page holds a heading alone", "[pdf][typeset]") {
+  // 四川's （四）预算绩效管理情况 has no text when a department gives no
+  // 绩效 figures, and the next part starts a page: the heading stays at
+  // the foot of the page before, not alone on a page of its own. Every
+  // fill of that page is tried (1 to 22 lines of text before it).
+  const pdf::PdfOptions o;
+  for (int n = 1; n <= 22; ++n) {
+    doc::Document d;
+    d.blocks.push_back(doc::Heading{1, "十、其他重要事项的情况说明", "", true, false});
+    std::string text;
+    for (int i = 0; i < n * 24 - 6; ++i) text += "说";
+    d.blocks.push_back(doc::Paragraph{text});
+    d.blocks.push_back(doc::Heading{2, "（四）预算绩效管理情况", "", true, false});
+    d.blocks.push_back(doc::Heading{0, "第三部分 名词解释", "", true, true});
+    d.blocks.push_back(doc::Paragraph{"一、财政拨款收入：单位从同级政府财政部门取得的财政预算资金。"});
+    const Layout L = lay_out(d, o);
+    for (std::size_t p = 0; p < L.pages.size(); ++p) {
+      const std::string t = page_text(L.pages[p]);
+      INFO(n << " lines, page " << p + 1 << ": " << t);
+      const bool alone = t.find("预算绩效管理情况") != std::string::npos && t.find("说") == std::string::npos;
+      CHECK_FALSE(alone);
+    }
+  }
+}
+
 TEST_CASE("typeset: a table's title and lead lines are never left on a page without the table", "[pdf][typeset]") {
   // The 2021 表 sits in 十三（二） after its title 「部门整体绩效自评表」 and
   // 「(2021年度)」; the 2022 附件 is a title, one sentence and a date before

@@ -167,7 +167,10 @@ double min_height(Ctx& c, const doc::Block* b) {
   const PdfOptions& o = c.opt;
   if (auto* p = std::get_if<doc::Paragraph>(b)) return 2 * (p->role == doc::Role::Note ? o.note : o.body).leading;
   if (std::get_if<doc::List>(b)) return 2 * o.body.leading;
-  if (auto* h = std::get_if<doc::Heading>(b)) return heading_style(o, h->level).leading + 2 * o.body.leading;
+  // A heading that starts a new page (the next part) asks nothing of this
+  // page: a heading before it (an empty section) stays where it falls
+  // rather than go alone on a page of its own.
+  if (auto* h = std::get_if<doc::Heading>(b)) return h->new_page ? 0 : heading_style(o, h->level).leading + 2 * o.body.leading;
   if (auto* t = std::get_if<doc::Table>(b)) return table_start_height(*t, o, c.shaper);
   if (auto* ch = std::get_if<doc::Chart>(b)) return chart_height(*ch, o, c.shaper);
   return 0;
