@@ -7,11 +7,13 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <string>
 
 #include "build/build.hpp"
 #include "compose/chart.hpp"
 #include "compose/context.hpp"
+#include "core/money.hpp"
 #include "html/html_writer.hpp"
 #include "pdf/layout.hpp"
 #include "pdf/pdf.hpp"
@@ -317,4 +319,75 @@ TEST_CASE("chart: @chart names a model list or pair; anything else is a set-up e
   REQUIRE(grand.groups.size() == 1);
   REQUIRE(grand.groups[0].values.size() == 1);
   CHECK(grand.groups[0].values[0].amount == b->model.grand_income);
+}
+
+TEST_CASE("chart: a pie of twelve slices has a colour and a legend row for each, none over another", "[chart]") {
+  // A department's spending by 类 can have ten or more parts: every slice,
+  // the smallest included, keeps a colour of its own (the legend names it
+  // by that colour), the smallest still shows at the rim, and no legend
+  // row is drawn over another or over the pie.
+  const std::vector<std::pair<std::string, std::int64_t>> parts = {
+      {"一般公共服务支出", 120000}, {"国防支出", 90000}, {"公共安全支出", 70000},
+      {"教育支出", 50000}, {"科学技术支出", 40000}, {"文化旅游体育与传媒支出", 30000},
+      {"社会保障和就业支出", 20000}, {"卫生健康支出", 12000}, {"节能环保支出", 8000},
+      {"城乡社区支出", 4000}, {"农林水支出", 300}, {"住房保障支出", 50}};
+  doc::Chart pie;
+  pie.kind = doc::Chart::Kind::Pie;
+  pie.title = "图3：支出决算结构图";
+  pie.unit = "单位：万元";
+  pie.groups.emplace_back();
+  for (const auto& [name, cents] : parts)
+    pie.groups[0].values.push_back(doc::ChartValue{name, Money::fen(cents * 10000), "spend.total", format_wan(cents, false), "1.00"});
+  doc::Document d;
+  d.blocks.push_back(doc::Paragraph{"三、支出决算情况说明", doc::Role::Body, doc::Align::Justify, true});
+  d.blocks.push_back(pie);
+  const auto L = lay_out(d);
+  const pdf::PdfOptions o;
+  std::vector<const pdf::detail::Shape*> sectors, swatches;
+  const pdf::detail::Page* page = nullptr;
+  for (const auto& p : L.pages)
+    for (const auto& s : p.shapes) {
+      (s.kind == pdf::detail::Shape::Kind::Sector ? sectors : swatches).push_back(&s);
+      page = &p;
+    }
+  REQUIRE(page);
+  REQUIRE(sectors.size() == parts.size());
+  REQUIRE(swatches.size() == parts.size());
+  std::set<std::uint32_t> colours;
+  for (std::size_t i = 0; i < sectors.size(); ++i) {
+    INFO("slice " << i + 1 << " " << parts[i].first);
+    colours.insert(sectors[i]->rgb);
+    CHECK(swatches[i]->rgb == sectors[i]->rgb);                       // the legend's swatch is the slice's colour
+    CHECK(sectors[i]->rgb != sectors[(i + 1) % sectors.size()]->rgb);  // neighbours (the last beside the first) differ
+    // The white parting line leaves the slice's colour showing at the rim.
+    CHECK(sectors[i]->outline <= (sectors[i]->a1 - sectors[i]->a0) * sectors[i]->r / 2 + 1e-9);
+  }
+  CHECK(colours.size() == parts.size());
+  // The HTML likewise: twelve slices, the two below 0.04 rad (3.00 and 0.50
+  // 万元: 2π × 300/444,350 = 0.0042) with a thinner white line.
+  const std::string html = html::write_html(d);
+  CHECK(count(html, "class=\"slice\"") == parts.size());
+  CHECK(count(html, "stroke=\"#fff\" stroke-width=") == 2);
+  // The 0.50 万元 slice is 0.50/4,443.50 of the circle (the parts add to
+  // 4,443.50): an arc of 2π × 62 pt × 50/444,350 = 0.044 pt.
+  CHECK((sectors.back()->a1 - sectors.back()->a0) * sectors.back()->r ==
+        Approx(2 * 3.14159265358979 * 62 * 50 / 444350.0).epsilon(1e-6));
+  // Text: within the text block, no run over another on its line, no two
+  // lines closer than their size, and none over the pie.
+  const double left = o.portrait.left, right = o.page_width - o.portrait.right;
+  const auto& c = *sectors.front();
+  std::vector<std::pair<double, std::pair<double, double>>> boxes;  // baseline, x range
+  for (const auto& r : page->runs) {
+    double w = 0;
+    for (const auto& g : r.glyphs) w += fonts().set().fonts[r.font].face->advance(g.gid) * r.size / 1000;
+    CHECK(r.x >= left - 0.01);
+    CHECK(r.x + w <= right + 0.01);
+    const bool clear = r.x + w <= c.x - c.r || r.x >= c.x + c.r || r.y + 0.9 * r.size <= c.y - c.r || r.y - 0.2 * r.size >= c.y + c.r;
+    CHECK(clear);
+    for (const auto& [y, xs] : boxes) {
+      if (std::abs(y - r.y) < 0.5) CHECK((r.x >= xs.second - 0.01 || r.x + w <= xs.first + 0.01));
+      else CHECK(std::abs(y - r.y) >= r.size * 0.95);
+    }
+    boxes.push_back({r.y, {r.x, r.x + w}});
+  }
 }

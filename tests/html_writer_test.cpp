@@ -3,11 +3,14 @@
 // determinism. Expected markup is written out by hand.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 
 #include "html/html_writer.hpp"
+#include "support.hpp"
 
 using namespace juesuan;
+namespace fs = std::filesystem;
 using html::write_html;
 
 namespace {
@@ -416,4 +419,29 @@ TEST_CASE("a table of panels side by side becomes one table a panel, and a wide 
   out = write_html(d, o);
   CHECK(!has(out, "<div class=\"panels\">"));
   CHECK(has(out, "<p class=\"scroll-hint wide\" aria-hidden=\"true\">左右滑动</p>\n<div class=\"table-scroll\""));
+}
+
+TEST_CASE("html: attachment tables keep labels on one line and texts readable, at 1280 and 390 px", "[html][browser]") {
+  // tests/browser/check_cells.py opens the pages in headless Chromium and
+  // measures every cell of the 绩效自评表: a label of up to eight
+  // characters on one line, a longer text at four characters a line or
+  // more (the table scrolls on a phone rather than stacking them).
+  test::TempDir tmp("html-cells");
+  const std::string root = JUESUAN_SOURCE_DIR;
+  const auto built = test::shell(test::shell_quote(test::binary()) + " build " + root +
+                                 "/data/examples/2021-jiaozuo-gongxinju.yaml " + root +
+                                 "/data/examples/2022-jiaozuo-zhengwu-dashuju.yaml -o " +
+                                 test::shell_quote((tmp.dir / "out").string()));
+  REQUIRE(built.status == 0);
+  const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  const auto run = test::shell(python + " " + root + "/tests/browser/check_cells.py " +
+                               test::shell_quote((tmp.dir / "out/2021-jiaozuo-gongxinju.html").string()) + " " +
+                               test::shell_quote((tmp.dir / "out/2022-jiaozuo-zhengwu-dashuju.html").string()));
+  if (run.status == 77) {
+    WARN("skipped: " << run.out);
+    return;
+  }
+  INFO(run.out << run.err);
+  CHECK(run.status == 0);
+  CHECK(run.out.find("2021-jiaozuo-gongxinju.html at 390 px: 0 cells stack") != std::string::npos);
 }

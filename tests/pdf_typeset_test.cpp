@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <string>
 
@@ -39,11 +40,13 @@ doc::Document example(const std::string& name) {
   return build_document(res, fs::path(JUESUAN_SOURCE_DIR) / "data/examples" / name)->document;
 }
 
-// Width of a run as drawn (advances plus the character spacing after each glyph).
+// Width of a run as drawn (advances plus the character spacing after each
+// glyph but the last; a negative spacing — a compressed ，。；：、, whose mark
+// fills the left half of its em — narrows the last glyph's box too).
 double run_width(const TextRun& r) {
   double w = 0;
   for (const auto& g : r.glyphs) w += fonts().set().fonts[r.font].face->advance(g.gid) * r.size / 1000 + r.char_spacing;
-  return w - r.char_spacing;
+  return r.char_spacing < 0 ? w : w - r.char_spacing;
 }
 
 std::string utf8(const TextRun& r) {
@@ -61,15 +64,21 @@ std::string utf8(const TextRun& r) {
   return out;
 }
 
-// Every justified gap within the limit, and none inside a number or word.
+// Every justified gap within the limit — max_justify_spacing between two
+// Chinese characters, twice that between a figure or Latin word and the
+// Chinese beside it — and none inside a number or word.
 void check_spacing(const Layout& L, const pdf::PdfOptions& o) {
   for (std::size_t p = 0; p < L.pages.size(); ++p)
     for (const auto& r : L.pages[p].runs) {
       if (r.char_spacing == 0) continue;
       INFO("page " << p + 1 << ": \"" << utf8(r) << "\" spaced " << r.char_spacing / r.size << " em");
-      CHECK(r.char_spacing <= o.max_justify_spacing * r.size + 1e-6);
-      for (std::size_t i = 0; i + 1 < r.glyphs.size(); ++i)
-        CHECK_FALSE((pdf::detail::is_western(r.glyphs[i].cp) && pdf::detail::is_western(r.glyphs[i + 1].cp)));
+      CHECK(r.char_spacing <= 2 * o.max_justify_spacing * r.size + 1e-6);
+      const bool wide = r.char_spacing > o.max_justify_spacing * r.size + 1e-6;
+      for (std::size_t i = 0; i + 1 < r.glyphs.size(); ++i) {
+        const bool a = pdf::detail::is_western(r.glyphs[i].cp), b = pdf::detail::is_western(r.glyphs[i + 1].cp);
+        CHECK_FALSE((a && b));
+        if (wide) CHECK(a != b);  // the wider space only where Chinese meets a figure or word
+      }
     }
 }
 
@@ -113,6 +122,88 @@ TEST_CASE("typeset: no justified line is letter-spaced, nor spread inside a numb
     check_spacing(lay_out(example(name), o), o);
   }
   check_spacing(lay_out(hostile(), o), o);
+}
+
+// Body lines (16 pt, portrait) that a line of the same paragraph follows
+// (the next line, one leading below, starts at the left margin) but that
+// end more than `short_by` before the right margin — unless that next line
+// starts with a piece no break may enter (a figure such as 2,520.90, or a
+// bracketed group such as 〔2019〕 or （项）。), which then moves whole.
+std::vector<std::string> short_lines(const Layout& L, const pdf::PdfOptions& o, double short_by,
+                                     const std::vector<std::string>& headings) {
+  std::vector<std::string> out;
+  const double left = o.portrait.left, right = o.page_width - o.portrait.right;
+  for (std::size_t p = 0; p < L.pages.size(); ++p) {
+    const auto& page = L.pages[p];
+    if (page.landscape || page.kind != pdf::detail::kOther) continue;
+    std::map<long, std::pair<double, double>> lines;  // baseline (0.1 pt) → first x, last right edge
+    std::map<long, std::string> text;
+    std::map<long, std::pair<double, char32_t>> first;  // baseline → x and character of its first glyph
+    for (const auto& r : page.runs) {
+      if (std::abs(r.size - o.body.size) > 0.01) continue;
+      const long y = std::lround(r.y * 10);
+      auto [it, fresh] = lines.try_emplace(y, r.x, r.x + run_width(r));
+      if (!fresh) it->second = {std::min(it->second.first, r.x), std::max(it->second.second, r.x + run_width(r))};
+      text[y] += utf8(r);
+      auto f = first.try_emplace(y, r.x, r.glyphs.empty() ? U' ' : r.glyphs.front().cp).first;
+      if (r.x < f->second.first && !r.glyphs.empty()) f->second = {r.x, r.glyphs.front().cp};
+    }
+    for (const auto& [y, xs] : lines) {
+      auto next = lines.find(y - std::lround(o.body.leading * 10));
+      if (next == lines.end() || std::abs(next->second.first - left) > 0.5) continue;
+      const char32_t c = first[next->first].second;
+      if (pdf::detail::is_western(c) || c == U'（' || c == U'〔' || c == U'《' || c == U'“' || c == U'【') continue;
+      // Headings wrap into lines of even length on purpose (balanced).
+      const bool heading = std::any_of(headings.begin(), headings.end(),
+                                       [&](const std::string& h) { return h.find(text[y]) != std::string::npos; });
+      if (!heading && xs.second < right - short_by) out.push_back("page " + std::to_string(p + 1) + ": " + text[y]);
+    }
+  }
+  return out;
+}
+
+TEST_CASE("typeset: no line of a paragraph but its last ends short of the margin", "[pdf][typeset]") {
+  // 四川 三: 「2022年本年支出合计4143.91万元，其中：」 was set alone, 3.5
+  // em short, to spare a later line the spacing beside its figures; the
+  // space a figure's sides take (twice a Chinese gap) fills both lines.
+  const pdf::PdfOptions o;
+  static const Resources res = Resources::load(JUESUAN_SOURCE_DIR);
+  for (const std::string path : {"data/examples/2021-jiaozuo-gongxinju.yaml", "data/examples/2022-jiaozuo-zhengwu-dashuju.yaml",
+                                 "tests/profiles/sichuan-dayingxian.yaml", "tests/profiles/anhui-duji.yaml",
+                                 "tests/profiles/guangxi-wuzhou.yaml", "tests/departments/district-fund.yaml"}) {
+    const doc::Document d = build_document(res, fs::path(JUESUAN_SOURCE_DIR) / path)->document;
+    std::vector<std::string> headings;
+    for (const auto& b : d.blocks)
+      if (auto* h = std::get_if<doc::Heading>(&b)) headings.push_back(h->text);
+    const Layout L = lay_out(d, o);
+    for (const auto& line : short_lines(L, o, 1.5 * o.body.size, headings)) {
+      INFO(path << ", " << line);
+      CHECK(false);
+    }
+  }
+}
+
+TEST_CASE("typeset: a heading that wraps leaves no character alone on its last line", "[pdf][typeset]") {
+  // The 2021 example's 七: 24 characters at 16 pt, one more than a line
+  // holds after its indent; set greedily, 「明」 stood alone on line 2.
+  const pdf::PdfOptions o;
+  doc::Document d;
+  const std::string title = "七、一般公共预算财政拨款“三公”经费支出决算情况说明";
+  d.blocks.push_back(doc::Heading{1, title, "", true, false});
+  d.blocks.push_back(doc::Paragraph{"2021年度“三公”经费财政拨款支出预算为40.76万元。"});
+  const Layout L = lay_out(d, o);
+  std::map<long, std::string> lines;
+  for (const auto& r : L.pages.front().runs)
+    if (std::abs(r.size - o.section.size) < 0.01) lines[-std::lround(r.y * 10)] += utf8(r);
+  std::vector<std::string> heading;
+  for (const auto& [y, t] : lines)
+    if (title.find(t) != std::string::npos) heading.push_back(t);
+  REQUIRE(heading.size() == 2);
+  // Each line holds a third of the heading at least (UTF-8: three bytes a character).
+  for (const auto& t : heading) {
+    INFO(t);
+    CHECK(t.size() >= title.size() / 3);
+  }
 }
 
 TEST_CASE("typeset: a figure and its 万元 may be parted, and a clause after its comma", "[pdf][typeset]") {
@@ -330,6 +421,68 @@ TEST_CASE("typeset: attachment figures are right-aligned, amounts with the table
     INFO(i);
     CHECK((*row)[i].text == want[i]);
     CHECK(((*row)[i].align == doc::Align::Right) == (i > 0));
+  }
+}
+
+TEST_CASE("typeset: an attachment figure is an amount by its column, not by its digits", "[pdf][typeset]") {
+  // The 2022 自评表: the columns 年初预算数 全年预算数 全年执行数 hold amounts
+  // (2520.89 → 2,520.89 as the 2022 tables print 万元); 分值, 执行率, 得分
+  // and 偏差度 do not: a 偏差度 of 1163.00 (12.63% against ≤1%) is a rate
+  // and keeps its digits, like the 得分 9.71 and 分值 10.
+  const doc::Document d = only_table(example("2022-jiaozuo-zhengwu-dashuju.yaml"), "a1-1");
+  const auto& t = std::get<doc::Table>(d.blocks.front());
+  auto row_of = [&](const std::string& label) -> const doc::Row* {
+    for (const auto& r : t.body)
+      for (const auto& c : r)
+        if (c.text == label) return &r;
+    return nullptr;
+  };
+  const doc::Row* budget = row_of("部门预算总额");
+  REQUIRE(budget);
+  const std::vector<std::string> want = {"部门预算总额", "2,520.89", "2,672.11", "2,334.61", "10", "87.37%", "9.71"};
+  REQUIRE(budget->size() == want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    INFO(i);
+    CHECK((*budget)[i].text == want[i]);
+  }
+  const doc::Row* carry = row_of("结转结余率");
+  REQUIRE(carry);
+  // 结转结余率 | ≤1% | 12.63% | 1 | 0 | 1163.00 | 原因
+  REQUIRE(carry->size() == 7);
+  CHECK((*carry)[5].text == "1163.00");
+  CHECK((*carry)[5].align == doc::Align::Right);
+  const doc::Row* late = row_of("预算执行率");
+  REQUIRE(late);
+  CHECK((*late)[5].text == "-8.03");
+  // A row of the 资金来源 with zeros written as 0 stays 0 (an amount column
+  // regroups, it does not add decimals).
+  const doc::Row* unit = row_of("(3)单位资金");
+  REQUIRE(unit);
+  CHECK((*unit)[1].text == "0");
+}
+
+TEST_CASE("typeset: no page holds a heading alone", "[pdf][typeset]") {
+  // 四川's （四）预算绩效管理情况 has no text when a department gives no
+  // 绩效 figures, and the next part starts a page: the heading stays at
+  // the foot of the page before, not alone on a page of its own. Every
+  // fill of that page is tried (1 to 22 lines of text before it).
+  const pdf::PdfOptions o;
+  for (int n = 1; n <= 22; ++n) {
+    doc::Document d;
+    d.blocks.push_back(doc::Heading{1, "十、其他重要事项的情况说明", "", true, false});
+    std::string text;
+    for (int i = 0; i < n * 24 - 6; ++i) text += "说";
+    d.blocks.push_back(doc::Paragraph{text});
+    d.blocks.push_back(doc::Heading{2, "（四）预算绩效管理情况", "", true, false});
+    d.blocks.push_back(doc::Heading{0, "第三部分 名词解释", "", true, true});
+    d.blocks.push_back(doc::Paragraph{"一、财政拨款收入：单位从同级政府财政部门取得的财政预算资金。"});
+    const Layout L = lay_out(d, o);
+    for (std::size_t p = 0; p < L.pages.size(); ++p) {
+      const std::string t = page_text(L.pages[p]);
+      INFO(n << " lines, page " << p + 1 << ": " << t);
+      const bool alone = t.find("预算绩效管理情况") != std::string::npos && t.find("说") == std::string::npos;
+      CHECK_FALSE(alone);
+    }
   }
 }
 

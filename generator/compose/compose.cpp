@@ -11,6 +11,7 @@
 #include "compose/cn_number.hpp"
 #include "compose/context.hpp"
 #include "compose/markup.hpp"
+#include "document/grid.hpp"
 
 namespace juesuan {
 
@@ -220,15 +221,18 @@ class TableBuilder {
 };
 
 // A cell of an attachment table that is a figure ("2470.77", "100.00%",
-// "10", "-3.5", or "-" for none): set right-aligned. An amount — a plain number with two
-// decimals, as the 决算 prints 万元 — is printed in the number style of the
-// format's tables ("2,470.77" where they group thousands).
+// "10", "-3.5", or "-" for none): set right-aligned. Whether it is an
+// amount is not read from its digits (a 偏差度 of 1163.00 is no amount) but
+// from what its column is: a column whose heading names an amount (the
+// format's `attachment_amount_headings`: 年初预算数, 全年执行数, …) prints
+// its figures in the number style of the format's tables ("2,470.77" where
+// they group thousands); scores, rates and counts are printed as written.
 struct AttachmentFigure {
   bool figure = false;
   std::string text;
 };
 
-AttachmentFigure attachment_figure(const std::string& text, bool grouping) {
+AttachmentFigure attachment_figure(const std::string& text, bool amount, bool grouping) {
   AttachmentFigure out{false, text};
   if (text == "-") return AttachmentFigure{true, text};  // no figure, in a column of figures
   std::size_t i = 0;
@@ -241,6 +245,7 @@ AttachmentFigure attachment_figure(const std::string& text, bool grouping) {
     ++i;
   }
   if (i == digits_from || text[i - 1] == ',') return out;
+  const std::size_t int_end = i;
   std::size_t decimals = 0;
   if (i < n && text[i] == '.') {
     ++i;
@@ -251,20 +256,58 @@ AttachmentFigure attachment_figure(const std::string& text, bool grouping) {
   if (percent) ++i;
   if (i != n) return out;
   out.figure = true;
-  if (percent || commas || decimals != 2 || text[0] == '+') return out;
-  // An amount: its value in 0.01 units, regrouped.
-  std::int64_t cents = 0;
-  for (char c : text)
-    if (std::isdigit(static_cast<unsigned char>(c))) {
-      if (cents > (INT64_MAX - 9) / 10) return out;
-      cents = cents * 10 + (c - '0');
+  if (!amount || percent || commas || text[0] == '+' || !grouping) return out;
+  // An amount: its integer part grouped by thousands, its decimals as written.
+  std::string grouped;
+  const std::size_t digits = int_end - digits_from;
+  for (std::size_t k = 0; k < digits; ++k) {
+    if (k > 0 && (digits - k) % 3 == 0) grouped += ',';
+    grouped += text[digits_from + k];
+  }
+  out.text = text.substr(0, digits_from) + grouped + text.substr(int_end);
+  return out;
+}
+
+bool is_figure(const std::string& text) { return attachment_figure(text, false, false).figure; }
+
+// For each cell of an attachment table (by row, then cell): whether it sits
+// in an amount column. A column's heading is the text of the last row above
+// that holds no figure (「年初预算数 全年预算数 全年执行数 分值 执行率 得分」)
+// where that row covers the column.
+std::vector<std::vector<char>> amount_cells(const std::vector<doc::Row>& rows,
+                                            const std::vector<std::string>& amount_words) {
+  std::vector<std::vector<char>> out(rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) out[r].assign(rows[r].size(), 0);
+  if (amount_words.empty()) return out;
+  const doc::Grid g = doc::grid(rows);
+  std::vector<std::string> heading(static_cast<std::size_t>(std::max(g.columns, 0)));
+  auto names_amount = [&](const std::string& h) {
+    for (const auto& w : amount_words)
+      if (!w.empty() && h.find(w) != std::string::npos) return true;
+    return false;
+  };
+  std::size_t k = 0;
+  for (int r = 0; r < g.rows; ++r) {
+    const std::size_t first = k;
+    bool figures = false;
+    for (; k < g.cells.size() && g.cells[k].row == r; ++k)
+      if (is_figure(g.cells[k].cell->text)) figures = true;
+    for (std::size_t i = first; i < k; ++i) {
+      const doc::Placed& p = g.cells[i];
+      const auto& row = rows[static_cast<std::size_t>(r)];
+      const std::size_t index = static_cast<std::size_t>(p.cell - row.data());
+      if (!figures) {
+        for (int c = p.col; c < p.col + p.colspan && c < g.columns; ++c) heading[static_cast<std::size_t>(c)] = p.cell->text;
+      } else if (index < out[static_cast<std::size_t>(r)].size()) {
+        out[static_cast<std::size_t>(r)][index] = names_amount(heading[static_cast<std::size_t>(p.col)]);
+      }
     }
-  out.text = format_wan(text[0] == '-' ? -cents : cents, grouping);
+  }
   return out;
 }
 
 // The blocks of a department's attachment: headings, paragraphs, tables.
-void add_attachment(const Attachment& a, doc::Document& d, std::size_t index, bool grouping) {
+void add_attachment(const Attachment& a, doc::Document& d, std::size_t index, const FormatSettings& settings) {
   std::size_t table_no = 0;
   for (const auto& b : a.blocks) {
     switch (b.kind) {
@@ -278,11 +321,20 @@ void add_attachment(const Attachment& a, doc::Document& d, std::size_t index, bo
         doc::Table t;
         t.id = "a" + std::to_string(index + 1) + "-" + std::to_string(++table_no);
         t.in_toc = false;
+        std::vector<doc::Row> plain;  // the cells as written, to find each column's heading
+        for (const auto& r : b.rows) {
+          doc::Row row;
+          for (const auto& c : r) row.push_back(text_cell(c.text, c.colspan, c.rowspan, doc::Align::Left, false, false));
+          plain.push_back(std::move(row));
+        }
+        const auto amount = amount_cells(plain, settings.attachment_amount_headings);
         for (std::size_t i = 0; i < b.rows.size(); ++i) {
           const bool head = i < static_cast<std::size_t>(b.header_rows);
           doc::Row row;
-          for (const auto& c : b.rows[i]) {
-            const AttachmentFigure f = head ? AttachmentFigure{false, c.text} : attachment_figure(c.text, grouping);
+          for (std::size_t j = 0; j < b.rows[i].size(); ++j) {
+            const auto& c = b.rows[i][j];
+            const AttachmentFigure f =
+                head ? AttachmentFigure{false, c.text} : attachment_figure(c.text, amount[i][j], settings.table_grouping);
             const doc::Align align = head ? doc::Align::Center : f.figure ? doc::Align::Right : doc::Align::Left;
             row.push_back(text_cell(f.text, c.colspan, c.rowspan, align, head, false));
           }
@@ -365,7 +417,7 @@ doc::Document compose(const Model& model, const TemplateSet& t) {
       std::size_t i = dir.args.empty() ? 0 : std::stoul(dir.args.front());
       if (i >= model.written.attachments.size())
         throw Error(Failure::Setup, origin + ": @attachment " + std::to_string(i) + " does not exist");
-      add_attachment(model.written.attachments[i], d, i, t.settings.table_grouping);
+      add_attachment(model.written.attachments[i], d, i, t.settings);
     } else if (k == "toc") {
       toc_index = d.blocks.size();
       d.blocks.push_back(doc::Toc{dir.text, {}});

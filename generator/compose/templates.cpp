@@ -182,6 +182,7 @@ void read_settings(const Node& fmt, FormatSettings& st) {
   if (const Node* n = fmt.find("level")) st.level = scalar(n, "level", fmt.loc);
   if (const Node* n = fmt.find("list_budget_only_items")) st.list_budget_only_items = opt_bool(n);
   if (const Node* n = fmt.find("list_order")) st.list_order = strings(n);
+  if (const Node* n = fmt.find("attachment_amount_headings")) st.attachment_amount_headings = strings(n);
   if (const Node* n = fmt.find("names")) {
     if (!n->is_map()) fail(n->loc, "template: names is a map of code to name");
     for (const auto& [k, v] : n->entries) st.names[k.text] = v.text;

@@ -63,6 +63,10 @@ struct NumberStyle {
 struct FormatSettings {
   NumberStyle text;              // numbers in sentences
   bool table_grouping = true;
+  // Words that make an attachment table's column an amount column when its
+  // heading holds one (年初预算数, 全年执行数, …): its figures are grouped
+  // like the tables' amounts; other figures (分值, 偏差度) stay as written.
+  std::vector<std::string> attachment_amount_headings;
   std::string unit_line;         // 单位：万元
   std::string year_line;         // {{year}}年度 (Mustache)
   std::string department_line;   // 部门：{{department}}

@@ -73,6 +73,8 @@ table{border-collapse:collapse;width:100%;min-width:36rem;font-family:var(--tabl
 table.narrow,.landscape table.narrow{min-width:0}
 .scroll-hint{display:none;margin:.25em 0;font-size:.85em;color:#555;text-align:right}
 .table-scroll td,.table-scroll th{min-width:3.5em}
+.table-scroll td.label,.table-scroll th.label{white-space:nowrap}
+.table-scroll td.text,.table-scroll th.text{min-width:8em}
 .panels{display:flex;flex-wrap:wrap;gap:0}
 .panels>.table-scroll{flex:1 1 18rem}
 .panels table{min-width:0}
@@ -123,6 +125,17 @@ tr{break-inside:avoid;page-break-inside:avoid}
 p,li{orphans:2;widows:2}
 }
 )css";
+
+// The width of a text in characters: a Latin letter or figure counts half.
+double text_width(std::string_view s) {
+  double w = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) w += 0.5;
+    else if (c >= 0xC0) w += c < 0xE0 ? 0.5 : 1;  // a lead byte: two-byte characters are Latin/Greek/Cyrillic
+  }
+  return w;
+}
 
 const char* align_class(doc::Align a) {
   switch (a) {
@@ -353,9 +366,12 @@ class Writer {
                           static_cast<double>(sum);
       const double b = i + 1 == slices.size() ? 2 * pi : a + span;
       if (slices.size() == 1 || b - a >= 2 * pi - 1e-9) {
-        out_ += "<circle class=\"slice\" r=\"100\" fill=\"" + colour(doc::slice_colour(i)) + "\"/>";
+        out_ += "<circle class=\"slice\" r=\"100\" fill=\"" + colour(doc::slice_colour(i, slices.size())) + "\"/>";
       } else {
-        out_ += "<path class=\"slice\" fill=\"" + colour(doc::slice_colour(i)) + "\" stroke=\"#fff\" d=\"M0 0L" +
+        // The white parting line is thinner on a slice too narrow for it (as in the PDF).
+        out_ += "<path class=\"slice\" fill=\"" + colour(doc::slice_colour(i, slices.size())) + "\" stroke=\"#fff\"" +
+                (b - a < 0.04 ? " stroke-width=\"" + coord(std::max(0.05, (b - a) * 100 / 4)) + "\"" : std::string()) +
+                " d=\"M0 0L" +
                 coord(100 * std::sin(a)) + " " + coord(-100 * std::cos(a)) + "A100 100 0 " + (b - a > pi ? "1" : "0") +
                 " 1 " + coord(100 * std::sin(b)) + " " + coord(-100 * std::cos(b)) + "Z\"/>";
       }
@@ -366,7 +382,7 @@ class Writer {
     out_ += "</caption>\n";
     for (std::size_t i = 0; i < slices.size(); ++i) {
       out_ += "<tr><td>";
-      swatch(doc::slice_colour(i));
+      swatch(doc::slice_colour(i, slices.size()));
       out_ += "</td><td>";
       text(slices[i].label);
       out_ += "</td><td class=\"num\">";
@@ -501,13 +517,18 @@ class Writer {
       for (const auto& c : row) spans_rows = spans_rows || span(c.rowspan) > 1;
     out_ += narrow ? ">\n<table class=\"narrow\">\n" : spans_rows ? ">\n<table>\n" : ">\n<table class=\"sticky\">\n";
     columns(t);
+    // A department's own table (an attachment: no 公开表 number, not in the
+    // 目录) has no column widths of the format: its labels keep their line
+    // and its longer texts a readable width, and the table scrolls rather
+    // than stacking them a character or two a line.
+    const bool own = t.number.empty() && !t.in_toc && t.widths.empty();
     if (!t.head.empty()) {
       out_ += "<thead>\n";
-      for (const auto& row : t.head) rowmarkup(row, true);
+      for (const auto& row : t.head) rowmarkup(row, true, own);
       out_ += "</thead>\n";
     }
     out_ += "<tbody>\n";
-    for (const auto& row : t.body) rowmarkup(row, false);
+    for (const auto& row : t.body) rowmarkup(row, false, own);
     out_ += "</tbody>\n</table>\n</div>\n";
   }
 
@@ -553,7 +574,11 @@ class Writer {
 
   // Head rows: every non-empty cell is a column header. Body rows: cells
   // marked header are row headers. Empty cells are plain <td>s.
-  void rowmarkup(const doc::Row& row, bool head) {
+  // In a department's own table (`own`), a one-column cell of text of two
+  // characters or more is a "label" (eight characters or fewer, a Latin
+  // letter or figure counting half: kept on one line) or a "text" (given a
+  // least width).
+  void rowmarkup(const doc::Row& row, bool head, bool own = false) {
     out_ += "<tr>";
     for (const auto& c : row) {
       const bool th = !c.text.empty() && (head || c.header);
@@ -567,6 +592,8 @@ class Writer {
       out_ += " class=\"";
       out_ += align_class(c.align);
       if (c.emphasis) out_ += " em";
+      if (own && span(c.colspan) == 1 && c.align != doc::Align::Right && text_width(c.text) >= 2)
+        out_ += text_width(c.text) <= 8 ? " label" : " text";
       out_ += "\">";
       text(c.text);
       out_ += th ? "</th>" : "</td>";

@@ -92,8 +92,10 @@ void pie(const doc::Chart& c, Flow& f, Shaper& shaper, const Styles& s, double t
     sh.r = kPieRadius;
     sh.a0 = a;
     sh.a1 = i + 1 == slices.size() ? 2 * kPi : a + span;
-    sh.rgb = doc::slice_colour(i);
-    sh.outline = slices.size() > 1 ? 0.75 : 0;
+    sh.rgb = doc::slice_colour(i, slices.size());
+    // The white line parting slices is thinner on a slice too narrow for
+    // it, so that a small slice still shows its colour at the rim.
+    sh.outline = slices.size() > 1 ? std::min(0.75, span * kPieRadius / 4) : 0;
     f.page().shapes.push_back(sh);
     a += span;
   }
@@ -110,7 +112,7 @@ void pie(const doc::Chart& c, Flow& f, Shaper& shaper, const Styles& s, double t
     box.y = f.pdf_y(base) - l.style.size * 0.02;
     box.w = sw;
     box.h = sw;
-    box.rgb = doc::slice_colour(i);
+    box.rgb = doc::slice_colour(i, slices.size());
     f.page().shapes.push_back(box);
     double x = lx + l.style.size * 1.6;
     text_at(f, shaper, v.label, x, base, l.style);

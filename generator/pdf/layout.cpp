@@ -21,12 +21,14 @@ void Flow::new_page(bool landscape) {
 }
 
 void Flow::draw(const std::vector<GlyphUse>& g, std::size_t b, std::size_t e, double x, double baseline,
-                const TextStyle& style, double char_spacing) {
+                const TextStyle& style, double char_spacing, double shrink) {
   Page& p = page();
   const double py = pdf_y(baseline);
-  // The space after glyph i: none inside a word or number, nor after the last.
+  // The space after glyph i: none inside a word or number, nor after the
+  // last; twice as much beside a figure or Latin word (justify_weight).
   auto extra = [&](std::size_t i) {
-    return char_spacing != 0 && i + 1 < e && justify_gap(g[i].cp, g[i + 1].cp) ? char_spacing : 0.0;
+    if (shrink != 0) return i + 1 < e && compressible(g[i].cp) ? -shrink : 0.0;
+    return char_spacing != 0 && i + 1 < e ? char_spacing * justify_weight(g[i].cp, g[i + 1].cp) : 0.0;
   };
   for (std::size_t i = b; i < e;) {
     TextRun run;
@@ -90,24 +92,31 @@ std::size_t place_lines(Flow& f, const std::u32string& text, const std::vector<G
     const double avail = width - lead;
     std::size_t e = ln.end;
     while (e > ln.begin && is_trailing_space(text[e - 1]) && text[e - 1] != 0x3000) --e;
-    double x = x0 + lead, cs = 0;
+    double x = x0 + lead, cs = 0, shrink = 0;
+    if (align == doc::Align::Justify && ln.width > avail + 0.01) {
+      // A line the breaker set by compressing its punctuation (标点挤压).
+      std::size_t marks = 0;
+      for (std::size_t k = ln.begin; k + 1 < e; ++k) marks += compressible(g[k].cp) ? 1 : 0;
+      if (marks > 0) shrink = (ln.width - avail) / static_cast<double>(marks);
+    }
     switch (align) {
       case doc::Align::Center: x += (avail - ln.width) / 2; break;
       case doc::Align::Right: x += avail - ln.width; break;
       case doc::Align::Justify:
         // The line is filled by space between Chinese characters (never
-        // inside a word or number), at most `max_justify_spacing` em each;
-        // a line that would need more is set ragged instead of letter-spaced.
-        if (i + 1 < n && e - ln.begin > 1) {
+        // inside a word or number), at most `max_justify_spacing` em each
+        // and twice that beside a figure (justify_weight); a line that
+        // would need more is set ragged instead of letter-spaced.
+        if (shrink == 0 && i + 1 < n && e - ln.begin > 1) {
           std::size_t gaps = 0;
-          for (std::size_t k = ln.begin; k + 1 < e; ++k) gaps += justify_gap(g[k].cp, g[k + 1].cp) ? 1 : 0;
+          for (std::size_t k = ln.begin; k + 1 < e; ++k) gaps += static_cast<std::size_t>(justify_weight(g[k].cp, g[k + 1].cp));
           if (gaps > 0) cs = std::max(0.0, avail - ln.width) / static_cast<double>(gaps);
           if (cs > style.size * f.options().max_justify_spacing + 1e-6) cs = 0;
         }
         break;
       case doc::Align::Left: break;
     }
-    f.draw(g, ln.begin, e, x, baseline_in(f.y, style), style, cs);
+    f.draw(g, ln.begin, e, x, baseline_in(f.y, style), style, cs, shrink);
     f.page().kind |= kind;
     f.y += style.leading;
     f.fresh = false;
@@ -158,7 +167,10 @@ double min_height(Ctx& c, const doc::Block* b) {
   const PdfOptions& o = c.opt;
   if (auto* p = std::get_if<doc::Paragraph>(b)) return 2 * (p->role == doc::Role::Note ? o.note : o.body).leading;
   if (std::get_if<doc::List>(b)) return 2 * o.body.leading;
-  if (auto* h = std::get_if<doc::Heading>(b)) return heading_style(o, h->level).leading + 2 * o.body.leading;
+  // A heading that starts a new page (the next part) asks nothing of this
+  // page: a heading before it (an empty section) stays where it falls
+  // rather than go alone on a page of its own.
+  if (auto* h = std::get_if<doc::Heading>(b)) return h->new_page ? 0 : heading_style(o, h->level).leading + 2 * o.body.leading;
   if (auto* t = std::get_if<doc::Table>(b)) return table_start_height(*t, o, c.shaper);
   if (auto* ch = std::get_if<doc::Chart>(b)) return chart_height(*ch, o, c.shaper);
   return 0;
@@ -233,7 +245,16 @@ void place_heading(Ctx& c, const doc::Heading& h, const doc::Block* next, const 
   const bool centred = h.level <= 0;
   const double indent = centred ? 0 : c.opt.first_level_indent_chars * c.opt.body.size;
   bool only = f.only_headings;
-  place_text(c, text, s, centred ? doc::Align::Center : doc::Align::Left, indent, f.left(), f.width(), kOther);
+  if (centred) {
+    place_text(c, text, s, doc::Align::Center, indent, f.left(), f.width(), kOther);
+  } else {
+    // A heading of two lines or more has lines of even length, never a
+    // character or two left alone on its last line.
+    const auto g = c.shaper.shape(text, s);
+    auto lines = break_lines(text, g, f.width() - indent, f.width());
+    if (lines.size() > 1) lines = balanced_lines(text, g, f.width() - indent);
+    place_lines(f, text, g, lines, s, doc::Align::Left, indent, f.left(), f.width(), kOther, 0);
+  }
   f.only_headings = only;
   if (h.level <= 0) f.y += s.leading / 4;
 }

@@ -154,8 +154,10 @@ class Flow {
 
   // Draws glyphs [b, e) starting at x with the baseline `baseline` below the
   // page top; splits into runs at font changes.
+  // `char_spacing` is added at each justifiable gap (times its weight);
+  // `shrink` is taken after each compressible punctuation mark but the last.
   void draw(const std::vector<GlyphUse>& g, std::size_t b, std::size_t e, double x, double baseline,
-            const TextStyle& style, double char_spacing = 0);
+            const TextStyle& style, double char_spacing = 0, double shrink = 0);
   void anchor(const std::string& id, double from_top);
 
   const PdfOptions& options() const { return opt_; }

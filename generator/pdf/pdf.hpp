@@ -94,8 +94,10 @@ struct PdfOptions {
   int content_compression = 6;       // and of the page content streams
   bool table_starts_page = true;     // each table begins on a fresh page
   int first_level_indent_chars = 2;  // paragraph first-line indent
-  // Justification adds at most this much (em) between two characters; a line
-  // that would need more is set ragged rather than letter-spaced.
+  // Justification adds at most this much (em) between two Chinese
+  // characters, and twice as much between a figure or Latin word and the
+  // Chinese beside it; a line that would need more is set ragged rather
+  // than letter-spaced.
   double max_justify_spacing = 0.125;
 
   // Info /CreationDate; none by default so that output stays deterministic.

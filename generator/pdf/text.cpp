@@ -207,10 +207,12 @@ std::vector<Line> justified_lines(std::u32string_view text, const std::vector<Gl
   for (std::size_t b : break_positions(text)) pos.push_back(b);
   pos.push_back(n);
   std::vector<double> prefix(n + 1, 0);
-  std::vector<std::size_t> gaps(n + 1, 0);  // gaps[k]: justifiable gaps between glyphs before k
+  std::vector<std::size_t> gaps(n + 1, 0);  // gaps[k]: weights of the justifiable gaps between glyphs before k
+  std::vector<double> shrink(n + 1, 0);      // shrink[k]: what compressible punctuation before k can give up
   for (std::size_t i = 0; i < n; ++i) {
     prefix[i + 1] = prefix[i] + glyphs[i].advance;
-    gaps[i + 1] = gaps[i] + (i + 1 < n && justify_gap(glyphs[i].cp, glyphs[i + 1].cp) ? 1 : 0);
+    shrink[i + 1] = shrink[i] + (compressible(text[i]) ? kPunctuationShrink * glyphs[i].advance : 0);
+    gaps[i + 1] = gaps[i] + (i + 1 < n ? static_cast<std::size_t>(justify_weight(glyphs[i].cp, glyphs[i + 1].cp)) : 0);
   }
   const double eps = 0.01;
   // best[k]: the fewest lines, then the least badness, setting text up to pos[k].
@@ -230,12 +232,21 @@ std::vector<Line> justified_lines(std::u32string_view text, const std::vector<Gl
       std::size_t e = pos[j];
       while (e > a && is_space(text[e - 1])) --e;
       const double w = prefix[e] - prefix[a];
-      if (w > avail + eps) break;
+      // Punctuation inside the line (not its last glyph) may be compressed.
+      const double can_shrink = e > a + 1 ? shrink[e - 1] - shrink[a] : 0;
+      if (w - can_shrink > avail + eps) break;
       double cost = 0;
-      if (pos[j] < n) {
+      if (w > avail + eps) {
+        const double k = (w - avail) / can_shrink;
+        cost = 0.5 + k * k;
+      } else if (pos[j] < n) {
         const std::size_t g = e > a ? gaps[e - 1] - gaps[a] : 0;
         const double need = g ? std::max(0.0, avail - w) / static_cast<double>(g) : avail - w;
-        cost = g && need <= max_gap ? (need / max_gap) * (need / max_gap) : 10 + (avail - w) / avail;
+        // A ragged line: a fixed price (one line spread to its limit
+        // costs 1), and more the shorter it falls, so that no early line
+        // (one ending after 「其中：」) is left short to spare a later one.
+        const double short_by = (avail - w) / avail;
+        cost = g && need <= max_gap ? (need / max_gap) * (need / max_gap) : 10 + 40 * short_by * short_by;
       }
       const Best cand{best[i].lines + 1, best[i].cost + cost, i};
       Best& b = best[j];

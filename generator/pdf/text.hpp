@@ -50,6 +50,26 @@ inline bool is_western(char32_t c) { return c > 0x20 && c < 0x2000; }
 // characters: anywhere but inside a run of Western letters and figures.
 inline bool justify_gap(char32_t a, char32_t b) { return !(is_western(a) && is_western(b)); }
 
+// How much of a justified line's added space a gap takes, relative to a gap
+// between two Chinese characters: none inside a word or number; twice as
+// much between a figure or Latin word and the Chinese beside it, where
+// Chinese typesetting puts its widest adjustable space (CLREQ: a quarter em
+// there), so that a line with an amount is filled there rather than spread
+// over every character or left ragged.
+inline int justify_weight(char32_t a, char32_t b) {
+  if (!justify_gap(a, b)) return 0;
+  if (a == U' ' || b == U' ') return 1;
+  return is_western(a) != is_western(b) ? 2 : 1;
+}
+
+// Full-width punctuation whose glyph fills half its em (，、；：。): where a
+// line is a little too long, each may give up to half its advance (标点挤压,
+// the way Chinese typesetting shrinks a line) instead of moving a piece on.
+inline bool compressible(char32_t c) {
+  return c == U'，' || c == U'、' || c == U'；' || c == U'：' || c == U'。';
+}
+inline constexpr double kPunctuationShrink = 0.5;  // of the glyph's advance, at most
+
 // A line: glyphs [begin, end) of the shaped text; `width` excludes trailing spaces.
 struct Line {
   std::size_t begin = 0, end = 0;
@@ -66,8 +86,9 @@ std::vector<Line> break_lines(std::u32string_view text, const std::vector<GlyphU
 
 // Lines of a justified paragraph: as few as break_lines gives, with the
 // breaks chosen over the whole paragraph so that each line but the last
-// needs as little added space per gap (justify_gap) as possible, and more
-// than `max_gap` (points) — a line set ragged — only where no choice avoids it.
+// needs as little added space per unit of gap (justify_weight) as possible,
+// and more than `max_gap` (points) — a line set ragged — only where no
+// choice avoids it; a ragged line costs more the more it falls short.
 std::vector<Line> justified_lines(std::u32string_view text, const std::vector<GlyphUse>& glyphs, double first_width,
                                   double width, double max_gap);
 
