@@ -7,7 +7,7 @@ PACKAGES=(
   # build
   build-essential cmake ninja-build pkg-config
   # libraries
-  libyaml-cpp-dev libicu-dev libhpdf-dev libmstch-dev libboost-dev libharfbuzz-dev libdeflate-dev nlohmann-json3-dev
+  libyaml-dev libyaml-cpp-dev libicu-dev libhpdf-dev libmstch-dev libboost-dev libharfbuzz-dev libdeflate-dev nlohmann-json3-dev
   # spreadsheets: XLSX out (libxlsxwriter), XLSX in (minizip + expat), .xls in (FreeXL)
   libxlsxwriter-dev libminizip-dev libexpat1-dev libfreexl-dev
   # tests
