@@ -61,7 +61,7 @@ run_one() {  # contender, turn: one timed run, appends "wall cpu rss" to $out/$1
   /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" >/dev/null 2>&1 || true
   awk '{ printf "%s %s %s\n", $1, $2 + $3, $4 }' "$out/time.txt" >>"$out/$who.times"
 }
-echo "== one document, whole process: juesuan build $(basename "$one") --force (PDF + HTML), $runs turns"
+echo "== one document, whole process: juesuan build $(basename "$one") --force (PDF + HTML + XLSX), $runs turns"
 i=0
 while [ "$i" -lt "$runs" ]; do
   for c in $contenders; do run_one "$c"; done
@@ -94,6 +94,12 @@ for c in $contenders; do
   awk '{ print $2 }' "$out/$c.times" | sort -n | awk '{ v[NR] = $1 } END { printf ", CPU median %.3f s", v[int((NR + 1) / 2)] }'
   awk '{ print $3 }' "$out/$c.times" | sort -n | awk '{ v[NR] = $1 } END { printf ", peak RSS %.1f MiB\n", v[NR] / 1024 }'
   [ -f "$pdf" ] && echo "             PDF $(split "$pdf")"
+done
+median() { awk -v f="$2" '{ print $f }' "$out/$1.times" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+for c in $contenders; do
+  [ "$c" = new ] && continue
+  awk -v who="$c" -v w="$(median "$c" 1)" -v c="$(median "$c" 2)" -v nw="$(median new 1)" -v nc="$(median new 2)" 'BEGIN {
+    printf "%-12s / juesuan: wall %.1f x, CPU %.1f x (medians of the paired turns)\n", who, w / nw, c / (nc > 0 ? nc : 0.001) }'
 done
 if command -v valgrind >/dev/null; then
   valgrind --tool=callgrind --callgrind-out-file="$out/cg" "$juesuan" build "$one" -o "$out/cg-out" --force 2>&1 |

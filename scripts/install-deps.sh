@@ -21,6 +21,9 @@ PACKAGES=(
   python3 python3-yaml python3-websocket time chromium
   # the JSON Schema of the department YAML (scripts/check_schema.py)
   python3-jsonschema
+  # benchmark: a peer printing the same HTML to PDF (scripts/bench_pdf.sh;
+  # Chromium, above, is the other); valgrind counts the instructions
+  wkhtmltopdf valgrind
 )
 
 missing=()
