@@ -7,7 +7,7 @@
 #     department's Document built once, then write_pdf + write_html RUNS
 #     times (what `juesuan build` does per department after loading).
 #  0. one document as a whole process, `juesuan build 2021.yaml --force`
-#     (PDF + HTML: start-up, loading, building, writing), RUNS times under
+#     (PDF + HTML + XLSX: start-up, loading, building, writing), RUNS times under
 #     /usr/bin/time, in interleaved turns with BASELINE=/path/to/juesuan (an
 #     older build) and the peers found on the machine (Chromium headless,
 #     wkhtmltopdf) printing the HTML juesuan wrote: median and minimum wall
@@ -61,7 +61,7 @@ run_one() {  # contender, turn: one timed run, appends "wall cpu rss" to $out/$1
   /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" >/dev/null 2>&1 || true
   awk '{ printf "%s %s %s\n", $1, $2 + $3, $4 }' "$out/time.txt" >>"$out/$who.times"
 }
-echo "== one document, whole process: juesuan build $(basename "$one") --force (PDF + HTML), $runs turns"
+echo "== one document, whole process: juesuan build $(basename "$one") --force (PDF + HTML + XLSX), $runs turns"
 i=0
 while [ "$i" -lt "$runs" ]; do
   for c in $contenders; do run_one "$c"; done
@@ -95,6 +95,14 @@ for c in $contenders; do
   awk '{ print $3 }' "$out/$c.times" | sort -n | awk '{ v[NR] = $1 } END { printf ", peak RSS %.1f MiB\n", v[NR] / 1024 }'
   [ -f "$pdf" ] && echo "             PDF $(split "$pdf")"
 done
+median() { awk -v f="$2" '{ print $f }' "$out/$1.times" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+for c in $contenders; do
+  [ "$c" = new ] && continue
+  awk -v who="$c" -v w="$(median "$c" 1)" -v c="$(median "$c" 2)" -v nw="$(median new 1)" -v nc="$(median new 2)" 'BEGIN {
+    printf "%-12s / juesuan: wall %.1f x, CPU %.1f x (medians of the paired turns)\n", who, w / nw, c / (nc > 0 ? nc : 0.001) }'
+done
+awk -v w="$(median new 1)" -v r="$(median new 3)" 'BEGIN {
+  printf "goal (issue 18: one document <= 0.060 s wall, peak RSS <= 40 MiB): %s\n", (w <= 0.060 && r <= 40 * 1024) ? "met" : "NOT met" }'
 if command -v valgrind >/dev/null; then
   valgrind --tool=callgrind --callgrind-out-file="$out/cg" "$juesuan" build "$one" -o "$out/cg-out" --force 2>&1 |
     sed -n 's/.*Collected : \([0-9]*\)/instructions, whole process (all threads): \1/p'

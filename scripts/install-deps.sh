@@ -7,7 +7,7 @@ PACKAGES=(
   # build
   build-essential cmake ninja-build pkg-config
   # libraries
-  libyaml-cpp-dev libicu-dev libhpdf-dev libmstch-dev libboost-dev libharfbuzz-dev libdeflate-dev nlohmann-json3-dev
+  libyaml-dev libyaml-cpp-dev libicu-dev libhpdf-dev libmstch-dev libboost-dev libharfbuzz-dev libdeflate-dev nlohmann-json3-dev
   # spreadsheets: XLSX out (libxlsxwriter), XLSX in (minizip + expat), .xls in (FreeXL)
   libxlsxwriter-dev libminizip-dev libexpat1-dev libfreexl-dev
   # tests
@@ -21,6 +21,9 @@ PACKAGES=(
   python3 python3-yaml python3-websocket time chromium
   # the JSON Schema of the department YAML (scripts/check_schema.py)
   python3-jsonschema
+  # benchmark: a peer printing the same HTML to PDF (scripts/bench_pdf.sh;
+  # Chromium, above, is the other); valgrind counts the instructions
+  wkhtmltopdf valgrind
 )
 
 missing=()

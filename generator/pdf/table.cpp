@@ -129,6 +129,10 @@ std::vector<double> content_widths(const Columns& c, double total) {
     for (const auto* t : in_row[static_cast<std::size_t>(row)]) most = std::max(most, lines(*t, grow, by));
     return most;
   };
+  // Each row's lines at the present widths, kept from step to step: a step
+  // changes those of the rows of one column only.
+  std::vector<double> now(static_cast<std::size_t>(c.rows));
+  for (int row = 0; row < c.rows; ++row) now[static_cast<std::size_t>(row)] = row_lines(row, -1, 0);
   const double step = std::max(total / 400, 0.5);
   while (rest > 1e-6) {
     const double by = std::min(step, rest);
@@ -136,12 +140,13 @@ std::vector<double> content_widths(const Columns& c, double total) {
     double gain = 1e-9;
     for (std::size_t k = 0; k < n; ++k) {
       double g = 0;
-      for (int row : rows_of[k]) g += row_lines(row, static_cast<int>(k), 0) - row_lines(row, static_cast<int>(k), by);
+      for (int row : rows_of[k]) g += now[static_cast<std::size_t>(row)] - row_lines(row, static_cast<int>(k), by);
       if (g > gain) gain = g, best = static_cast<int>(k);
     }
     if (best < 0) break;
     w[best] += by;
     rest -= by;
+    for (int row : rows_of[static_cast<std::size_t>(best)]) now[static_cast<std::size_t>(row)] = row_lines(row, -1, 0);
   }
   if (rest > 1e-6) {
     const double sum = std::accumulate(w.begin(), w.end(), 0.0);

@@ -1,6 +1,7 @@
 #include "source/yaml_tree.hpp"
 
 #include <unicode/utf8.h>
+#include <yaml.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -337,20 +338,210 @@ Error diagnose(const std::shared_ptr<const SourceFile>& file, std::string_view b
 
 }  // namespace
 
-Node parse(std::shared_ptr<const SourceFile> file, const Limits& limits, std::vector<Error>* errors) {
-  if (file->text.size() > limits.max_bytes)
-    throw Error(Failure::Input, Loc{file, 0, 0}, msg::file_too_large(file->text.size(), limits.max_bytes));
-  std::vector<Error> found;
-  std::vector<Error>& collected = errors ? *errors : found;
-  std::string mended;
-  auto lint = check_text(file, mended);
-  bool tabs = std::any_of(lint.begin(), lint.end(), [](const Error& e) { return e.message() == msg::tab_indent(); });
-  collected.insert(collected.end(), lint.begin(), lint.end());
-  // A Tab is not mended (its width is a guess): the parse would only
-  // report the same line again.
-  if (tabs || (!errors && !collected.empty())) throw Error::several(std::move(collected));
-  std::string_view body = mended.empty() ? std::string_view(file->text) : std::string_view(mended);
-  if (body.size() >= 3 && body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+namespace {
+
+// The parse of `body` by libyaml (a C library, an order of magnitude faster
+// than yaml-cpp's scanner), feeding the same Builder with the positions
+// yaml-cpp gives, so that the tree is the same. Returns nothing when
+// libyaml refuses the text or the Builder stops (an alias, a complex key,
+// too deep), when the file holds no document or a second one, or a quote
+// is left open: the caller then parses with yaml-cpp, whose errors it
+// reports.
+class Libyaml {
+ public:
+  Libyaml(const std::shared_ptr<const SourceFile>& file, std::string_view body, bool mended)
+      : file_(file), body_(body), mended_(mended) {
+    yaml_parser_initialize(&parser_);
+    yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(body.data()), body.size());
+    yaml_parser_set_encoding(&parser_, YAML_UTF8_ENCODING);
+  }
+  ~Libyaml() { yaml_parser_delete(&parser_); }
+  Libyaml(const Libyaml&) = delete;
+  Libyaml& operator=(const Libyaml&) = delete;
+
+  struct Event {
+    yaml_event_t e;
+    bool ok;
+    explicit Event(yaml_parser_t* p) { ok = yaml_parser_parse(p, &e) != 0; }
+    ~Event() { if (ok) yaml_event_delete(&e); }
+    Event(const Event&) = delete;
+    Event& operator=(const Event&) = delete;
+  };
+  yaml_parser_t* parser() { return &parser_; }
+
+  // libyaml counts lines and columns in characters from 0; yaml-cpp's
+  // column is in bytes of the text it parsed, turned into characters of
+  // the file's line (which differ where a full-width colon was mended).
+  Loc at(std::size_t line, std::size_t column) {
+    int ln = static_cast<int>(line) + 1;
+    if (!mended_) return Loc{file_, ln, static_cast<int>(column) + 1};
+    std::string_view l = body_line(line);
+    return Loc{file_, ln, char_column(file_->line(ln), byte_offset(l, column))};
+  }
+  Loc at(const yaml_mark_t& m) { return at(m.line, m.column); }
+
+  // Where yaml-cpp puts an empty value: at the next token, the first
+  // character after `m` that is neither blank nor in a comment (or the end
+  // of the text).
+  Loc next_token(const yaml_mark_t& m) {
+    std::size_t line = m.line;
+    std::string_view l = body_line(line);
+    std::size_t i = byte_offset(l, m.column);
+    for (;;) {
+      while (i < l.size() && (l[i] == ' ' || l[i] == '\t')) ++i;
+      if (i < l.size() && l[i] != '#' && l[i] != '\r') break;
+      if (line + 1 >= line_count()) { i = l.size(); break; }
+      l = body_line(++line);
+      i = 0;
+    }
+    int ln = static_cast<int>(line) + 1;
+    return Loc{file_, ln, char_column(file_->line(ln), i)};
+  }
+
+ private:
+  static std::size_t byte_offset(std::string_view line, std::size_t chars) {
+    int32_t i = 0, n = static_cast<int32_t>(line.size());
+    for (std::size_t c = 0; c < chars && i < n; ++c) U8_FWD_1(reinterpret_cast<const uint8_t*>(line.data()), i, n);
+    return static_cast<std::size_t>(i);
+  }
+  void index() {
+    if (!starts_.empty()) return;
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < body_.size(); ++i)
+      if (body_[i] == '\n') starts_.push_back(i + 1);
+  }
+  std::size_t line_count() {
+    index();
+    return starts_.size();
+  }
+  std::string_view body_line(std::size_t line) {
+    index();
+    if (line >= starts_.size()) return {};
+    std::size_t b = starts_[line];
+    std::size_t e = line + 1 < starts_.size() ? starts_[line + 1] - 1 : body_.size();
+    return body_.substr(b, e - b);
+  }
+
+  std::shared_ptr<const SourceFile> file_;
+  std::string_view body_;
+  bool mended_;
+  std::vector<std::size_t> starts_;  // of the lines of body_
+  yaml_parser_t parser_;
+};
+
+bool null_string(std::string_view s) {
+  return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
+std::optional<Node> parse_libyaml(const std::shared_ptr<const SourceFile>& file, std::string_view body, bool mended,
+                                  const Limits& limits, std::vector<Error>& collected) {
+  // Line ends libyaml (YAML 1.1) knows and yaml-cpp (1.2) does not: a lone
+  // CR, NEL, LS and PS.
+  for (std::size_t cr = body.find('\r'); cr != std::string_view::npos; cr = body.find('\r', cr + 1))
+    if (cr + 1 == body.size() || body[cr + 1] != '\n') return std::nullopt;
+  for (std::string_view le : {"\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"})
+    if (body.find(le) != std::string_view::npos) return std::nullopt;
+  Libyaml y(file, body, mended);
+  Builder b;
+  b.file = file;
+  b.limits = limits;
+  b.errors = &collected;
+  int documents = 0;
+  int flow = 0;                // open flow collections ([…], {…})
+  std::vector<bool> is_flow;   // for each open collection
+  std::vector<std::size_t> flow_line;  // where each open flow collection starts
+  try {
+    for (;;) {
+      Libyaml::Event ev(y.parser());
+      if (!ev.ok) return std::nullopt;
+      const yaml_event_t& e = ev.e;
+      switch (e.type) {
+        case YAML_STREAM_START_EVENT:
+        case YAML_DOCUMENT_END_EVENT:
+          break;
+        case YAML_DOCUMENT_START_EVENT:
+          if (++documents > 1) return std::nullopt;
+          break;
+        case YAML_STREAM_END_EVENT:
+          // No document, or a scalar (yaml-cpp refuses some that libyaml
+          // takes): yaml-cpp says what is wrong.
+          if (!b.have_root || b.root.is_null() || b.root.is_scalar()) return std::nullopt;
+          if (unclosed_quote(body, body.size())) return std::nullopt;
+          return std::move(b.root);
+        case YAML_ALIAS_EVENT:
+          return std::nullopt;
+        case YAML_SCALAR_EVENT: {
+          const auto& sc = e.data.scalar;
+          if (sc.anchor || sc.tag) return std::nullopt;  // no file needs them: yaml-cpp judges them
+          std::string_view value(reinterpret_cast<const char*>(sc.value), sc.length);
+          bool plain = sc.style == YAML_PLAIN_SCALAR_STYLE;
+          // yaml-cpp ends a plain scalar in a flow collection at "? ",
+          // which libyaml takes as part of it.
+          if (plain && flow > 0 && value.find('?') != std::string_view::npos) return std::nullopt;
+          if (flow > 0 && e.start_mark.line != e.end_mark.line) return std::nullopt;
+          Node n;
+          if (plain && null_string(value)) {
+            bool empty = e.start_mark.index == e.end_mark.index;
+            n.loc = empty ? y.next_token(e.start_mark) : y.at(e.start_mark);
+            b.add(std::move(n));
+            break;
+          }
+          n.kind = Node::Kind::Scalar;
+          n.loc = y.at(e.start_mark);
+          n.text.assign(value);
+          n.quoted = !plain;  // yaml-cpp's tag "!": quoted or a block
+          check_scalar(file, n.loc, n.text, limits, [&b](Error err) { b.report(std::move(err)); });
+          b.add(std::move(n));
+          break;
+        }
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT: {
+          bool seq = e.type == YAML_SEQUENCE_START_EVENT;
+          if (seq ? e.data.sequence_start.anchor || e.data.sequence_start.tag
+                  : e.data.mapping_start.anchor || e.data.mapping_start.tag)
+            return std::nullopt;
+          is_flow.push_back(seq ? e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                                : e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
+          flow += is_flow.back();
+          if (is_flow.back()) flow_line.push_back(e.start_mark.line);
+          Node n;
+          n.kind = seq ? Node::Kind::Sequence : Node::Kind::Map;
+          n.loc = y.at(e.start_mark);
+          b.open(std::move(n));
+          break;
+        }
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+          // yaml-cpp and libyaml disagree on flow collections over several
+          // lines ("---" and "..." in them, plain scalars broken across
+          // lines): yaml-cpp parses those, as it always did.
+          if (is_flow.back()) {
+            if (e.end_mark.line != flow_line.back()) return std::nullopt;
+            flow_line.pop_back();
+          }
+          flow -= is_flow.back();
+          is_flow.pop_back();
+          b.close();
+          break;
+        case YAML_NO_EVENT:
+          return std::nullopt;
+      }
+    }
+  } catch (const Error&) {
+    return std::nullopt;  // what stops the parse: yaml-cpp says it
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// yaml-cpp's parse of `body` (the file's text after its BOM, full-width
+// colons mended), adding its errors to `collected`: the reference, and the
+// path every file libyaml refuses takes, so that its errors are said as
+// they always were.
+Node parse_yaml_cpp(const std::shared_ptr<const SourceFile>& file, std::string_view body, const Limits& limits,
+                    std::vector<Error>& collected, bool collecting) {
   std::istringstream in{std::string(body)};
   Builder b;
   b.file = file;
@@ -382,8 +573,55 @@ Node parse(std::shared_ptr<const SourceFile> file, const Limits& limits, std::ve
     collected.push_back(std::move(*stop));
     throw Error::several(std::move(collected));
   }
-  if (!errors && !collected.empty()) throw Error::several(std::move(collected));
+  if (!collecting && !collected.empty()) throw Error::several(std::move(collected));
   return std::move(b.root);
+}
+
+}  // namespace
+
+namespace {
+
+// The text checks every parse starts with; returns the text to parse (the
+// file's after its BOM, or `mended`), or throws what stops the parse.
+std::string_view prepare(const std::shared_ptr<const SourceFile>& file, const Limits& limits,
+                         std::vector<Error>& collected, bool collecting, std::string& mended) {
+  if (file->text.size() > limits.max_bytes)
+    throw Error(Failure::Input, Loc{file, 0, 0}, msg::file_too_large(file->text.size(), limits.max_bytes));
+  auto lint = check_text(file, mended);
+  bool tabs = std::any_of(lint.begin(), lint.end(), [](const Error& e) { return e.message() == msg::tab_indent(); });
+  collected.insert(collected.end(), lint.begin(), lint.end());
+  // A Tab is not mended (its width is a guess): the parse would only
+  // report the same line again.
+  if (tabs || (!collecting && !collected.empty())) throw Error::several(std::move(collected));
+  std::string_view body = mended.empty() ? std::string_view(file->text) : std::string_view(mended);
+  if (body.size() >= 3 && body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+  return body;
+}
+
+}  // namespace
+
+Node parse(std::shared_ptr<const SourceFile> file, const Limits& limits, std::vector<Error>* errors) {
+  std::vector<Error> found;
+  std::vector<Error>& collected = errors ? *errors : found;
+  std::string mended;
+  std::string_view body = prepare(file, limits, collected, errors != nullptr, mended);
+  std::size_t before = collected.size();
+  if (auto tree = parse_libyaml(file, body, !mended.empty(), limits, collected)) {
+    if (!errors && !collected.empty()) throw Error::several(std::move(collected));
+    return std::move(*tree);
+  }
+  // Whatever libyaml refuses, or stops at, yaml-cpp parses again: its
+  // messages are the ones diagnose() knows how to put in plain words.
+  collected.erase(collected.begin() + static_cast<std::ptrdiff_t>(before), collected.end());
+  return parse_yaml_cpp(file, body, limits, collected, errors != nullptr);
+}
+
+Node parse_reference(std::shared_ptr<const SourceFile> file, const Limits& limits, std::vector<Error>* errors) {
+  std::vector<Error> found;
+  std::vector<Error>& collected = errors ? *errors : found;
+  std::string mended;
+  std::string_view body = prepare(file, limits, collected, errors != nullptr, mended);
+  return parse_yaml_cpp(file, body, limits, collected, errors != nullptr);
 }
 
 }  // namespace juesuan::yaml

@@ -1,6 +1,6 @@
 // A YAML document as a small tree in which every node keeps its position.
-// Built from yaml-cpp's event parser so that the loader can refuse what
-// yaml-cpp itself lets through: duplicate keys, aliases (which make
+// Built from libyaml's events (yaml-cpp's where libyaml refuses the text)
+// so that the loader can refuse what a YAML parser lets through: duplicate keys, aliases (which make
 // "billion laughs" files), absurd nesting, non-UTF-8 text.
 #pragma once
 
@@ -50,6 +50,13 @@ struct Limits {
 // character, an over-long text) are appended there and the tree is
 // returned, so that the loader can report them with its own; what stops
 // the parse is thrown with them (Error::several).
+//
+// libyaml parses; a text it refuses (or one the parse stops at) is parsed
+// again by yaml-cpp, whose errors the messages are written for.
 Node parse(std::shared_ptr<const SourceFile> file, const Limits& limits = {}, std::vector<Error>* errors = nullptr);
+
+// The same, with yaml-cpp alone: the reference the tests hold parse() to.
+Node parse_reference(std::shared_ptr<const SourceFile> file, const Limits& limits = {},
+                     std::vector<Error>* errors = nullptr);
 
 }  // namespace juesuan::yaml
