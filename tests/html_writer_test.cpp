@@ -384,16 +384,21 @@ TEST_CASE("a table of panels side by side becomes one table a panel, and a wide 
   t.id = "t06";
   t.title = "基本支出";
   for (int p = 0; p < 3; ++p)
-    for (const char* h : {"编码", "科目名称", "决算数"}) t.head.resize(1), t.head[0].push_back(doc::Cell{h});
-  t.body.push_back({{"301"}, {"工资福利支出"}, {"1.00"}, {"302"}, {"商品和服务支出"}, {"2.00"}, {"310"}, {"资本性支出"}, {"3.00"}});
-  t.body.push_back({{"30101"}, {"基本工资"}, {"1.00"}, {"30201"}, {"办公费"}, {"2.00"}, {""}, {""}, {""}});
-  doc::Cell total{"人员经费合计"};
+    for (const char* h : {"编码", "科目名称", "决算数"}) t.head.resize(1), t.head[0].push_back(doc::text_cell(h));
+  auto row = [](std::initializer_list<const char*> texts) {
+    doc::Row r;
+    for (const char* x : texts) r.push_back(doc::text_cell(x));
+    return r;
+  };
+  t.body.push_back(row({"301", "工资福利支出", "1.00", "302", "商品和服务支出", "2.00", "310", "资本性支出", "3.00"}));
+  t.body.push_back(row({"30101", "基本工资", "1.00", "30201", "办公费", "2.00", "", "", ""}));
+  doc::Cell total = doc::text_cell("人员经费合计");
   total.colspan = 2;
-  doc::Cell gap{""};
+  doc::Cell gap = doc::text_cell("");
   gap.colspan = 3;
-  doc::Cell total2{"公用经费合计"};
+  doc::Cell total2 = doc::text_cell("公用经费合计");
   total2.colspan = 2;
-  t.body.push_back({total, {"1.00"}, gap, total2, {"5.00"}});
+  t.body.push_back({total, doc::text_cell("1.00"), gap, total2, doc::text_cell("5.00")});
   doc::Document d;
   d.blocks.push_back(t);
   html::HtmlOptions o;
@@ -414,7 +419,8 @@ TEST_CASE("a table of panels side by side becomes one table a panel, and a wide 
 
   // A cell across two panels: one table, wide, with the hint.
   d.blocks.clear();
-  t.body.back() = {total, {"1.00"}, {""}, {""}, total2, {"5.00"}, {""}};   // 公用经费合计 over columns 6 and 7
+  t.body.back() = {total,  doc::text_cell("1.00"), doc::text_cell(""), doc::text_cell(""),
+                   total2, doc::text_cell("5.00"), doc::text_cell("")};   // 公用经费合计 over columns 6 and 7
   d.blocks.push_back(t);
   out = write_html(d, o);
   CHECK(!has(out, "<div class=\"panels\">"));

@@ -47,7 +47,9 @@ struct Columns {
 };
 
 Columns measure(const Grid& head, const Grid& body, int ncols, const TextStyle& s, double pad, Shaper& shaper) {
-  Columns c{std::vector<double>(ncols, 2 * s.size + 2 * pad), std::vector<double>(ncols, 2 * s.size + 2 * pad)};
+  Columns c;
+  c.min.assign(static_cast<std::size_t>(ncols), 2 * s.size + 2 * pad);
+  c.want = c.min;
   std::vector<const Placed*> spanning;
   c.rows = head.rows + body.rows;
   for (const Grid* g : {&head, &body})
