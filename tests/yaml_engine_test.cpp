@@ -7,7 +7,7 @@
 
 #include <random>
 
-#include "source/yaml_tree.hpp"
+#include "yaml/yaml_tree.hpp"
 #include "support.hpp"
 
 using namespace juesuan;

@@ -9,7 +9,7 @@
 #include "core/file.hpp"
 #include "core/ui.hpp"
 #include "pdf/volume.hpp"
-#include "source/yaml_tree.hpp"
+#include "yaml/yaml_tree.hpp"
 
 namespace juesuan::batch {
 

@@ -5,7 +5,7 @@
 
 #include "core/file.hpp"
 #include "core/hash.hpp"
-#include "source/yaml_tree.hpp"
+#include "yaml/yaml_tree.hpp"
 
 namespace juesuan {
 

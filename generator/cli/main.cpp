@@ -16,7 +16,7 @@
 #include "core/messages.hpp"
 #include "core/ui.hpp"
 #include "diff/diff.hpp"
-#include "source/yaml_tree.hpp"
+#include "yaml/yaml_tree.hpp"
 #include "document/plain_text.hpp"
 #include "workbook/workbook.hpp"
 

@@ -9,7 +9,7 @@
 #include "core/file.hpp"
 #include "core/text.hpp"
 #include "model/model.hpp"
-#include "source/yaml_tree.hpp"
+#include "yaml/yaml_tree.hpp"
 
 namespace juesuan {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "document/document.hpp"
-#include "source/yaml_tree.hpp"
+#include "yaml/yaml_tree.hpp"
 
 namespace juesuan {
 

@@ -4,7 +4,7 @@
 
 #include "core/diag.hpp"
 #include "core/file.hpp"
-#include "source/yaml_tree.hpp"
+#include "yaml/yaml_tree.hpp"
 
 namespace juesuan {
 

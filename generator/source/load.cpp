@@ -5,7 +5,7 @@
 #include <set>
 
 #include "core/messages.hpp"
-#include "source/yaml_tree.hpp"
+#include "yaml/yaml_tree.hpp"
 
 namespace juesuan {
 

@@ -1,4 +1,4 @@
-#include "source/yaml_tree.hpp"
+#include "yaml/yaml_tree.hpp"
 
 #include <unicode/utf8.h>
 #include <yaml.h>
