@@ -224,4 +224,24 @@ TEST_CASE("catalog: a malformed year rule is a setup error", "[catalog]") {
   CHECK_THROWS_AS(Catalog::load(e.path), Error);
   SmallCatalog f("economic:\n  \"30101\": {from: 2022}\n");
   CHECK_THROWS_AS(Catalog::load(f.path), Error);
+  // In the maintainer's language, where the mistake is: in
+  // `  "30101": {since: 二〇二二}` the key opens at column 13, the year at 20.
+  auto error_of = [](const SmallCatalog& c) -> Error {
+    try {
+      Catalog::load(c.path);
+    } catch (const Error& e) {
+      return e;
+    }
+    return Error(Failure::Internal, "no error");
+  };
+  Error de = error_of(d);
+  CHECK(de.kind() == Failure::Setup);
+  CHECK(de.message() == "年份应写成四位数字，例如 2022");
+  CHECK((de.loc().line == 2 && de.loc().col == 20));
+  Error ee = error_of(e);
+  CHECK(ee.message() == "since（起用年份）晚于 until（停用年份）");
+  CHECK(ee.loc().line == 2);
+  Error fe = error_of(f);
+  CHECK(fe.message() == "年度规则中有未知的键 “from”：只能是 since、until、names");
+  CHECK((fe.loc().line == 2 && fe.loc().col == 13));
 }

@@ -58,14 +58,14 @@ TEST_CASE("fonts: manifest errors say what and where", "[pdf][fonts]") {
                                 "    licence: licences/x.txt\n"
                                 "roles:\n  body: [nope]\n");
   CHECK_THROWS_WITH(FontLibrary::load(missing),
-                    Catch::Contains("font file /no/such/font.ttf not found (install the Debian package fonts-nope)"));
+                    Catch::Contains("找不到字体文件 /no/such/font.ttf（请安装 Debian 软件包 fonts-nope）"));
   auto unknown = write_manifest("unknown.yaml",
                                 "fonts:\n"
                                 "  - name: droid\n"
                                 "    file: /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf\n"
                                 "    licence: licences/x.txt\n"
                                 "roles:\n  body: [droid, other]\n");
-  CHECK_THROWS_WITH(FontLibrary::load(unknown), Catch::Contains("unknown.yaml:6: role \"body\" names an unknown font \"other\""));
+  CHECK_THROWS_WITH(FontLibrary::load(unknown), Catch::Contains("unknown.yaml:6: 用途 “body” 用了未定义的字体 “other”"));
   CHECK_THROWS_AS(FontLibrary::load("/no/such/manifest.yaml"), Error);
 }
 

@@ -1,4 +1,5 @@
 // The city's compilation, built beside the departments (see compile.hpp).
+#include "core/messages.hpp"
 #include "batch/compile.hpp"
 
 #include <algorithm>
@@ -35,14 +36,14 @@ bool in_folder(const Job& j, const std::string& folder) {
 std::string scalar(const yaml::Node& root, const char* key) {
   const yaml::Node* n = root.find(key);
   if (!n || !n->is_scalar())
-    throw Error(Failure::Setup, root.loc, std::string("volume.yaml: ") + key + " is missing (a text)");
+    throw Error(Failure::Setup, root.loc, msg::volume_missing_text(key));
   return n->text;
 }
 
 std::vector<std::string> lines(const yaml::Node& root, const char* key) {
   const yaml::Node* n = root.find(key);
   if (!n || !n->is_seq())
-    throw Error(Failure::Setup, root.loc, std::string("volume.yaml: ") + key + " is missing (a list of lines)");
+    throw Error(Failure::Setup, root.loc, msg::volume_missing_lines(key));
   std::vector<std::string> out;
   for (const auto& item : n->items) out.push_back(item.text);
   return out;

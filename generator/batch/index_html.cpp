@@ -13,6 +13,7 @@
 #include "build/writers.hpp"
 #include "core/diag.hpp"
 #include "core/file.hpp"
+#include "core/messages.hpp"
 #include "core/url.hpp"
 #include "core/ui.hpp"
 #include "html/html_writer.hpp"
@@ -34,7 +35,7 @@ constexpr const char* kSiteSecurityPolicy =
 std::string read_template(const fs::path& templates, const std::string& name) {
   const fs::path file = templates / "common" / "site" / (name + ".mustache");
   auto text = read_source_file_if_exists(file);
-  if (!text) throw Error(Failure::Setup, "template not found: " + file.string());
+  if (!text) throw Error(Failure::Setup, msg::template_file_missing(file.string()));
   return *text;
 }
 

@@ -2,6 +2,8 @@
 
 #include <boost/variant/get.hpp>
 
+#include "core/messages.hpp"
+
 namespace juesuan {
 
 namespace {
@@ -81,11 +83,7 @@ void pie(doc::Chart& c, const std::string& list, const Model& m, const mstch::ma
     if (list == x.list) l = &x;
   const mstch::node* n = l ? lookup(ctx, list) : nullptr;
   const auto* items = n ? boost::get<mstch::array>(n) : nullptr;
-  if (!items) throw Error(Failure::Setup, where + ": @chart pie takes one of the lists " + [] {
-                          std::string s;
-                          for (const auto& x : pie_chart_lists()) s += (s.empty() ? "" : ", ") + x;
-                          return s;
-                        }() + ", not \"" + list + "\"");
+  if (!items) throw Error(Failure::Setup, msg::template_pie_list(where, list, pie_chart_lists()));
   doc::ChartGroup g;
   for (const auto& node : *items) {
     const auto& item = boost::get<mstch::map>(node);
@@ -165,9 +163,9 @@ const std::vector<std::string>& bar_chart_pairs() {
 
 doc::Chart build_chart(const markup::Directive& dir, const Model& m, const TemplateSet& t, const mstch::map& ctx,
                        const std::string& origin) {
-  const std::string where = origin + ": rendered line " + std::to_string(dir.line);
+  const std::string where = msg::template_rendered_line(origin, dir.line);
   if (dir.args.size() != 2 || (dir.args[0] != "pie" && dir.args[0] != "bar"))
-    throw Error(Failure::Setup, where + ": write @chart pie LIST | title or @chart bar totals | title");
+    throw Error(Failure::Setup, msg::template_chart_usage(where));
   doc::Chart c;
   c.title = dir.text;
   c.unit = t.settings.unit_line;
@@ -179,7 +177,7 @@ doc::Chart build_chart(const markup::Directive& dir, const Model& m, const Templ
     c.kind = doc::Chart::Kind::Bar;
     if (dir.args[1] == "totals") bar(c, kTotals, m, t, ctx, where);
     else if (dir.args[1] == "grand") bar(c, kGrand, m, t, ctx, where);
-    else throw Error(Failure::Setup, where + ": @chart bar takes totals or grand, not \"" + dir.args[1] + "\"");
+    else throw Error(Failure::Setup, msg::template_bar_kind(where, dir.args[1]));
   }
   return c;
 }

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 
+#include "core/messages.hpp"
 #include "compose/chart.hpp"
 #include "compose/cn_number.hpp"
 #include "compose/context.hpp"
@@ -396,8 +397,7 @@ doc::Document compose(const Model& model, const TemplateSet& t) {
         std::string label = *pattern;
         const std::size_t at = label.find("{}");
         if (at == std::string::npos)
-          throw Error(Failure::Setup, origin + ": rendered line " + std::to_string(dir.line) +
-                                          ": number= needs {} where the number goes");
+          throw Error(Failure::Setup, msg::template_number_needs_braces(msg::template_rendered_line(origin, dir.line)));
         label.replace(at, 2, cn_number(++subsection_no));
         text = label + text;
       }
@@ -407,16 +407,16 @@ doc::Document compose(const Model& model, const TemplateSet& t) {
       if (d.blocks.empty() || !std::holds_alternative<doc::List>(d.blocks.back())) d.blocks.push_back(doc::List{});
       std::get<doc::List>(d.blocks.back()).items.push_back(std::move(item));
     } else if (k == "table") {
-      if (dir.args.empty()) throw Error(Failure::Setup, origin + ": @table needs a table id");
+      if (dir.args.empty()) throw Error(Failure::Setup, msg::template_table_needs_id(origin));
       const TableSpec* spec = t.table(dir.args.front());
-      if (!spec) throw Error(Failure::Setup, origin + ": no table \"" + dir.args.front() + "\" in tables.yaml");
+      if (!spec) throw Error(Failure::Setup, msg::template_unknown_table(origin, dir.args.front()));
       d.blocks.push_back(tables.build(*spec, ctx));
     } else if (k == "chart") {
       d.blocks.push_back(build_chart(dir, model, t, ctx, origin));
     } else if (k == "attachment") {
       std::size_t i = dir.args.empty() ? 0 : std::stoul(dir.args.front());
       if (i >= model.written.attachments.size())
-        throw Error(Failure::Setup, origin + ": @attachment " + std::to_string(i) + " does not exist");
+        throw Error(Failure::Setup, msg::template_unknown_attachment(origin, i));
       add_attachment(model.written.attachments[i], d, i, t.settings);
     } else if (k == "toc") {
       toc_index = d.blocks.size();

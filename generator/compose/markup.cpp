@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "core/messages.hpp"
+
 namespace juesuan::markup {
 
 std::string escape_value(std::string_view v) {
@@ -90,7 +92,7 @@ std::vector<Directive> parse(std::string_view text, const std::string& origin) {
         p = q + 1;
       }
       if (!kKinds.count(d.kind))
-        throw Error(Failure::Setup, origin + ": rendered line " + std::to_string(d.line) + ": unknown directive @" + d.kind);
+        throw Error(Failure::Setup, msg::template_unknown_directive(msg::template_rendered_line(origin, d.line), d.kind));
     } else {
       d.text = unescape(line);
     }

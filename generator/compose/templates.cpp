@@ -5,6 +5,7 @@
 #include <future>
 #include <set>
 
+#include "core/messages.hpp"
 #include "compose/context.hpp"
 #include "core/file.hpp"
 #include "core/text.hpp"
@@ -32,8 +33,8 @@ Node parse_setup(const fs::path& path) {
 }
 
 std::string scalar(const Node* n, const char* what, const Loc& where) {
-  if (!n) fail(where, std::string("template: missing ") + what);
-  if (!n->is_scalar()) fail(n->loc, std::string("template: ") + what + " must be text");
+  if (!n) fail(where, msg::template_missing(what));
+  if (!n->is_scalar()) fail(n->loc, msg::template_not_text(what));
   return n->text;
 }
 
@@ -45,18 +46,18 @@ doc::Align align_of(const std::string& s, const Loc& loc) {
   if (s.empty() || s == "left") return doc::Align::Left;
   if (s == "center") return doc::Align::Center;
   if (s == "right") return doc::Align::Right;
-  fail(loc, "template: align must be left, center or right");
+  fail(loc, msg::template_bad_align());
 }
 
 // A figure name must be a 功能分类 figure or a department scalar; only a
 // 功能分类 figure is taken from a 类/款/项 row (class).
 void check_value(const std::string& v, const std::string& class_code, const Loc& loc) {
   if (fig_by_name(v)) return;
-  if (!class_code.empty()) fail(loc, "template: \"" + v + "\" is a department figure: it has no class row");
+  if (!class_code.empty()) fail(loc, msg::template_department_figure(v));
   auto names = scalar_names();
   if (std::find(names.begin(), names.end(), v) != names.end()) return;
   if (v.rfind("econ.", 0) == 0) return;
-  fail(loc, "template: unknown figure \"" + v + "\"");
+  fail(loc, msg::template_unknown_figure(v));
 }
 
 // A row label (not empty, not a 行次 number).
@@ -74,10 +75,10 @@ CellSpec cell(const Node& n, bool header) {
     c.header = header || is_label(c.text);  // a text in a body row labels it
     return c;
   }
-  if (!n.is_map()) fail(n.loc, "template: a cell is text or a map");
+  if (!n.is_map()) fail(n.loc, msg::template_bad_cell());
   for (const auto& [k, v] : n.entries) {
     static const std::set<std::string> keys = {"text", "v", "class", "colspan", "rowspan", "align", "th", "em"};
-    if (!keys.count(k.text)) fail(k.loc, "template: unknown cell key \"" + k.text + "\"");
+    if (!keys.count(k.text)) fail(k.loc, msg::template_unknown_cell_key(k.text));
   }
   c.text = opt_scalar(n.find("text"));
   c.value = opt_scalar(n.find("v"));
@@ -96,9 +97,9 @@ CellSpec cell(const Node& n, bool header) {
 std::vector<std::vector<CellSpec>> grid(const Node* n, bool header) {
   std::vector<std::vector<CellSpec>> out;
   if (!n) return out;
-  if (!n->is_seq()) fail(n->loc, "template: rows must be a list");
+  if (!n->is_seq()) fail(n->loc, msg::template_rows_not_list());
   for (const Node& row : n->items) {
-    if (!row.is_seq()) fail(row.loc, "template: a row must be a list of cells");
+    if (!row.is_seq()) fail(row.loc, msg::template_row_not_list());
     std::vector<CellSpec> cells;
     for (const Node& c : row.items) cells.push_back(cell(c, header));
     out.push_back(std::move(cells));
@@ -109,7 +110,7 @@ std::vector<std::vector<CellSpec>> grid(const Node* n, bool header) {
 std::vector<std::string> strings(const Node* n) {
   std::vector<std::string> out;
   if (!n) return out;
-  if (!n->is_seq()) fail(n->loc, "template: expected a list");
+  if (!n->is_seq()) fail(n->loc, msg::template_expected_list());
   for (const Node& i : n->items) out.push_back(i.text);
   return out;
 }
@@ -125,7 +126,7 @@ TableSpec table(const Node& n) {
   if (kind == "grid") t.kind = TableSpec::Kind::Grid;
   else if (kind == "classified") t.kind = TableSpec::Kind::Classified;
   else if (kind == "economic") t.kind = TableSpec::Kind::Economic;
-  else fail(n.find("kind")->loc, "template: kind must be grid, classified or economic");
+  else fail(n.find("kind")->loc, msg::template_bad_kind());
   t.head = grid(n.find("head"), true);
   t.rows = grid(n.find("rows"), false);
   for (const auto& w : strings(n.find("widths"))) t.widths.push_back(std::atof(w.c_str()));
@@ -141,11 +142,11 @@ TableSpec table(const Node& n) {
   t.total_name_text = opt_scalar(n.find("total_name"));
   t.code_and_name_merged_in_total = opt_bool(n.find("total_merged"));
   if (const Node* p = n.find("panels")) {
-    if (!p->is_seq()) fail(p->loc, "template: panels must be a list of code lists");
+    if (!p->is_seq()) fail(p->loc, msg::template_panels_not_list());
     for (const Node& panel : p->items) t.panels.push_back(strings(&panel));
   }
   if (const Node* f = n.find("footer")) {
-    if (!f->is_seq()) fail(f->loc, "template: footer is one row: a list of cells");
+    if (!f->is_seq()) fail(f->loc, msg::template_footer_not_row());
     for (const Node& c : f->items) t.footer.push_back(cell(c, false));
   }
   return t;
@@ -163,14 +164,14 @@ void read_settings(const Node& fmt, FormatSettings& st) {
   if (const Node* n = fmt.find("text_grouping")) st.text.grouping = opt_bool(n);
   if (const Node* n = fmt.find("table_grouping")) st.table_grouping = opt_bool(n);
   if (const Node* n = fmt.find("text_numbers")) {
-    if (!n->is_map()) fail(n->loc, "template: text_numbers is a map of grouping, trim_zeros, percent_trim_zeros, truncate_change_rates, rate_decimals");
+    if (!n->is_map()) fail(n->loc, msg::template_text_numbers_not_map());
     if (const Node* g = n->find("grouping")) st.text.grouping = opt_bool(g);
     if (const Node* g = n->find("trim_zeros")) st.text.trim_zeros = opt_bool(g);
     if (const Node* g = n->find("percent_trim_zeros")) st.text.percent_trim_zeros = opt_bool(g);
     if (const Node* g = n->find("truncate_change_rates")) st.text.truncate_change_rates = opt_bool(g);
     if (const Node* g = n->find("rate_decimals")) {
       const std::string v = scalar(g, "rate_decimals", n->loc);
-      if (v.size() != 1 || v[0] < '0' || v[0] > '4') fail(g->loc, "template: text_numbers.rate_decimals is 0, 1, 2, 3 or 4");
+      if (v.size() != 1 || v[0] < '0' || v[0] > '4') fail(g->loc, msg::template_bad_rate_decimals());
       st.text.rate_decimals = v[0] - '0';
     }
   }
@@ -184,7 +185,7 @@ void read_settings(const Node& fmt, FormatSettings& st) {
   if (const Node* n = fmt.find("list_order")) st.list_order = strings(n);
   if (const Node* n = fmt.find("attachment_amount_headings")) st.attachment_amount_headings = strings(n);
   if (const Node* n = fmt.find("names")) {
-    if (!n->is_map()) fail(n->loc, "template: names is a map of code to name");
+    if (!n->is_map()) fail(n->loc, msg::template_names_not_map());
     for (const auto& [k, v] : n->entries) st.names[k.text] = v.text;
   }
 }
@@ -195,9 +196,9 @@ using RawTables = std::vector<std::pair<std::string, Node>>;
 
 void overlay_tables(RawTables& base, const Node& file) {
   const Node* list = file.find("tables");
-  if (!list || !list->is_seq()) fail(file.loc, "template: tables.yaml needs a list \"tables\"");
+  if (!list || !list->is_seq()) fail(file.loc, msg::template_no_tables());
   for (const Node& t : list->items) {
-    if (!t.is_map()) fail(t.loc, "template: a table is a map");
+    if (!t.is_map()) fail(t.loc, msg::template_table_not_map());
     std::string id = scalar(t.find("id"), "id", t.loc);
     auto it = std::find_if(base.begin(), base.end(), [&](const auto& p) { return p.first == id; });
     if (it == base.end()) {
@@ -261,7 +262,7 @@ Loaded load_set(const fs::path& dir, const fs::path& common, const Loaded* base)
   if (!base || fs::exists(dir / "labels.yaml", ec)) {
     Node labels = parse_setup(dir / "labels.yaml");
     for (const auto& [group, m] : labels.entries) {
-      if (!m.is_map()) fail(m.loc, "template: labels are groups of key: name");
+      if (!m.is_map()) fail(m.loc, msg::template_labels_not_groups());
       auto& g = s.labels[group.text];
       for (const auto& [k, v] : m.entries) {
         auto e = std::find_if(g.begin(), g.end(), [&](const auto& p) { return p.first == k.text; });
@@ -273,7 +274,7 @@ Loaded load_set(const fs::path& dir, const fs::path& common, const Loaded* base)
 
   if (!base || fs::exists(dir / "glossary.yaml", ec)) {
     Node glossary = parse_setup(dir / "glossary.yaml");
-    if (!glossary.is_seq()) fail(glossary.loc, "template: glossary.yaml is a list of {term, text}");
+    if (!glossary.is_seq()) fail(glossary.loc, msg::template_glossary_not_list());
     s.glossary.clear();
     for (const Node& e : glossary.items)
       s.glossary.push_back({scalar(e.find("term"), "term", e.loc), scalar(e.find("text"), "text", e.loc)});
@@ -287,7 +288,7 @@ Loaded load_set(const fs::path& dir, const fs::path& common, const Loaded* base)
   read_mustache_dir(dir, s.partials, files);
   out.mustache_files = files;
   auto main = s.partials.find("document");
-  if (main == s.partials.end()) fail(Loc{}, "template: " + (dir / "document.mustache").string() + " is missing");
+  if (main == s.partials.end()) fail(Loc{}, msg::template_file_missing((dir / "document.mustache").string()));
   s.main = main->second;
   s.used_names.clear();
   auto use = [&](const std::string& text) {
@@ -345,7 +346,7 @@ const std::vector<std::pair<std::string, std::string>>* TemplateSet::label_group
 Templates Templates::load(const fs::path& dir) {
   Templates t;
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw Error(Failure::Setup, "template folder not found: " + dir.string());
+  if (!fs::is_directory(dir, ec)) throw Error(Failure::Setup, msg::template_folder_not_found(dir.string()));
   // Formats first, then the profiles, each over the format its
   // format.yaml names as base.
   std::vector<fs::path> formats;
@@ -380,7 +381,7 @@ Templates Templates::load(const fs::path& dir) {
   for (const auto& [d, base] : profiles) {
     auto b = loaded.find(base.text);
     if (!base.is_scalar() || b == loaded.end() || !b->second.set.profile.empty())
-      fail(base.loc, "template: base must name a format folder of templates/ (not a profile)");
+      fail(base.loc, msg::template_base_not_format());
     Loaded l = load_set(d, dir / "common", &b->second);
     std::string name = l.set.profile;
     loaded.emplace(name, std::move(l));
@@ -463,9 +464,9 @@ void check_mustache(const std::shared_ptr<const SourceFile>& file, const std::ve
   std::size_t i = 0;
   while ((i = t.find("{{", i)) != std::string::npos) {
     std::size_t close = t.find("}}", i + 2);
-    if (close == std::string::npos) fail(at(i), "template syntax: \"{{\" is never closed by \"}}\"");
+    if (close == std::string::npos) fail(at(i), msg::template_tag_unclosed());
     std::string tag = t.substr(i + 2, close - i - 2);
-    if (!tag.empty() && tag[0] == '{') fail(at(i), "template: triple braces would insert text unescaped; use {{name}}");
+    if (!tag.empty() && tag[0] == '{') fail(at(i), msg::template_triple_brace());
     char sigil = tag.empty() ? ' ' : tag[0];
     std::string name = tag;
     if (std::string("#^/!>&=").find(sigil) != std::string::npos) name = tag.substr(1);
@@ -473,29 +474,29 @@ void check_mustache(const std::shared_ptr<const SourceFile>& file, const std::ve
     while (!name.empty() && name.back() == ' ') name.pop_back();
     switch (sigil) {
       case '!': break;
-      case '=': fail(at(i), "template: changing delimiters is not allowed");
-      case '&': fail(at(i), "template: {{& …}} would insert text unescaped; use {{name}}");
+      case '=': fail(at(i), msg::template_delimiters());
+      case '&': fail(at(i), msg::template_ampersand());
       case '>':
-        if (!partials.count(name)) fail(at(i), "template: no partial named \"" + name + "\"");
+        if (!partials.count(name)) fail(at(i), msg::template_unknown_partial(name));
         break;
       case '#':
       case '^':
-        if (!known(name, names)) fail(at(i), "template: unknown placeholder \"" + name + "\"");
+        if (!known(name, names)) fail(at(i), msg::template_unknown_placeholder(name));
         open.emplace_back(name, i);
         break;
       case '/':
-        if (open.empty()) fail(at(i), "template syntax: {{/" + name + "}} closes no section");
+        if (open.empty()) fail(at(i), msg::template_closes_nothing(name));
         if (open.back().first != name)
-          fail(at(i), "template syntax: {{/" + name + "}} closes {{#" + open.back().first + "}}");
+          fail(at(i), msg::template_closes_other(name, open.back().first));
         open.pop_back();
         break;
       default:
-        if (name.empty()) fail(at(i), "template syntax: empty {{}}");
-        if (!known(name, names)) fail(at(i), "template: unknown placeholder \"" + name + "\"");
+        if (name.empty()) fail(at(i), msg::template_empty_tag());
+        if (!known(name, names)) fail(at(i), msg::template_unknown_placeholder(name));
     }
     i = close + 2;
   }
-  if (!open.empty()) fail(at(open.back().second), "template syntax: {{#" + open.back().first + "}} is never closed");
+  if (!open.empty()) fail(at(open.back().second), msg::template_section_unclosed(open.back().first));
 }
 
 }  // namespace juesuan

@@ -307,6 +307,132 @@ std::string public_row_unreadable(std::string_view what) {
   return "这一行读不出" + std::string(what) + "：科目编码应在前几列（类、款、项合在一列或分成三列），金额是数字";
 }
 
+std::string catalog_not_map() { return "目录文件应是“代码: 名称”的映射"; }
+std::string catalog_value_not_text() { return "目录中的名称应是文字"; }
+std::string catalog_missing_list(std::string_view key) { return "缺少列表 " + q(key); }
+std::string catalog_bad_year() { return "年份应写成四位数字，例如 2022"; }
+std::string budgets_not_map() {
+  return "预算类别文件应是映射：government_fund（政府性基金预算）、state_capital（国有资本经营预算）各列出一组科目代码";
+}
+std::string unknown_budget(std::string_view key) {
+  return "未知的预算类别 " + q(key) + "：只能是 government_fund（政府性基金预算）或 state_capital（国有资本经营预算）";
+}
+std::string budget_not_list() { return "预算类别下应是科目代码的列表"; }
+std::string code_listed_twice(std::string_view code) { return "科目代码 " + q(code) + " 列了两次"; }
+std::string year_rules_not_map(std::string_view key) { return std::string(key) + " 应是“科目代码: 年度规则”的映射"; }
+std::string year_rule_not_map() { return "年度规则应是映射（since 起用年份、until 停用年份、names 各年名称）"; }
+std::string year_names_not_map() { return "names 应是“年份: 名称”的映射"; }
+std::string year_name_not_text() { return "名称应是文字，不能为空"; }
+std::string unknown_year_rule_key(std::string_view key) {
+  return "年度规则中有未知的键 " + q(key) + "：只能是 since、until、names";
+}
+std::string since_after_until() { return "since（起用年份）晚于 until（停用年份）"; }
+std::string years_not_map() { return "年度规则文件应是映射（functional 功能分类、economic 经济分类）"; }
+
+std::string template_missing(std::string_view key) { return "模板：缺少 " + q(key); }
+std::string template_not_text(std::string_view key) { return "模板：" + q(key) + " 应是文字"; }
+std::string template_bad_align() { return "模板：align 只能是 left、center 或 right"; }
+std::string template_department_figure(std::string_view figure) {
+  return "模板：" + q(figure) + " 是全部门的数，没有按类的行，不能写 class";
+}
+std::string template_unknown_figure(std::string_view figure) { return "模板：未知的数 " + q(figure); }
+std::string template_bad_cell() { return "模板：单元格应是文字或映射"; }
+std::string template_unknown_cell_key(std::string_view key) { return "模板：单元格中有未知的键 " + q(key); }
+std::string template_rows_not_list() { return "模板：rows 应是列表"; }
+std::string template_row_not_list() { return "模板：每一行应是单元格的列表"; }
+std::string template_expected_list() { return "模板：这里应是列表"; }
+std::string template_bad_kind() { return "模板：kind 只能是 grid、classified 或 economic"; }
+std::string template_panels_not_list() { return "模板：panels 应是列表，每项是一组代码"; }
+std::string template_footer_not_row() { return "模板：footer 是一行，应是单元格的列表"; }
+std::string template_text_numbers_not_map() {
+  return "模板：text_numbers 应是映射（grouping、trim_zeros、percent_trim_zeros、truncate_change_rates、rate_decimals）";
+}
+std::string template_bad_rate_decimals() { return "模板：text_numbers.rate_decimals 只能是 0、1、2、3 或 4"; }
+std::string template_names_not_map() { return "模板：names 应是“代码: 名称”的映射"; }
+std::string template_no_tables() { return "模板：tables.yaml 需要列表 “tables”"; }
+std::string template_table_not_map() { return "模板：每张表应是映射"; }
+std::string template_labels_not_groups() { return "模板：标签应按组写成“键: 名称”"; }
+std::string template_glossary_not_list() { return "模板：glossary.yaml 应是列表，每项为 {term, text}"; }
+std::string template_file_missing(std::string_view path) { return "模板：缺少文件 " + std::string(path); }
+std::string template_folder_not_found(std::string_view path) { return "找不到模板文件夹 " + std::string(path); }
+std::string template_base_not_format() { return "模板：base 应是 templates/ 下某个格式的文件夹（不能是另一个方案）"; }
+std::string template_tag_unclosed() { return "模板语法：“{{” 没有用 “}}” 闭合"; }
+std::string template_triple_brace() { return "模板：三重花括号会把文字不加转义地插入；请写 {{名称}}"; }
+std::string template_delimiters() { return "模板：不允许更改分隔符"; }
+std::string template_ampersand() { return "模板：{{& …}} 会把文字不加转义地插入；请写 {{名称}}"; }
+std::string template_unknown_partial(std::string_view name) { return "模板：没有名为 " + q(name) + " 的子模板"; }
+std::string template_unknown_placeholder(std::string_view name) { return "模板：未知的占位符 " + q(name); }
+std::string template_closes_nothing(std::string_view name) {
+  return "模板语法：{{/" + std::string(name) + "}} 前面没有对应的 {{#" + std::string(name) + "}}";
+}
+std::string template_closes_other(std::string_view name, std::string_view open) {
+  return "模板语法：{{/" + std::string(name) + "}} 闭合的是 {{#" + std::string(open) + "}}";
+}
+std::string template_empty_tag() { return "模板语法：空的 {{}}"; }
+std::string template_section_unclosed(std::string_view name) {
+  return "模板语法：{{#" + std::string(name) + "}} 没有闭合";
+}
+std::string template_rendered_line(std::string_view origin, int line) {
+  return std::string(origin) + "：渲染后第 " + std::to_string(line) + " 行";
+}
+std::string template_unknown_directive(std::string_view where, std::string_view kind) {
+  return std::string(where) + "：未知的指令 @" + std::string(kind);
+}
+std::string template_number_needs_braces(std::string_view where) {
+  return std::string(where) + "：number= 需要用 {} 标出编号的位置";
+}
+std::string template_table_needs_id(std::string_view origin) { return std::string(origin) + "：@table 需要写表的 id"; }
+std::string template_unknown_table(std::string_view origin, std::string_view id) {
+  return std::string(origin) + "：tables.yaml 中没有表 " + q(id);
+}
+std::string template_unknown_attachment(std::string_view origin, std::size_t index) {
+  return std::string(origin) + "：附件 @attachment " + std::to_string(index) + " 不存在";
+}
+std::string template_chart_usage(std::string_view where) {
+  return std::string(where) + "：应写 @chart pie 列表 | 标题 或 @chart bar totals | 标题";
+}
+std::string template_pie_list(std::string_view where, std::string_view list, const std::vector<std::string>& lists) {
+  return std::string(where) + "：@chart pie 只能用这些列表之一：" + join(lists) + "，不能用 " + q(list);
+}
+std::string template_bar_kind(std::string_view where, std::string_view kind) {
+  return std::string(where) + "：@chart bar 只能是 totals 或 grand，不能是 " + q(kind);
+}
+
+std::string font_manifest_at(std::string_view manifest, int line, std::string_view what) {
+  return std::string(manifest) + ":" + std::to_string(line) + ": " + std::string(what);
+}
+std::string font_manifest_unreadable(std::string_view manifest, std::string_view why) {
+  return "无法读取字体清单 " + std::string(manifest) + "：" + std::string(why);
+}
+std::string font_manifest_no_fonts() { return "字体清单需要列表 “fonts”"; }
+std::string font_needs_name_and_file() { return "每个字体都要写 name（名称）和 file（文件）"; }
+std::string font_needs_licence(std::string_view font) { return "字体 " + q(font) + " 需要写 licence（许可证文件）"; }
+std::string font_licence_missing(std::string_view font, std::string_view licence) {
+  return "字体 " + q(font) + " 的许可证文件 " + std::string(licence) + " 不存在";
+}
+std::string font_file_missing(std::string_view file, std::string_view package) {
+  return "找不到字体文件 " + std::string(file) +
+         (package.empty() ? std::string() : "（请安装 Debian 软件包 " + std::string(package) + "）");
+}
+std::string font_defined_twice(std::string_view font) { return "字体 " + q(font) + " 定义了两次"; }
+std::string font_manifest_no_roles() { return "字体清单需要映射 “roles”（各用途所用的字体）"; }
+std::string font_role_not_list(std::string_view role) { return "用途 " + q(role) + " 需要一个字体名称的列表"; }
+std::string font_role_unknown_font(std::string_view role, std::string_view font) {
+  return "用途 " + q(role) + " 用了未定义的字体 " + q(font);
+}
+std::string font_no_role(std::string_view role) { return "字体清单中没有用途 " + q(role); }
+std::string font_file_unreadable(std::string_view file) { return "无法读取字体文件 " + std::string(file); }
+std::string font_face_index(std::string_view file, unsigned faces, unsigned index) {
+  return "字体文件 " + std::string(file) + " 中有 " + std::to_string(faces) + " 个字体，字体清单要的是第 " +
+         std::to_string(index) + " 个（从 0 数起）";
+}
+std::string font_not_truetype(std::string_view file) {
+  return "字体文件 " + std::string(file) + " 没有 TrueType 轮廓（glyf 表）：只能嵌入 TrueType 字体";
+}
+
+std::string volume_missing_text(std::string_view key) { return "volume.yaml：缺少 " + q(key) + "（一段文字）"; }
+std::string volume_missing_lines(std::string_view key) { return "volume.yaml：缺少 " + q(key) + "（若干行文字的列表）"; }
+
 std::string severity_word(int severity) {
   static const char* const kWords[] = {"错误", "警告", "提示"};
   return severity >= 0 && severity < 3 ? kWords[severity] : kWords[0];

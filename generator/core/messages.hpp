@@ -111,6 +111,92 @@ std::string from_yaml_line(int line, std::string_view message);
 std::string public_table_missing(std::string_view table);
 std::string public_row_unreadable(std::string_view what);
 
+// The program's own set-up files, for whoever maintains them: the catalog
+// (data/catalog/), the templates (format.yaml, tables.yaml, labels.yaml,
+// glossary.yaml, profiles, the .mustache files), the font manifest
+// (fonts/manifest.yaml) and a compilation's volume.yaml. Located as any
+// input (file:line:col) where the file is YAML.
+std::string catalog_not_map();
+std::string catalog_value_not_text();
+std::string catalog_missing_list(std::string_view key);
+std::string catalog_bad_year();
+std::string budgets_not_map();
+std::string unknown_budget(std::string_view key);
+std::string budget_not_list();
+std::string code_listed_twice(std::string_view code);
+std::string year_rules_not_map(std::string_view key);
+std::string year_rule_not_map();
+std::string year_names_not_map();
+std::string year_name_not_text();
+std::string unknown_year_rule_key(std::string_view key);
+std::string since_after_until();
+std::string years_not_map();
+
+std::string template_missing(std::string_view key);
+std::string template_not_text(std::string_view key);
+std::string template_bad_align();
+std::string template_department_figure(std::string_view figure);
+std::string template_unknown_figure(std::string_view figure);
+std::string template_bad_cell();
+std::string template_unknown_cell_key(std::string_view key);
+std::string template_rows_not_list();
+std::string template_row_not_list();
+std::string template_expected_list();
+std::string template_bad_kind();
+std::string template_panels_not_list();
+std::string template_footer_not_row();
+std::string template_text_numbers_not_map();
+std::string template_bad_rate_decimals();
+std::string template_names_not_map();
+std::string template_no_tables();
+std::string template_table_not_map();
+std::string template_labels_not_groups();
+std::string template_glossary_not_list();
+std::string template_file_missing(std::string_view path);
+std::string template_folder_not_found(std::string_view path);
+std::string template_base_not_format();
+// The tags of a .mustache file.
+std::string template_tag_unclosed();
+std::string template_triple_brace();
+std::string template_delimiters();
+std::string template_ampersand();
+std::string template_unknown_partial(std::string_view name);
+std::string template_unknown_placeholder(std::string_view name);
+std::string template_closes_nothing(std::string_view name);
+std::string template_closes_other(std::string_view name, std::string_view open);
+std::string template_empty_tag();
+std::string template_section_unclosed(std::string_view name);
+// The directives (@table, @chart …) of a rendered template: `where` is the
+// template and the rendered line.
+std::string template_rendered_line(std::string_view origin, int line);
+std::string template_unknown_directive(std::string_view where, std::string_view kind);
+std::string template_number_needs_braces(std::string_view where);
+std::string template_table_needs_id(std::string_view origin);
+std::string template_unknown_table(std::string_view origin, std::string_view id);
+std::string template_unknown_attachment(std::string_view origin, std::size_t index);
+std::string template_chart_usage(std::string_view where);
+std::string template_pie_list(std::string_view where, std::string_view list, const std::vector<std::string>& lists);
+std::string template_bar_kind(std::string_view where, std::string_view kind);
+
+std::string font_manifest_at(std::string_view manifest, int line, std::string_view what);
+std::string font_manifest_unreadable(std::string_view manifest, std::string_view why);
+std::string font_manifest_no_fonts();
+std::string font_needs_name_and_file();
+std::string font_needs_licence(std::string_view font);
+std::string font_licence_missing(std::string_view font, std::string_view licence);
+std::string font_file_missing(std::string_view file, std::string_view package);
+std::string font_defined_twice(std::string_view font);
+std::string font_manifest_no_roles();
+std::string font_role_not_list(std::string_view role);
+std::string font_role_unknown_font(std::string_view role, std::string_view font);
+std::string font_no_role(std::string_view role);
+std::string font_file_unreadable(std::string_view file);
+std::string font_face_index(std::string_view file, unsigned faces, unsigned index);
+std::string font_not_truetype(std::string_view file);
+
+std::string volume_missing_text(std::string_view key);
+std::string volume_missing_lines(std::string_view key);
+
 // How a diagnostic names its severity: 错误, 警告, 提示 (Severity in order:
 // error, warning, note); `file:line:col: 错误：…`.
 std::string severity_word(int severity);

@@ -1,5 +1,6 @@
 // FontLibrary: parses fonts/manifest.yaml, opens each font file once per
 // process (a cache keyed by file and face index) and answers chain lookups.
+#include "core/messages.hpp"
 #include "pdf/font_library.hpp"
 
 #include <hb.h>
@@ -31,12 +32,11 @@ Face::Face(const std::filesystem::path& file, unsigned index) : file_(file), ind
   // Maps the file (nothing is read until a table is used) and checks the
   // table directory: errors show when the manifest is loaded.
   blob_ = hb_blob_create_from_file_or_fail(file.c_str());
-  if (!blob_) throw Error(Failure::Setup, "cannot read font file " + file.string());
+  if (!blob_) throw Error(Failure::Setup, msg::font_file_unreadable(file.string()));
   unsigned faces = hb_face_count(blob_);
   if (index >= faces) {
     hb_blob_destroy(blob_);
-    throw Error(Failure::Setup, "font file " + file.string() + " has " + std::to_string(faces) +
-                   " face(s); the manifest asks for index " + std::to_string(index));
+    throw Error(Failure::Setup, msg::font_face_index(file.string(), faces, index));
   }
   face_ = hb_face_create(blob_, index);
   hb_face_make_immutable(face_);
@@ -47,8 +47,7 @@ Face::Face(const std::filesystem::path& file, unsigned index) : file_(file), ind
   if (!has_glyf || glyph_count_ == 0) {
     hb_face_destroy(face_);
     hb_blob_destroy(blob_);
-    throw Error(Failure::Setup, "font file " + file.string() +
-                   " has no TrueType outlines (glyf table); only TrueType fonts can be embedded");
+    throw Error(Failure::Setup, msg::font_not_truetype(file.string()));
   }
   upem_ = hb_face_get_upem(face_);
 }
@@ -111,7 +110,7 @@ const std::vector<int>& FontSet::chain(const std::string& role) const {
   // A manifest written before the level-2 heading had a role of its own
   // sets those headings in the body's faces.
   if (it == roles.end() && role == "heading2") it = roles.find("body");
-  if (it == roles.end()) throw Error(Failure::Setup, "the font manifest has no role \"" + role + "\"");
+  if (it == roles.end()) throw Error(Failure::Setup, msg::font_no_role(role));
   return it->second;
 }
 
@@ -120,7 +119,7 @@ const std::vector<int>& FontSet::chain(const std::string& role) const {
 namespace {
 
 [[noreturn]] void manifest_error(const std::filesystem::path& m, const YAML::Node& n, const std::string& what) {
-  throw Error(Failure::Setup, m.string() + ":" + std::to_string(n.Mark().line + 1) + ": " + what);
+  throw Error(Failure::Setup, msg::font_manifest_at(m.string(), n.Mark().line + 1, what));
 }
 
 }  // namespace
@@ -130,44 +129,43 @@ FontLibrary FontLibrary::load(const std::filesystem::path& manifest) {
   try {
     root = YAML::LoadFile(manifest.string());
   } catch (const YAML::Exception& e) {
-    throw Error(Failure::Setup, "cannot read font manifest " + manifest.string() + ": " + e.what());
+    throw Error(Failure::Setup, msg::font_manifest_unreadable(manifest.string(), e.what()));
   }
   auto set = std::make_shared<detail::FontSet>();
   const auto dir = manifest.parent_path();
   const YAML::Node fonts = root["fonts"];
-  if (!fonts || !fonts.IsSequence()) manifest_error(manifest, root, "expected a list \"fonts\"");
+  if (!fonts || !fonts.IsSequence()) manifest_error(manifest, root, msg::font_manifest_no_fonts());
   std::map<std::string, int> by_name;
   for (const auto& f : fonts) {
     detail::FontEntry e;
-    if (!f["name"] || !f["file"]) manifest_error(manifest, f, "each font needs a name and a file");
+    if (!f["name"] || !f["file"]) manifest_error(manifest, f, msg::font_needs_name_and_file());
     e.name = f["name"].as<std::string>();
     e.package = f["package"] ? f["package"].as<std::string>() : "";
     std::filesystem::path file = f["file"].as<std::string>();
     if (file.is_relative()) file = dir / file;
     unsigned index = f["index"] ? f["index"].as<unsigned>() : 0;
-    if (!f["licence"]) manifest_error(manifest, f, "font \"" + e.name + "\" needs a licence file");
+    if (!f["licence"]) manifest_error(manifest, f, msg::font_needs_licence(e.name));
     e.licence = dir / f["licence"].as<std::string>();
     if (!std::filesystem::exists(e.licence))
-      manifest_error(manifest, f, "licence file " + e.licence.string() + " of font \"" + e.name + "\" is missing");
+      manifest_error(manifest, f, msg::font_licence_missing(e.name, e.licence.string()));
     if (!std::filesystem::exists(file))
-      manifest_error(manifest, f, "font file " + file.string() + " not found" +
-                                      (e.package.empty() ? "" : " (install the Debian package " + e.package + ")"));
-    if (by_name.count(e.name)) manifest_error(manifest, f, "font \"" + e.name + "\" is defined twice");
+      manifest_error(manifest, f, msg::font_file_missing(file.string(), e.package));
+    if (by_name.count(e.name)) manifest_error(manifest, f, msg::font_defined_twice(e.name));
     e.face = detail::load_face(file, index);
     by_name[e.name] = static_cast<int>(set->fonts.size());
     set->fonts.push_back(std::move(e));
   }
   const YAML::Node roles = root["roles"];
-  if (!roles || !roles.IsMap()) manifest_error(manifest, root, "expected a map \"roles\"");
+  if (!roles || !roles.IsMap()) manifest_error(manifest, root, msg::font_manifest_no_roles());
   for (const auto& r : roles) {
     auto role = r.first.as<std::string>();
     std::vector<int> chain;
     if (!r.second.IsSequence() || r.second.size() == 0)
-      manifest_error(manifest, r.second, "role \"" + role + "\" needs a list of font names");
+      manifest_error(manifest, r.second, msg::font_role_not_list(role));
     for (const auto& n : r.second) {
       auto it = by_name.find(n.as<std::string>());
       if (it == by_name.end())
-        manifest_error(manifest, n, "role \"" + role + "\" names an unknown font \"" + n.as<std::string>() + "\"");
+        manifest_error(manifest, n, msg::font_role_unknown_font(role, n.as<std::string>()));
       chain.push_back(it->second);
     }
     set->roles[role] = std::move(chain);

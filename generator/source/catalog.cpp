@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "core/messages.hpp"
 #include "core/diag.hpp"
 #include "core/file.hpp"
 #include "yaml/yaml_tree.hpp"
@@ -21,9 +22,9 @@ yaml::Node parse_setup(const std::filesystem::path& path) {
 std::map<std::string, std::string> code_map(const std::filesystem::path& path) {
   yaml::Node root = parse_setup(path);
   std::map<std::string, std::string> out;
-  if (!root.is_map()) throw Error(Failure::Setup, root.loc, "catalog must be a mapping of code to text");
+  if (!root.is_map()) throw Error(Failure::Setup, root.loc, msg::catalog_not_map());
   for (const auto& [k, v] : root.entries) {
-    if (!v.is_scalar()) throw Error(Failure::Setup, v.loc, "catalog value must be text");
+    if (!v.is_scalar()) throw Error(Failure::Setup, v.loc, msg::catalog_value_not_text());
     out.emplace(k.text, v.text);
   }
   return out;
@@ -32,7 +33,7 @@ std::map<std::string, std::string> code_map(const std::filesystem::path& path) {
 std::vector<std::string> string_list(const yaml::Node& root, const char* key) {
   std::vector<std::string> out;
   const yaml::Node* n = root.find(key);
-  if (!n || !n->is_seq()) throw Error(Failure::Setup, root.loc, std::string("missing list: ") + key);
+  if (!n || !n->is_seq()) throw Error(Failure::Setup, root.loc, msg::catalog_missing_list(key));
   for (const auto& i : n->items) out.push_back(i.text);
   return out;
 }
@@ -42,7 +43,7 @@ int year_of(const yaml::Node& n) {
   const std::string& t = n.text;
   auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), y);
   if (!n.is_scalar() || ec != std::errc() || p != t.data() + t.size() || y < 1900 || y > 2999)
-    throw Error(Failure::Setup, n.loc, "a year must be written as four digits, such as 2022");
+    throw Error(Failure::Setup, n.loc, msg::catalog_bad_year());
   return y;
 }
 
@@ -51,16 +52,16 @@ int year_of(const yaml::Node& n) {
 void load_budgets(const std::filesystem::path& path, Catalog& c) {
   if (!std::filesystem::exists(path)) return;
   yaml::Node root = parse_setup(path);
-  if (!root.is_map()) throw Error(Failure::Setup, root.loc, "budgets must be a mapping");
+  if (!root.is_map()) throw Error(Failure::Setup, root.loc, msg::budgets_not_map());
   for (const auto& [k, v] : root.entries) {
     Budget b;
     if (k.text == "government_fund") b = Budget::GovernmentFund;
     else if (k.text == "state_capital") b = Budget::StateCapital;
-    else throw Error(Failure::Setup, k.loc, "unknown budget: " + k.text + " (government_fund or state_capital)");
-    if (!v.is_seq()) throw Error(Failure::Setup, v.loc, "budget entries must be a list of codes");
+    else throw Error(Failure::Setup, k.loc, msg::unknown_budget(k.text));
+    if (!v.is_seq()) throw Error(Failure::Setup, v.loc, msg::budget_not_list());
     for (const auto& i : v.items) {
       auto [pos, fresh] = c.budgets.emplace(i.text, b);
-      if (!fresh) throw Error(Failure::Setup, i.loc, "code listed twice: " + i.text);
+      if (!fresh) throw Error(Failure::Setup, i.loc, msg::code_listed_twice(i.text));
     }
   }
 }
@@ -70,24 +71,24 @@ void load_budgets(const std::filesystem::path& path, Catalog& c) {
 void load_year_rules(const yaml::Node& root, const char* key, std::map<std::string, YearRule>& out) {
   const yaml::Node* n = root.find(key);
   if (!n || n->is_null()) return;
-  if (!n->is_map()) throw Error(Failure::Setup, n->loc, std::string(key) + " must be a mapping of code to rule");
+  if (!n->is_map()) throw Error(Failure::Setup, n->loc, msg::year_rules_not_map(key));
   for (const auto& [code, rule] : n->entries) {
-    if (!rule.is_map()) throw Error(Failure::Setup, rule.loc, "a year rule is a mapping (since, until, names)");
+    if (!rule.is_map()) throw Error(Failure::Setup, rule.loc, msg::year_rule_not_map());
     YearRule r;
     for (const auto& [k, v] : rule.entries) {
       if (k.text == "since") r.since = year_of(v);
       else if (k.text == "until") r.until = year_of(v);
       else if (k.text == "names") {
-        if (!v.is_map()) throw Error(Failure::Setup, v.loc, "names must be a mapping of year to name");
+        if (!v.is_map()) throw Error(Failure::Setup, v.loc, msg::year_names_not_map());
         for (const auto& [y, name] : v.entries) {
-          if (!name.is_scalar() || name.text.empty()) throw Error(Failure::Setup, name.loc, "a name must be text");
+          if (!name.is_scalar() || name.text.empty()) throw Error(Failure::Setup, name.loc, msg::year_name_not_text());
           r.names[year_of(y)] = name.text;
         }
       } else {
-        throw Error(Failure::Setup, k.loc, "unknown key in a year rule: " + k.text);
+        throw Error(Failure::Setup, k.loc, msg::unknown_year_rule_key(k.text));
       }
     }
-    if (r.since && r.until && r.since > r.until) throw Error(Failure::Setup, rule.loc, "since is after until");
+    if (r.since && r.until && r.since > r.until) throw Error(Failure::Setup, rule.loc, msg::since_after_until());
     out[code.text] = std::move(r);
   }
 }
@@ -96,7 +97,7 @@ void load_years(const std::filesystem::path& path, Catalog& c) {
   if (!std::filesystem::exists(path)) return;
   yaml::Node root = parse_setup(path);
   if (root.is_null()) return;
-  if (!root.is_map()) throw Error(Failure::Setup, root.loc, "years must be a mapping");
+  if (!root.is_map()) throw Error(Failure::Setup, root.loc, msg::years_not_map());
   load_year_rules(root, "functional", c.functional_years);
   load_year_rules(root, "economic", c.economic_years);
 }
