@@ -126,12 +126,6 @@ void validate(lxw_worksheet* ws, int r1, int c1, int r2, int c2, const Field* fi
   worksheet_data_validation_range(ws, r1, c1, r2, c2, &dv);
 }
 
-std::string strip_star(const char* label) {
-  std::string s = label;
-  if (s.size() > 2 && s.compare(s.size() - 2, 2, " *") == 0) s.resize(s.size() - 2);
-  return s;
-}
-
 // A free tree as rows of (path, value): management.project_count,
 // projects[1].name …; a value-less key keeps an empty cell.
 void flatten(const FreeNode& n, const std::string& path, std::vector<std::pair<std::string, std::optional<std::string>>>& out) {
