@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 
 #include <unistd.h>
 
@@ -194,18 +195,22 @@ Compiler::Result Compiler::finish() {
       remove_stale_temporaries(file_);  // of a killed run
     }
     const fs::path temporary = file_.string() + ".tmp-" + std::to_string(::getpid());
+    errno = 0;
     try {
       volume_->finish(front, temporary);
-    } catch (const std::exception& e) {
+    } catch (const std::exception&) {
+      // libharu saves with stdio: errno says why (a full disk), else a
+      // plain read/write failure.
+      const int err = errno ? errno : EIO;
       fs::remove(temporary, ec);
-      throw Error(Failure::Output, printable_name(file_.string()) + ": " + e.what());
+      throw Error(Failure::Output, msg::cannot_write(printable_name(file_.string()), err));
     }
     volume_.reset();
     FolderLock lock(file_.parent_path());
     fs::rename(temporary, file_, ec);
     if (ec) {
       fs::remove(temporary, ec);
-      throw Error(Failure::Output, printable_name(file_.string()) + ": " + ec.message());
+      throw Error(Failure::Output, msg::cannot_write(printable_name(file_.string()), ec.value()));
     }
     r.written = true;
   } catch (const Error& e) {
