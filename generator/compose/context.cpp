@@ -67,7 +67,7 @@ const std::vector<std::string> kNames = {
     "performance",
     "perf.has_overall", "perf.overall", "perf.has_projects", "perf.project_count", "perf.grade_excellent",
     "perf.grade_good", "perf.grade_fair", "perf.grade_poor", "perf.has_excellent", "perf.has_good", "perf.has_fair",
-    "perf.has_poor", "perf.projects_budget", "perf.projects_actual", "perf.projects",
+    "perf.has_poor", "perf.projects_budget", "perf.projects_actual", "perf.projects", "perf.any", "perf.has_results",
     "score", "has_score", "grade", "year_budget", "has_year_budget", "targets", "has_targets", "problems",
     "has_problems", "measures", "has_measures", "analysis", "has_analysis",
     // 第四部分、第五部分
@@ -700,6 +700,10 @@ void set_performance(Ctx& root, const Model& m, const Fmt& f) {
     list.push_back(x.map());
   }
   p.set("projects", list);
+  // Whether 十三 has anything to say: a heading prints only with content.
+  const bool results = o.present || !s.projects.empty();
+  p.set("has_results", results);
+  p.set("any", results || (s.performance.kind == FreeNode::Kind::Map && !s.performance.entries.empty()));
   root.set("perf", p.map());
 }
 

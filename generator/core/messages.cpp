@@ -427,7 +427,11 @@ std::string font_face_index(std::string_view file, unsigned faces, unsigned inde
          std::to_string(index) + " 个（从 0 数起）";
 }
 std::string font_not_truetype(std::string_view file) {
-  return "字体文件 " + std::string(file) + " 没有 TrueType 轮廓（glyf 表）：只能嵌入 TrueType 字体";
+  return "字体文件 " + std::string(file) + " 没有可用的 TrueType（glyf 表）或 CFF 轮廓：只能嵌入这两种字体";
+}
+std::string font_bad_range(std::string_view font, std::string_view range) {
+  return "字体 " + q(font) + " 的 ranges 应是十六进制码位或码位范围的列表（如 [0020-007E, 00A0-017F]）" +
+         (range.empty() ? std::string() : "，而不是 " + q(range));
 }
 
 std::string volume_missing_text(std::string_view key) { return "volume.yaml：缺少 " + q(key) + "（一段文字）"; }

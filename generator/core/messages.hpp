@@ -193,6 +193,7 @@ std::string font_no_role(std::string_view role);
 std::string font_file_unreadable(std::string_view file);
 std::string font_face_index(std::string_view file, unsigned faces, unsigned index);
 std::string font_not_truetype(std::string_view file);
+std::string font_bad_range(std::string_view font, std::string_view range);
 
 std::string volume_missing_text(std::string_view key);
 std::string volume_missing_lines(std::string_view key);

@@ -25,11 +25,14 @@ namespace {
 
 // Screen first; the print rules make an A4 document like the published one.
 constexpr std::string_view kCss = R"css(
-:root{--title:"FZXiaoBiaoSong-B05S","方正小标宋简体","方正小标宋_GBK","SimHei","黑体","STHeiti","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif;
---heading1:"SimHei","黑体","STHeiti","Heiti SC","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;
---heading2:"KaiTi","楷体","STKaiti","KaiTi_GB2312","楷体_GB2312","LXGW WenKai","霞鹜文楷","AR PL UKai CN",serif;
---body:"FangSong","仿宋","STFangsong","FangSong_GB2312","仿宋_GB2312","LXGW WenKai","霞鹜文楷","AR PL UMing CN",serif;
---table:"SimSun","宋体","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC","LXGW WenKai","霞鹜文楷","AR PL UMing CN",serif}
+@font-face{font-family:"juesuan-title";src:local("Noto Serif CJK SC Bold"),local("NotoSerifCJKsc-Bold")}
+@font-face{font-family:"juesuan-heading";src:local("Noto Sans CJK SC Medium"),local("NotoSansCJKsc-Medium")}
+@font-face{font-family:"juesuan-figures";src:local("Liberation Serif"),local("LiberationSerif"),local("Times New Roman"),local("TimesNewRomanPSMT");unicode-range:U+0020-007E,U+00A0-017F,U+2030}
+:root{--title:"juesuan-title","Noto Serif CJK SC","Source Han Serif SC","FZXiaoBiaoSong-B05S","方正小标宋简体","方正小标宋_GBK","WenQuanYi Micro Hei","Droid Sans Fallback",serif;
+--heading1:"juesuan-heading","Noto Sans CJK SC","Source Han Sans SC","SimHei","黑体","STHeiti","Heiti SC","WenQuanYi Micro Hei","Droid Sans Fallback",sans-serif;
+--heading2:"juesuan-figures","LXGW WenKai","霞鹜文楷","KaiTi","楷体","STKaiti","KaiTi_GB2312","楷体_GB2312","AR PL UMing CN","Droid Sans Fallback",serif;
+--body:"juesuan-figures","LXGW WenKai","霞鹜文楷","FangSong","仿宋","STFangsong","FangSong_GB2312","仿宋_GB2312","AR PL UMing CN","Droid Sans Fallback",serif;
+--table:"juesuan-figures","LXGW WenKai","霞鹜文楷","SimSun","宋体","Songti SC","STSong","AR PL UMing CN","Droid Sans Fallback",serif}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:#fff;color:#111;font-family:var(--body);font-size:1rem;line-height:1.75}

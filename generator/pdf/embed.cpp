@@ -1,7 +1,10 @@
 // Subsetting (hb-subset plan API, so old glyph ids map to new ones) and the
 // PDF font objects: Type0 → CIDFontType2 → FontDescriptor → FontFile2, with
-// CIDToGIDMap and ToUnicode streams.
+// CIDToGIDMap and ToUnicode streams; for a CFF font Type0 → CIDFontType0 →
+// FontDescriptor → FontFile3 (/CIDFontType0C), with ToUnicode.
 #include "pdf/embed.hpp"
+
+#include "pdf/cff.hpp"
 
 #include "pdf/deflate.hpp"
 
@@ -44,14 +47,15 @@ void utf16_hex(std::string& out, char32_t cp) {
   }
 }
 
-// A valid ToUnicode CMap: bfrange for runs of CIDs whose characters are
-// consecutive too (within one last byte on both sides), bfchar for the rest.
-std::string to_unicode_cmap(const std::vector<std::pair<char32_t, std::uint32_t>>& chars) {
+// A valid ToUnicode CMap from (CID, character) pairs in CID order, one per
+// CID: bfrange for runs of CIDs whose characters are consecutive too
+// (within one last byte on both sides), bfchar for the rest.
+std::string to_unicode_cmap(const std::vector<std::pair<unsigned, char32_t>>& chars) {
   struct Range { unsigned cid; char32_t cp; unsigned n; };
   std::vector<Range> ranges;
   for (unsigned i = 0; i < chars.size(); ++i) {
-    const unsigned cid = i + 1;
-    const char32_t cp = chars[i].first;
+    const unsigned cid = chars[i].first;
+    const char32_t cp = chars[i].second;
     if (!ranges.empty()) {
       Range& r = ranges.back();
       if (cp < 0x10000 && r.cp < 0x10000 && cid == r.cid + r.n && cp == r.cp + r.n && (cid >> 8) == (r.cid >> 8) &&
@@ -124,7 +128,8 @@ EmbeddedFonts::EmbeddedFonts(const FontSet& fonts, const Layout& layout, int lev
       for (const auto& g : run.glyphs)
         if (u.cids.try_emplace(key(g.gid, g.cp), 0).second) u.chars.emplace_back(g.cp, g.gid);
     }
-  for (auto& u : used_) {
+  for (std::size_t f = 0; f < used_.size(); ++f) {
+    Use& u = used_[f];
     // CIDs in glyph order: the subset numbers its glyphs in that order too,
     // so CID = new glyph id (CIDToGIDMap /Identity) unless a glyph serves
     // two characters.
@@ -132,8 +137,13 @@ EmbeddedFonts::EmbeddedFonts(const FontSet& fonts, const Layout& layout, int lev
               [](const auto& a, const auto& b) { return a.second != b.second ? a.second < b.second : a.first < b.first; });
     if (u.chars.size() > 65534) throw Error(Failure::Internal, "a document uses more than 65534 glyphs of one font");
     for (std::size_t i = 0; i < u.chars.size(); ++i)
-      u.cids[key(u.chars[i].second, u.chars[i].first)] = static_cast<std::uint16_t>(i + 1);
+      u.cids[key(u.chars[i].second, u.chars[i].first)] = static_cast<std::uint16_t>(cid_at(static_cast<int>(f), u, i));
   }
+}
+
+unsigned EmbeddedFonts::cid_at(int font, const Use& use, std::size_t i) const {
+  const Face& face = *fonts_.fonts[font].face;
+  return face.cff() ? face.cff_cid(use.chars[i].second) : static_cast<unsigned>(i + 1);
 }
 
 EmbeddedFonts::EmbeddedFonts(const FontSet& fonts, int level)
@@ -148,7 +158,7 @@ void EmbeddedFonts::add(const Layout& layout) {
         if (!fresh) continue;
         if (u.chars.size() >= 65534) throw Error(Failure::Internal, "a volume uses more than 65534 glyphs of one font");
         u.chars.emplace_back(g.cp, g.gid);
-        it->second = static_cast<std::uint16_t>(u.chars.size());
+        it->second = static_cast<std::uint16_t>(cid_at(run.font, u, u.chars.size() - 1));
       }
     }
 }
@@ -198,7 +208,10 @@ void EmbeddedFonts::prepare(int font, Use& use) const {
     hb_set_add(glyphs, 0);
     for (const auto& c : use.chars) hb_set_add(glyphs, c.second);
   }
-  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+  // A CFF that is not CID-keyed is shown by glyph id: keep the ids.
+  const bool keep_gids = face.cff() && !face.cff_cid_keyed();
+  hb_subset_input_set_flags(input.get(),
+                            HB_SUBSET_FLAGS_NO_HINTING | (keep_gids ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0u));
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   // A CIDFontType2 program needs no cmap (CIDs select glyphs), and nothing
   // for layout, bitmaps or vertical metrics.
@@ -210,27 +223,52 @@ void EmbeddedFonts::prepare(int font, Use& use) const {
   const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
   HbFace sub(hb_subset_plan_execute_or_fail(plan.get()));
   if (!sub) throw Error(Failure::Internal, what + ": HarfBuzz could not subset the font");
-  HbBlob blob(hb_face_reference_blob(sub.get()));
+  // The whole subset font for TrueType (FontFile2); for CFF only its 'CFF '
+  // table (FontFile3 /CIDFontType0C).
+  HbBlob blob(face.cff() ? hb_face_reference_table(sub.get(), HB_TAG('C', 'F', 'F', ' '))
+                         : hb_face_reference_blob(sub.get()));
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob.get(), &len);
   if (!data || len == 0) throw Error(Failure::Internal, what + ": the subset font is empty");
   use.program = deflate(data, len, level_);
   use.program_length = len;
+  CffInfo sub_cff;
+  if (face.cff()) {
+    sub_cff = read_cff({data, len});
+    if (!sub_cff.valid) throw Error(Failure::Internal, what + ": the subset CFF could not be read");
+  }
 
-  // 2. CIDToGIDMap (none when CID = glyph id) and widths, CID by CID.
+  // 2. CIDToGIDMap (none when CID = glyph id) and widths, CID by CID. For
+  // CFF the subset's charset must give each glyph the CID the pages use.
   std::string cid_to_gid(2 * (use.chars.size() + 1), '\0');
   bool identity_map = true;
-  use.widths.assign(use.chars.size() + 1, 0);
+  use.widths.clear();
+  std::vector<std::pair<unsigned, char32_t>> by_cid;
   for (std::size_t i = 0; i < use.chars.size(); ++i) {
     hb_codepoint_t ng = hb_map_get(old_to_new, use.chars[i].second);
     if (ng == HB_MAP_VALUE_INVALID) throw Error(Failure::Internal, what + ": a glyph was lost in subsetting");
-    identity_map = identity_map && ng == i + 1;
-    cid_to_gid[2 * (i + 1)] = static_cast<char>(ng >> 8);
-    cid_to_gid[2 * (i + 1) + 1] = static_cast<char>(ng & 0xFF);
-    use.widths[i + 1] = static_cast<int>(std::lround(face.advance(use.chars[i].second)));
+    const unsigned cid = cid_at(font, use, i);
+    if (face.cff()) {
+      if (ng >= sub_cff.cid_of_glyph.size() || sub_cff.cid_of_glyph[ng] != cid)
+        throw Error(Failure::Internal, what + ": the subset CFF gives a glyph another CID");
+    } else {
+      identity_map = identity_map && ng == i + 1;
+      cid_to_gid[2 * (i + 1)] = static_cast<char>(ng >> 8);
+      cid_to_gid[2 * (i + 1) + 1] = static_cast<char>(ng & 0xFF);
+    }
+    use.widths.emplace_back(cid, static_cast<int>(std::lround(face.advance(use.chars[i].second))));
+    by_cid.emplace_back(cid, use.chars[i].first);
   }
-  use.cid_to_gid = identity_map ? std::string() : deflate(cid_to_gid.data(), cid_to_gid.size(), level_);
-  const std::string cmap = to_unicode_cmap(use.chars);
+  // One entry per CID (a CFF glyph serving two characters has one CID: the
+  // first character is the one extracted).
+  auto by_first = [](const auto& a, const auto& b) { return a.first < b.first; };
+  std::stable_sort(use.widths.begin(), use.widths.end(), by_first);
+  std::stable_sort(by_cid.begin(), by_cid.end(), by_first);
+  auto same_cid = [](const auto& a, const auto& b) { return a.first == b.first; };
+  use.widths.erase(std::unique(use.widths.begin(), use.widths.end(), same_cid), use.widths.end());
+  by_cid.erase(std::unique(by_cid.begin(), by_cid.end(), same_cid), by_cid.end());
+  use.cid_to_gid = identity_map || face.cff() ? std::string() : deflate(cid_to_gid.data(), cid_to_gid.size(), level_);
+  const std::string cmap = to_unicode_cmap(by_cid);
   use.to_unicode = deflate(cmap.data(), cmap.size(), level_);
 }
 
@@ -243,13 +281,16 @@ void EmbeddedFonts::embed_one(Hpdf& pdf, int font, Use& use, HPDF_MD5_CTX* hash)
   HPDF_MD5Update(hash, reinterpret_cast<const HPDF_BYTE*>(identity.data()), static_cast<HPDF_UINT32>(identity.size()));
   HPDF_MD5Update(hash, reinterpret_cast<const HPDF_BYTE*>(use.chars.data()),
                  static_cast<HPDF_UINT32>(use.chars.size() * sizeof use.chars[0]));
-  const std::vector<int>& widths = use.widths;
+  const auto& widths = use.widths;
 
   const std::string base = subset_tag(face.postscript_name(), use.chars) + "+" + face.postscript_name();
   const char* w = what.c_str();
 
   HPDF_Dict file = stream_dict(pdf, use.program, w);
-  pdf.check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(use.program_length)), w);
+  if (face.cff())
+    pdf.check(HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C"), w);
+  else
+    pdf.check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(use.program_length)), w);
 
   HPDF_Dict desc = indirect_dict(pdf, w);
   pdf.check(HPDF_Dict_AddName(desc, "Type", "FontDescriptor"), w);
@@ -263,11 +304,11 @@ void EmbeddedFonts::embed_one(Hpdf& pdf, int font, Use& use, HPDF_MD5_CTX* hash)
   pdf.check(HPDF_Dict_AddNumber(desc, "Descent", static_cast<HPDF_INT32>(std::lround(face.descent()))), w);
   pdf.check(HPDF_Dict_AddNumber(desc, "CapHeight", static_cast<HPDF_INT32>(std::lround(face.cap_height()))), w);
   pdf.check(HPDF_Dict_AddNumber(desc, "StemV", 80), w);
-  pdf.check(HPDF_Dict_Add(desc, "FontFile2", file), w);
+  pdf.check(HPDF_Dict_Add(desc, face.cff() ? "FontFile3" : "FontFile2", file), w);
 
   HPDF_Dict cidfont = indirect_dict(pdf, w);
   pdf.check(HPDF_Dict_AddName(cidfont, "Type", "Font"), w);
-  pdf.check(HPDF_Dict_AddName(cidfont, "Subtype", "CIDFontType2"), w);
+  pdf.check(HPDF_Dict_AddName(cidfont, "Subtype", face.cff() ? "CIDFontType0" : "CIDFontType2"), w);
   pdf.check(HPDF_Dict_AddName(cidfont, "BaseFont", base.c_str()), w);
   HPDF_Dict info = pdf.check(HPDF_Dict_New(pdf.mmgr()), w);
   pdf.check(HPDF_Dict_Add(cidfont, "CIDSystemInfo", info), w);
@@ -279,14 +320,18 @@ void EmbeddedFonts::embed_one(Hpdf& pdf, int font, Use& use, HPDF_MD5_CTX* hash)
   // W: runs of consecutive CIDs whose width is not the default.
   HPDF_Array warr = pdf.check(HPDF_Array_New(pdf.mmgr()), w);
   pdf.check(HPDF_Dict_Add(cidfont, "W", warr), w);
-  for (std::size_t c = 1; c < widths.size();) {
-    if (widths[c] == 1000) { ++c; continue; }
-    pdf.check(HPDF_Array_AddNumber(warr, static_cast<HPDF_INT32>(c)), w);
+  for (std::size_t c = 0; c < widths.size();) {
+    if (widths[c].second == 1000) { ++c; continue; }
+    pdf.check(HPDF_Array_AddNumber(warr, static_cast<HPDF_INT32>(widths[c].first)), w);
     HPDF_Array run = pdf.check(HPDF_Array_New(pdf.mmgr()), w);
     pdf.check(HPDF_Array_Add(warr, run), w);
-    for (; c < widths.size() && widths[c] != 1000; ++c) pdf.check(HPDF_Array_AddNumber(run, widths[c]), w);
+    unsigned next = widths[c].first;
+    for (; c < widths.size() && widths[c].second != 1000 && widths[c].first == next; ++c, ++next)
+      pdf.check(HPDF_Array_AddNumber(run, widths[c].second), w);
   }
-  if (use.cid_to_gid.empty())
+  if (face.cff()) {
+    // CIDFontType0: the CFF charset maps CIDs to glyphs.
+  } else if (use.cid_to_gid.empty())
     pdf.check(HPDF_Dict_AddName(cidfont, "CIDToGIDMap", "Identity"), w);
   else
     pdf.check(HPDF_Dict_Add(cidfont, "CIDToGIDMap", stream_dict(pdf, use.cid_to_gid, w)), w);

@@ -3,6 +3,10 @@
 // for replacement glyphs), each font is cut to those glyphs with HarfBuzz,
 // and Type0 / CIDFontType2 dictionaries with a CIDToGIDMap, widths and a
 // valid (bfchar/bfrange) ToUnicode CMap are built with libharu's object API.
+// A CFF font (Noto CJK) is embedded as CIDFontType0 with its subset's 'CFF '
+// table (FontFile3 /CIDFontType0C): there the PDF selects a glyph by the CID
+// the CFF charset gives it, which HarfBuzz's subset keeps, so a glyph's CID
+// is its CID in the whole font (one per glyph).
 #pragma once
 
 #include <hpdf.h>
@@ -46,15 +50,17 @@ class EmbeddedFonts {
  private:
   static std::uint64_t key(std::uint32_t gid, char32_t cp) { return (std::uint64_t(gid) << 21) | cp; }
   struct Use {
-    std::vector<std::pair<char32_t, std::uint32_t>> chars;  // (cp, gid), in glyph order; CID = index + 1
+    std::vector<std::pair<char32_t, std::uint32_t>> chars;  // (cp, gid), in glyph order; CID = index + 1 (TrueType)
     std::unordered_map<std::uint64_t, std::uint16_t> cids;
     HPDF_Dict dict = nullptr;
     // Made by prepare(): the deflated font program, CIDToGIDMap (empty for
     // /Identity) and ToUnicode, and the widths by CID.
     std::string program, cid_to_gid, to_unicode;
     unsigned program_length = 0;
-    std::vector<int> widths;
+    std::vector<std::pair<unsigned, int>> widths;  // (CID, width), by CID, one per CID
   };
+  // The CID of chars[i] of a font.
+  unsigned cid_at(int font, const Use& use, std::size_t i) const;
   void prepare(int font, Use& use) const;
   void embed_one(Hpdf& pdf, int font, Use& use, HPDF_MD5_CTX* hash);
   const FontSet& fonts_;

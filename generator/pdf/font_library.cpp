@@ -9,6 +9,7 @@
 
 #include <mutex>
 
+#include "pdf/cff.hpp"
 #include "pdf/pdf.hpp"
 
 namespace juesuan::pdf {
@@ -44,7 +45,12 @@ Face::Face(const std::filesystem::path& file, unsigned index) : file_(file), ind
   hb_blob_t* glyf = hb_face_reference_table(face_, HB_TAG('g', 'l', 'y', 'f'));
   bool has_glyf = hb_blob_get_length(glyf) > 0;
   hb_blob_destroy(glyf);
-  if (!has_glyf || glyph_count_ == 0) {
+  if (!has_glyf) {
+    hb_blob_t* cff = hb_face_reference_table(face_, HB_TAG('C', 'F', 'F', ' '));
+    cff_ = hb_blob_get_length(cff) > 0;
+    hb_blob_destroy(cff);
+  }
+  if ((!has_glyf && !cff_) || glyph_count_ == 0) {
     hb_face_destroy(face_);
     hb_blob_destroy(blob_);
     throw Error(Failure::Setup, msg::font_not_truetype(file.string()));
@@ -77,6 +83,17 @@ void Face::load() const {
   l.ps_name = pdf_safe_name(std::string(name, name_len));
   if (l.ps_name.empty()) l.ps_name = pdf_safe_name(file_.stem().string());
   if (l.ps_name.empty()) l.ps_name = "Font";
+
+  if (cff_) {
+    hb_blob_t* cff = hb_face_reference_table(face_, HB_TAG('C', 'F', 'F', ' '));
+    unsigned cff_len = 0;
+    const char* cff_data = hb_blob_get_data(cff, &cff_len);
+    CffInfo info = read_cff({cff_data, cff_len});
+    hb_blob_destroy(cff);
+    if (!info.valid) throw Error(Failure::Setup, msg::font_not_truetype(file_.string()));
+    l.cff_cids = std::move(info.cid_of_glyph);
+    l.cff_cid_keyed = info.cid_keyed;
+  }
 }
 
 Face::~Face() {
@@ -151,6 +168,25 @@ FontLibrary FontLibrary::load(const std::filesystem::path& manifest) {
     if (!std::filesystem::exists(file))
       manifest_error(manifest, f, msg::font_file_missing(file.string(), e.package));
     if (by_name.count(e.name)) manifest_error(manifest, f, msg::font_defined_twice(e.name));
+    if (const YAML::Node ranges = f["ranges"]) {
+      // Hexadecimal code points, one or a range: [0020-007E, 00A0-017F, 2030]
+      if (!ranges.IsSequence() || ranges.size() == 0) manifest_error(manifest, ranges, msg::font_bad_range(e.name, ""));
+      for (const auto& r : ranges) {
+        const auto text = r.as<std::string>();
+        const auto dash = text.find('-');
+        auto hex = [&](const std::string& h) -> char32_t {
+          std::size_t used = 0;
+          unsigned long v = 0;
+          try { v = std::stoul(h, &used, 16); } catch (const std::exception&) { used = 0; }
+          if (used == 0 || used != h.size() || v > 0x10FFFF) manifest_error(manifest, r, msg::font_bad_range(e.name, text));
+          return static_cast<char32_t>(v);
+        };
+        const char32_t lo = hex(text.substr(0, dash));
+        const char32_t hi = dash == std::string::npos ? lo : hex(text.substr(dash + 1));
+        if (hi < lo) manifest_error(manifest, r, msg::font_bad_range(e.name, text));
+        e.ranges.emplace_back(lo, hi);
+      }
+    }
     e.face = detail::load_face(file, index);
     by_name[e.name] = static_cast<int>(set->fonts.size());
     set->fonts.push_back(std::move(e));

@@ -21,10 +21,11 @@ struct hb_font_t;
 
 namespace juesuan::pdf::detail {
 
-// One TrueType font (a .ttf, or one face of a .ttc), shared read-only by
-// every document and thread. Opening it maps the file and checks that it
-// has TrueType outlines; everything else (the font object, metrics, name) is
-// made on first use, so a face no document uses costs next to nothing.
+// One font (a .ttf/.otf, or one face of a .ttc), shared read-only by every
+// document and thread. Opening it maps the file and checks that it has
+// TrueType (glyf) or CFF outlines; everything else (the font object,
+// metrics, name, a CFF's charset) is made on first use, so a face no
+// document uses costs next to nothing.
 class Face {
  public:
   Face(const std::filesystem::path& file, unsigned index);
@@ -46,6 +47,16 @@ class Face {
   double descent() const { return ready().descent; }
   double cap_height() const { return ready().cap_height; }
   const int* bbox() const { return ready().bbox; }
+  // CFF outlines (OpenType 'CFF ', e.g. Noto CJK): embedded as CIDFontType0C,
+  // where the PDF selects a glyph by the CID its charset gives it.
+  bool cff() const { return cff_; }
+  // The CID of a glyph of a CFF face (its charset; the glyph id for a font
+  // that is not CID-keyed).
+  std::uint16_t cff_cid(std::uint32_t gid) const {
+    const auto& c = ready().cff_cids;
+    return gid < c.size() ? c[gid] : static_cast<std::uint16_t>(gid);
+  }
+  bool cff_cid_keyed() const { return ready().cff_cid_keyed; }
 
   // The face subsets are cut from. Not prepared with hb_subset_preprocess:
   // asked by characters, a subset of the plain face costs ~2-3 M
@@ -59,6 +70,8 @@ class Face {
     std::string ps_name;
     double ascent = 880, descent = -120, cap_height = 700;
     int bbox[4] = {0, -120, 1000, 880};
+    std::vector<std::uint16_t> cff_cids;  // CFF faces: CID by glyph id
+    bool cff_cid_keyed = false;
   };
   const Loaded& ready() const {
     std::call_once(loaded_once_, [this] { load(); });
@@ -71,6 +84,7 @@ class Face {
   hb_blob_t* blob_ = nullptr;
   hb_face_t* face_ = nullptr;
   unsigned upem_ = 1000, glyph_count_ = 0;
+  bool cff_ = false;
   mutable std::once_flag loaded_once_;
   mutable Loaded loaded_;
 };
@@ -80,6 +94,15 @@ struct FontEntry {
   std::string package;   // the Debian package that provides the file
   std::filesystem::path licence;
   std::shared_ptr<const Face> face;
+  // The characters a chain takes from this font (the manifest's `ranges:`,
+  // inclusive); none given: every character it has.
+  std::vector<std::pair<char32_t, char32_t>> ranges;
+  bool serves(char32_t cp) const {
+    if (ranges.empty()) return true;
+    for (const auto& [lo, hi] : ranges)
+      if (cp >= lo && cp <= hi) return true;
+    return false;
+  }
 };
 
 // The manifest, loaded: fonts in manifest order, and per role the indices of

@@ -113,7 +113,8 @@ Shaper::Pick Shaper::pick(Picks& cache, const std::vector<int>& chain, char32_t 
   if (auto it = cache.find(cp); it != cache.end()) return it->second;
   Pick p{-1, 0, 0};
   for (int f : chain)
-    if (auto g = fonts_.fonts[f].face->glyph(cp)) { p = {f, g, 0}; break; }
+    if (fonts_.fonts[f].serves(cp))
+      if (auto g = fonts_.fonts[f].face->glyph(cp)) { p = {f, g, 0}; break; }
   if (p.font < 0) {
     // Nothing has it: draw a visible replacement, never a blank.
     for (char32_t r : {char32_t(0x25A1), char32_t(0xFFFD)}) {
