@@ -157,7 +157,16 @@ TEST_CASE("the page is one self-contained document") {
   CHECK(has(out, "@page:left{@bottom-left{"));
   CHECK(has(out, "h2{font-family:var(--heading1);"));
   CHECK(has(out, "h3{font-family:var(--heading2);"));
-  CHECK(has(out, "--heading2:\"KaiTi\",\"楷体\""));
+  // The same faces per role as the PDF (fonts/manifest.yaml): figures and
+  // Latin in Liberation Serif / Times New Roman, limited to the manifest's
+  // ranges so that CJK punctuation and “” stay in the CJK face; then 楷.
+  CHECK(has(out, "@font-face{font-family:\"juesuan-figures\";src:local(\"Liberation Serif\")"));
+  CHECK(has(out, "unicode-range:U+0020-007E,U+00A0-017F,U+2030}"));
+  CHECK(has(out, "@font-face{font-family:\"juesuan-title\";src:local(\"Noto Serif CJK SC Bold\")"));
+  CHECK(has(out, "@font-face{font-family:\"juesuan-heading\";src:local(\"Noto Sans CJK SC Medium\")"));
+  CHECK(has(out, "--heading2:\"juesuan-figures\",\"LXGW WenKai\""));
+  CHECK(has(out, "--body:\"juesuan-figures\",\"LXGW WenKai\""));
+  CHECK(has(out, "--table:\"juesuan-figures\",\"LXGW WenKai\""));
   CHECK(has(out, "h1,h2,h3{font-weight:normal;"));
   CHECK(out.size() >= 16);
   CHECK(out.substr(out.size() - 16) == "</body>\n</html>\n");
@@ -186,7 +195,7 @@ TEST_CASE("a fragment is only the <main> element") {
   html::HtmlOptions o;
   o.standalone = false;
   CHECK(write_html(d, o) == "<main>\n<p class=\"body justify indent\">正文。</p>\n</main>\n");
-  CHECK(html::stylesheet().substr(0, 7) == ":root{-");
+  CHECK(html::stylesheet().substr(0, 11) == "@font-face{");
 }
 
 TEST_CASE("headings, paragraphs, lists, page breaks") {

@@ -47,15 +47,16 @@ TEST_CASE("pdf: two paragraphs as a display list in text", "[pdf][layout]") {
   REQUIRE(!lines.empty());
   CHECK(lines[0] == "page 1 595.28x841.89 portrait number=1");
   // The body style is 16 pt on a 28 pt pitch, in the first font of the role
-  // "body" (fonts/manifest.yaml: lxgw-wenkai, the manifest's first font, 0).
+  // "body" that serves Chinese (fonts/manifest.yaml: liberation-serif, font
+  // 0, serves only Latin; lxgw-wenkai is the manifest's fourth font, 3).
   // x: the inner margin 28 mm (79.40 pt) and a first-line indent of two
   // characters (32 pt) = 111.40. y: the top margin 37 mm (104.90 pt), the
   // line's half-leading (28 − 16) / 2 = 6 and the ascent 0.88 × 16 = 14.08
   // put the baseline 124.98 pt below the top: 841.89 − 124.98 = 716.91; the
   // next paragraph one pitch lower, 688.91.
   const std::vector<std::string> body = {
-      "text font=0 size=16.00 at=111.40,716.91 spacing=0.00 \"甲乙丙\"",
-      "text font=0 size=16.00 at=111.40,688.91 spacing=0.00 \"丁戊\"",
+      "text font=3 size=16.00 at=111.40,716.91 spacing=0.00 \"甲乙丙\"",
+      "text font=3 size=16.00 at=111.40,688.91 spacing=0.00 \"丁戊\"",
   };
   for (const auto& l : body) CHECK(std::find(lines.begin(), lines.end(), l) != lines.end());
   // Nothing else on the page but its number, in 14 pt, as the Document's

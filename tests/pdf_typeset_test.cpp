@@ -289,8 +289,10 @@ TEST_CASE("typeset: 一、 headings in the heading role, （一） headings in h
   CHECK(o.subsection.role == "heading2");
   CHECK_FALSE(o.section.bold);
   CHECK_FALSE(o.subsection.bold);
-  CHECK(fonts().chain("heading2").front() == "lxgw-wenkai");
-  CHECK(fonts().chain("heading").front() == "wqy-microhei");
+  // （一） in 楷 (its figures in the figures face, limited by ranges: to
+  // Latin), 一、 in the closest free 黑体, Noto Sans CJK SC Medium.
+  CHECK(fonts().chain("heading2") == std::vector<std::string>{"liberation-serif", "lxgw-wenkai", "ar-pl-uming", "droid-fallback"});
+  CHECK(fonts().chain("heading").front() == "noto-sans-cjk-medium");
   // A manifest without the role sets those headings in the body's faces.
   const auto compact = pdf::FontLibrary::load(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest-compact.yaml");
   CHECK_FALSE(compact.chain("heading2").empty());

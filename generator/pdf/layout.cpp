@@ -96,7 +96,8 @@ std::size_t place_lines(Flow& f, const std::u32string& text, const std::vector<G
     if (align == doc::Align::Justify && ln.width > avail + 0.01) {
       // A line the breaker set by compressing its punctuation (标点挤压).
       std::size_t marks = 0;
-      for (std::size_t k = ln.begin; k + 1 < e; ++k) marks += compressible(g[k].cp) ? 1 : 0;
+      // The last glyph's share is its blank half, left past the margin.
+      for (std::size_t k = ln.begin; k < e; ++k) marks += compressible(g[k].cp) ? 1 : 0;
       if (marks > 0) shrink = (ln.width - avail) / static_cast<double>(marks);
     }
     switch (align) {

@@ -751,12 +751,15 @@ std::vector<Chunk> PagePlan::plan(double y0) {
             break;
           }
           // A smaller group that does not fit goes whole to the next page,
-          // unless that leaves a quarter of this page or more empty: then
-          // the break falls inside it, after two of its rows at least.
+          // unless that leaves a quarter of this page or more empty (the
+          // room left here, not only the rows that would fit: a tall row
+          // after them would otherwise leave far more empty): then the
+          // break falls inside it, after two of its rows at least, and its
+          // spanning labels are drawn again on the next page.
           int c = k;
           while (c > r && !clean_[c]) --c;
           const int from = c > r ? c : r;
-          if (rows_h(from, k) <= 0.25 * room + 0.01 || k - from < 2) {
+          if (f_.bottom() - y + rows_h(from, k) - h <= 0.25 * room + 0.01 || k - from < 2) {
             if (c > r) {
               k = c;
             } else if (movable) {

@@ -233,8 +233,9 @@ std::vector<Line> justified_lines(std::u32string_view text, const std::vector<Gl
       std::size_t e = pos[j];
       while (e > a && is_space(text[e - 1])) --e;
       const double w = prefix[e] - prefix[a];
-      // Punctuation inside the line (not its last glyph) may be compressed.
-      const double can_shrink = e > a + 1 ? shrink[e - 1] - shrink[a] : 0;
+      // Punctuation inside the line may be compressed, and a point ending
+      // it (。，) may hang its blank half past the margin.
+      const double can_shrink = e > a + 1 ? shrink[e] - shrink[a] : 0;
       if (w - can_shrink > avail + eps) break;
       double cost = 0;
       if (w > avail + eps) {
