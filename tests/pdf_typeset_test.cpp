@@ -608,3 +608,31 @@ TEST_CASE("typeset: a rowspan group of more than a quarter page is broken rather
     CHECK(used >= 0.74 * block);
   }
 }
+
+TEST_CASE("typeset: in the whole document, no page that a 绩效自评表 continues from is left a quarter empty",
+          "[pdf][typeset]") {
+  // Laid out in its place (the 2021 example prints it in 十三（二）, after
+  // text), a rowspan group (产出指标 with its 二级指标) that did not fit
+  // moved whole and left about 35% of a page empty: it now breaks, its
+  // spanning labels drawn again on the next page.
+  const pdf::PdfOptions o;
+  const double block = o.page_width - o.landscape.top - o.landscape.bottom;
+  const double top = o.page_width - o.landscape.top;
+  int continued = 0;
+  for (const char* name : {"2021-jiaozuo-gongxinju.yaml", "2022-jiaozuo-zhengwu-dashuju.yaml"}) {
+    const Layout L = lay_out(example(name));
+    for (std::size_t i = 0; i + 1 < L.pages.size(); ++i) {
+      const auto& p = L.pages[i];
+      const auto& next = L.pages[i + 1];
+      if (!p.landscape || !next.landscape || p.boxes.empty() || next.boxes.empty()) continue;
+      // The next page continues the same 绩效指标 rows: it starts with their column heading row.
+      if (page_text(p).find("一级指标") == std::string::npos || page_text(next).rfind("一级指标", 0) != 0) continue;
+      ++continued;
+      double bottom = 1e9;
+      for (const auto& b : p.boxes) bottom = std::min(bottom, b.y);
+      INFO(name << " page " << i + 1 << ": rows down to " << (top - bottom) / block << " of the text block");
+      CHECK(top - bottom >= 0.74 * block);
+    }
+  }
+  CHECK(continued >= 4);
+}

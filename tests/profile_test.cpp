@@ -187,3 +187,66 @@ TEST_CASE("profile guangxi-2021 reproduces the published 总收入 and 总支出
   // A 类 without last year's figure is described without a comparison.
   CHECK(has(t, "2. 住房保障支出12.72万元。"));
 }
+
+// ---- issue 15: a heading never prints without its text ----
+
+namespace {
+
+// The YAML at `path` with its line `performance: {}` (or, from `from`, its
+// whole performance block up to the next top-level key) replaced by `block`.
+std::string with_performance(const std::string& path, const std::string& block) {
+  std::string y = test::slurp(test::kSourceDir / path);
+  const auto at = y.find("\nperformance:");
+  REQUIRE(at != std::string::npos);
+  auto end = y.find('\n', at + 1);
+  while (end != std::string::npos && end + 1 < y.size() && (y[end + 1] == ' ' || y[end + 1] == '#')) end = y.find('\n', end + 1);
+  return y.substr(0, at + 1) + block + (end == std::string::npos ? std::string() : y.substr(end));
+}
+
+std::string text_of_yaml(const test::TempDir& dir, const std::string& name, const std::string& yaml) {
+  test::spit(dir / name, yaml);
+  return text_of(build_document(resources(), dir / name)->document);
+}
+
+// 两个项目（一优一良）and a whole-department score: the model counts them.
+const std::string kPerformance =
+    "performance:\n"
+    "  overall: {score: 92.5, budget: 140.00, actual: 145.00, targets: 全年各项工作目标基本完成}\n"
+    "  projects:\n"
+    "    - {name: 数据共享平台运维, score: 95, grade: 优, budget: 5.00, actual: 5.00}\n"
+    "    - {name: 征地和拆迁补偿, score: 82.5, grade: 良, budget: 60.00, actual: 40.00}\n";
+
+}  // namespace
+
+TEST_CASE("profiles: 四川 （四） and 广西 八 print only when the department gives 绩效", "[profile]") {
+  test::TempDir dir("perf-headings");
+  for (const auto& [path, heading] :
+       {std::pair<std::string, std::string>{"tests/profiles/sichuan-dayingxian.yaml", "（四）预算绩效管理情况"},
+        std::pair<std::string, std::string>{"tests/profiles/guangxi-wuzhou.yaml", "八、预算绩效情况说明"}}) {
+    INFO(path);
+    // `performance: {}` in the file: nothing to say, so no heading.
+    const std::string none = text_of(build_document(resources(), test::kSourceDir / path)->document);
+    CHECK_FALSE(test::contains(none, heading));
+    // Given: the heading and, under it, the score the department wrote.
+    const std::string given = text_of_yaml(dir, fs::path(path).filename().string(), with_performance(path, kPerformance));
+    const auto at = given.find(heading);
+    REQUIRE(at != std::string::npos);
+    CHECK(given.find("92.5", at) != std::string::npos);
+  }
+}
+
+TEST_CASE("2021 format: 十三 from the model's 绩效 when the department lists its projects", "[profile]") {
+  test::TempDir dir("perf-2021");
+  const std::string path = "data/examples/2021-jiaozuo-gongxinju.yaml";
+  const std::string t = text_of_yaml(dir, "perf2021.yaml", with_performance(path, kPerformance));
+  const auto at = t.find("十三、预算绩效情况说明");
+  REQUIRE(at != std::string::npos);
+  // Counted from the two projects listed: 2 in all, one 优 and one 良;
+  // budgets 5.00 + 60.00 = 65.00, actuals 5.00 + 40.00 = 45.00.
+  CHECK(t.find("部门整体和项目绩效自评结果", at) != std::string::npos);
+  CHECK(t.find("2个项目支出绩效自评中，1个项目自评等级为优，1个项目自评等级为良", at) != std::string::npos);
+  CHECK(t.find("各项目全年预算数合计65.00万元，执行数合计45.00万元", at) != std::string::npos);
+  CHECK(t.find("自评得分92.5分", at) != std::string::npos);
+  // The free keys the example wrote are gone with its block: none is printed empty.
+  CHECK(t.find("得分为分", at) == std::string::npos);
+}
