@@ -14,7 +14,7 @@ PACKAGES=(
   catch2 qpdf poppler-utils
   # fonts (see fonts/manifest.yaml)
   fonts-lxgw-wenkai fonts-arphic-uming fonts-wqy-microhei fonts-droid-fallback
-  fonts-liberation2 fonts-noto-cjk fonts-noto-cjk-extra
+  fonts-liberation2 fonts-noto-cjk
   # fuzzing (scripts/fuzz.sh: libFuzzer and the sanitizer runtimes of clang 14)
   clang-14 libclang-rt-14-dev
   # batch: the synthetic city (scripts/synth_city.py), its benchmark, and the

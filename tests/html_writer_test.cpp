@@ -163,7 +163,7 @@ TEST_CASE("the page is one self-contained document") {
   CHECK(has(out, "@font-face{font-family:\"juesuan-figures\";src:local(\"Liberation Serif\")"));
   CHECK(has(out, "unicode-range:U+0020-007E,U+00A0-017F,U+2030}"));
   CHECK(has(out, "@font-face{font-family:\"juesuan-title\";src:local(\"Noto Serif CJK SC Bold\")"));
-  CHECK(has(out, "@font-face{font-family:\"juesuan-heading\";src:local(\"Noto Sans CJK SC Medium\")"));
+  CHECK(has(out, "@font-face{font-family:\"juesuan-heading\";src:local(\"Noto Sans CJK SC Bold\")"));
   CHECK(has(out, "--heading2:\"juesuan-figures\",\"LXGW WenKai\""));
   CHECK(has(out, "--body:\"juesuan-figures\",\"LXGW WenKai\""));
   CHECK(has(out, "--table:\"juesuan-figures\",\"LXGW WenKai\""));

@@ -290,9 +290,9 @@ TEST_CASE("typeset: 一、 headings in the heading role, （一） headings in h
   CHECK_FALSE(o.section.bold);
   CHECK_FALSE(o.subsection.bold);
   // （一） in 楷 (its figures in the figures face, limited by ranges: to
-  // Latin), 一、 in the closest free 黑体, Noto Sans CJK SC Medium.
+  // Latin), 一、 in the closest free 黑体, Noto Sans CJK SC Bold (fonts-noto-cjk).
   CHECK(fonts().chain("heading2") == std::vector<std::string>{"liberation-serif", "lxgw-wenkai", "ar-pl-uming", "droid-fallback"});
-  CHECK(fonts().chain("heading").front() == "noto-sans-cjk-medium");
+  CHECK(fonts().chain("heading").front() == "noto-sans-cjk-bold");
   // A manifest without the role sets those headings in the body's faces.
   const auto compact = pdf::FontLibrary::load(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest-compact.yaml");
   CHECK_FALSE(compact.chain("heading2").empty());

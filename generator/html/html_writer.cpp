@@ -26,7 +26,7 @@ namespace {
 // Screen first; the print rules make an A4 document like the published one.
 constexpr std::string_view kCss = R"css(
 @font-face{font-family:"juesuan-title";src:local("Noto Serif CJK SC Bold"),local("NotoSerifCJKsc-Bold")}
-@font-face{font-family:"juesuan-heading";src:local("Noto Sans CJK SC Medium"),local("NotoSansCJKsc-Medium")}
+@font-face{font-family:"juesuan-heading";src:local("Noto Sans CJK SC Bold"),local("NotoSansCJKsc-Bold")}
 @font-face{font-family:"juesuan-figures";src:local("Liberation Serif"),local("LiberationSerif"),local("Times New Roman"),local("TimesNewRomanPSMT");unicode-range:U+0020-007E,U+00A0-017F,U+2030}
 :root{--title:"juesuan-title","Noto Serif CJK SC","Source Han Serif SC","FZXiaoBiaoSong-B05S","方正小标宋简体","方正小标宋_GBK","WenQuanYi Micro Hei","Droid Sans Fallback",serif;
 --heading1:"juesuan-heading","Noto Sans CJK SC","Source Han Sans SC","SimHei","黑体","STHeiti","Heiti SC","WenQuanYi Micro Hei","Droid Sans Fallback",sans-serif;

@@ -76,9 +76,7 @@ CffInfo read_cff(std::string_view cff) {
     }
   }
   if (!r.ok || charstrings < 0) return info;
-  std::vector<std::pair<std::size_t, std::size_t>> glyphs;
-  r.index(static_cast<std::size_t>(charstrings), &glyphs);
-  const std::size_t n = glyphs.size();
+  const std::size_t n = r.uint(static_cast<std::size_t>(charstrings), 2);  // the CharStrings INDEX's count
   if (!r.ok || n == 0) return info;
 
   info.cid_of_glyph.assign(n, 0);
