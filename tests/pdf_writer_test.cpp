@@ -209,13 +209,13 @@ TEST_CASE("pdf: a long table repeats its header rows on every page", "[pdf]") {
   t.id = "t";
   t.title = "长表测试";
   t.number = "公开99表";
-  d::Cell a{"表头甲", 2, 1, d::Align::Center, true};
-  d::Cell b{"表头乙", 1, 2, d::Align::Center, true};
-  d::Cell c1{"编码", 1, 1, d::Align::Center, true}, c2{"名称", 1, 1, d::Align::Center, true};
+  auto a = d::text_cell("表头甲", 2, 1, d::Align::Center, true);
+  auto b = d::text_cell("表头乙", 1, 2, d::Align::Center, true);
+  auto c1 = d::text_cell("编码", 1, 1, d::Align::Center, true), c2 = d::text_cell("名称", 1, 1, d::Align::Center, true);
   t.head = {{a, b}, {c1, c2}};
   for (int i = 0; i < 100; ++i)
-    t.body.push_back({{"行" + std::to_string(i)}, {"第" + std::to_string(i) + "行的名称"},
-                      {std::to_string(i) + ".00", 1, 1, d::Align::Right}});
+    t.body.push_back({d::text_cell("行" + std::to_string(i)), d::text_cell("第" + std::to_string(i) + "行的名称"),
+                      d::text_cell(std::to_string(i) + ".00", 1, 1, d::Align::Right)});
   t.notes = {"注：本表为测试表。"};
   doc.blocks.push_back(t);
   auto path = save(write_pdf(doc, fonts(), PdfOptions{}), "long-table.pdf");
