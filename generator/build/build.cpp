@@ -49,7 +49,7 @@ std::string content_hash(const Resources& res, std::string_view name, const Sour
   Hasher h;
   h.add(res.fingerprint);
   if (!res.default_profile.empty()) h.add("profile:").add(res.default_profile);
-  return h.add(name).add(file.text).hex();
+  return h.add(name).add_content(file.text).hex();
 }
 
 std::string stamp_text(const std::string& hash, const std::vector<const Writer*>& outputs) {
