@@ -128,6 +128,7 @@ int cmd_build(const Args& a) {
     OutputOptions options;
     options.force = a.force;
     options.name_by_title = a.name_by_title;
+    options.parallel_writers = true;   // one department at a time: its writers use both cores
     Outcome o = build_outputs(res, in, a.out, options);
     report(o.findings);
     for (const auto& w : o.warnings) std::cerr << render(w) << "\n";
