@@ -31,9 +31,22 @@ std::string render(const std::string& tmpl, const mstch::map& ctx, const Templat
 
 // Renders a one-line template (a caption) and unescapes it.
 // Captions use no partials, so none are passed: mstch parses every partial
-// it is given on each call.
+// it is given on each call. mstch copies the context it is given (twice:
+// into a node, then onto its stack), so a caption gets only the top-level
+// entries its tags name — every name mstch can look up starts with one of
+// those, at any depth of sections — and renders the same.
 std::string render_line(const std::string& tmpl, const mstch::map& ctx, const TemplateSet& t) {
-  auto d = markup::parse(mstch::render(tmpl, ctx), t.format + "/format.yaml");
+  mstch::map used;
+  for (std::size_t i = tmpl.find("{{"); i != std::string::npos; i = tmpl.find("{{", i + 2)) {
+    std::size_t e = tmpl.find("}}", i + 2);
+    if (e == std::string::npos) break;
+    std::string_view tag(tmpl.data() + i + 2, e - i - 2);
+    while (!tag.empty() && std::string_view("#^/&{ ").find(tag.front()) != std::string_view::npos) tag.remove_prefix(1);
+    tag = tag.substr(0, tag.find_first_of(". }"));
+    if (tag.empty() || used.count(std::string(tag))) continue;
+    if (auto it = ctx.find(std::string(tag)); it != ctx.end()) used.insert(*it);
+  }
+  auto d = markup::parse(mstch::render(tmpl, used), t.format + "/format.yaml");
   return d.empty() ? std::string() : d.front().text;
 }
 
