@@ -25,8 +25,8 @@ void install_escape() {
   std::call_once(once, [] { mstch::config::escape = [](const std::string& s) { return markup::escape_value(s); }; });
 }
 
-std::string render(const std::string& tmpl, const mstch::map& ctx, const TemplateSet& t) {
-  return mstch::render(tmpl, ctx, t.partials);
+std::string render(const std::string& tmpl, const mstch::node& root, const TemplateSet& t) {
+  return mstch::render(tmpl, root, t.partials);
 }
 
 // Renders a one-line template (a caption) and unescapes it.
@@ -365,7 +365,10 @@ void add_attachment(const Attachment& a, doc::Document& d, std::size_t index, co
 
 doc::Document compose(const Model& model, const TemplateSet& t) {
   install_escape();
-  mstch::map ctx = build_context(model, t);
+  // The context as the node mstch renders from, made once (a map passed
+  // to mstch::render is copied into a node on each call).
+  const mstch::node root = build_context(model, t);
+  const mstch::map& ctx = boost::get<mstch::map>(root);
   TableBuilder tables(model, t);
   doc::Document d;
   d.title = render_line(t.settings.title, ctx, t);
@@ -373,7 +376,7 @@ doc::Document compose(const Model& model, const TemplateSet& t) {
   d.page_number_format = t.settings.page_number_format;
 
   const std::string origin = t.format + "/document.mustache";
-  std::vector<markup::Directive> lines = markup::parse(render(t.main, ctx, t), origin);
+  std::vector<markup::Directive> lines = markup::parse(render(t.main, root, t), origin);
   int auto_id = 0;
   auto id_of = [&](const markup::Directive& dir) {
     for (const auto& a : dir.args)
