@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/hash.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -82,4 +83,40 @@ TEST_CASE("an output deleted by hand is rebuilt") {
   fs::remove(s.dir / "out" / "dept.html");
   CHECK(run(s.build(), s.dir).err.find("已写出 ") != std::string::npos);
   CHECK(fs::exists(s.dir / "out" / "dept.html"));
+}
+
+TEST_CASE("a one-byte edit inside a template, of the same length, in a format the department does not use, rebuilds") {
+  Sandbox s;
+  REQUIRE(run(s.build(), s.dir).status == 0);
+  const fs::path t = s.dir / "root/templates/2021/tables.yaml";
+  std::string text = juesuan::test::slurp(t);
+  // A byte well inside the file (hashed a word at a time), not the tail.
+  std::size_t at = text.find("title:", text.size() / 2);
+  REQUIRE(at != std::string::npos);
+  REQUIRE(at + 100 < text.size());
+  text[at] = 'T';
+  juesuan::test::spit(t, text);
+  CHECK(run(s.build(), s.dir).err.find("已写出 ") != std::string::npos);
+  CHECK(run(s.build(), s.dir).err.find("未变化：") != std::string::npos);
+}
+
+TEST_CASE("the content hash changes with every bit of a text, and with the order of its words") {
+  std::string text;
+  for (int i = 0; i < 203; ++i) text += static_cast<char>('a' + i % 26);
+  const auto base = juesuan::Hasher().add_content(text).value();
+  for (std::size_t i = 0; i < text.size(); ++i)
+    for (int bit = 0; bit < 8; ++bit) {
+      std::string t = text;
+      t[i] = static_cast<char>(t[i] ^ (1 << bit));
+      INFO("byte " << i << " bit " << bit);
+      CHECK(juesuan::Hasher().add_content(t).value() != base);
+    }
+  // The first two 8-byte words swapped, and one byte more or less.
+  std::string swapped = text.substr(8, 8) + text.substr(0, 8) + text.substr(16);
+  CHECK(juesuan::Hasher().add_content(swapped).value() != base);
+  CHECK(juesuan::Hasher().add_content(text + "a").value() != base);
+  CHECK(juesuan::Hasher().add_content(text.substr(1)).value() != base);
+  // Pieces stay separate: ("ab", "c") is not ("a", "bc").
+  CHECK(juesuan::Hasher().add_content("ab").add_content("c").value() !=
+        juesuan::Hasher().add_content("a").add_content("bc").value());
 }

@@ -117,6 +117,45 @@ TEST_CASE("profile: a profile overrides only what it holds; the rest comes from 
   CHECK(base->glossary.size() > 1);
 }
 
+TEST_CASE("templates read lazily: only the sets used are read; a broken one fails where it is used", "[profile]") {
+  test::TempDir tmp("templates-lazy");
+  fs::path root = tmp.dir;
+  fs::copy(kRoot + "/templates", root / "templates", fs::copy_options::recursive);
+  // 2021's own template gets an unknown placeholder on its first line.
+  const fs::path broken = root / "templates" / "2021" / "s10_operating.mustache";
+  test::spit(broken, "{{operating.amout}}\n" + test::slurp(broken));
+  // Eagerly, the whole set is read at load: the error names file, line and column.
+  try {
+    Templates::load(root / "templates");
+    FAIL("the broken 2021 template was not reported");
+  } catch (const Error& e) {
+    CHECK(e.kind() == Failure::Setup);
+    CHECK(e.loc().file->path == broken.string());
+    CHECK(e.loc().line == 1);
+    CHECK(e.loc().col == 1);
+  }
+  // Lazily, the sets are known by name, and 2022 and its profile read well.
+  Templates lazy = Templates::load(root / "templates", /*lazy=*/true);
+  CHECK(lazy.formats() == std::vector<std::string>{"2021", "2022"});
+  CHECK(lazy.profiles().at("anhui-2021") == "2021");
+  REQUIRE(lazy.find("2022"));
+  REQUIRE(lazy.find("sichuan-2022"));
+  CHECK(lazy.find("sichuan-2022")->format == "2022");
+  CHECK(lazy.find("nosuch") == nullptr);
+  // 2021, and a profile over it, fail on use with the same located error, every time.
+  for (const char* name : {"2021", "anhui-2021", "2021"}) {
+    INFO(name);
+    try {
+      lazy.find(name);
+      FAIL("the broken 2021 template was not reported");
+    } catch (const Error& e) {
+      CHECK(e.kind() == Failure::Setup);
+      CHECK(e.loc().file->path == broken.string());
+      CHECK(e.loc().line == 1);
+    }
+  }
+}
+
 TEST_CASE("profile: a department names an unknown profile, or one of another format: a located error", "[profile]") {
   test::TempDir tmp("profile-errors");
   const fs::path& dir = tmp.dir;

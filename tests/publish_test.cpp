@@ -299,3 +299,31 @@ TEST_CASE("publish: where a folder cannot be locked (NFS), a lock file in it is"
   CHECK(fs::exists(t / "out/dept.pdf"));
   CHECK(fs::exists(t / "out/.juesuan-lock"));
 }
+
+TEST_CASE("publish: writers side by side give the same files and the same warnings, in the same order, as one after another") {
+  TempDir t("publish-parallel");
+  for (const fs::path& yaml : {kExample, kSourceDir / "data/examples/2021-jiaozuo-gongxinju.yaml",
+                               kSourceDir / "tests/extreme/missing-glyph.yaml"}) {
+    INFO(yaml.string());
+    std::vector<Outcome> outcomes;
+    for (bool parallel : {false, true}) {
+      OutputOptions options;
+      options.force = true;
+      options.parallel_writers = parallel;
+      outcomes.push_back(build_outputs(resources(), yaml, t / (parallel ? "side" : "serial"), options));
+    }
+    const Outcome& serial = outcomes[0];
+    const Outcome& side = outcomes[1];
+    REQUIRE(serial.status == Outcome::Status::Built);
+    REQUIRE(side.status == Outcome::Status::Built);
+    REQUIRE(serial.written.size() == 3);
+    REQUIRE(side.written.size() == serial.written.size());
+    for (std::size_t i = 0; i < serial.written.size(); ++i) {
+      CHECK(side.written[i].filename() == serial.written[i].filename());
+      CHECK(slurp(side.written[i]) == slurp(serial.written[i]));
+    }
+    if (yaml.filename() == "missing-glyph.yaml") CHECK(serial.warnings.size() >= 2);  // U+1F600, U+20000
+    REQUIRE(side.warnings.size() == serial.warnings.size());
+    for (std::size_t i = 0; i < serial.warnings.size(); ++i) CHECK(render(side.warnings[i]) == render(serial.warnings[i]));
+  }
+}

@@ -209,6 +209,8 @@ Index run(const Resources& res, const Options& options, const std::vector<Job>& 
   index.departments.resize(jobs.size());
   OutputOptions output_options;
   output_options.force = options.force;
+  // One worker: each department's writers side by side instead.
+  output_options.parallel_writers = options.jobs <= 1;
 
   std::atomic<std::size_t> next{0};
   std::mutex mutex;

@@ -1,5 +1,8 @@
 #include "build/build.hpp"
 
+#include <exception>
+#include <future>
+
 #include "compose/compose.hpp"
 #include "core/file.hpp"
 #include "core/hash.hpp"
@@ -49,7 +52,7 @@ std::string content_hash(const Resources& res, std::string_view name, const Sour
   Hasher h;
   h.add(res.fingerprint);
   if (!res.default_profile.empty()) h.add("profile:").add(res.default_profile);
-  return h.add(name).add(file.text).hex();
+  return h.add(name).add_content(file.text).hex();
 }
 
 std::string stamp_text(const std::string& hash, const std::vector<const Writer*>& outputs) {
@@ -146,9 +149,31 @@ Outcome build_outputs(const Resources& res, const fs::path& yaml, const fs::path
   for (const Writer* w : outputs) files[std::string(w->name)] = stem + std::string(w->extension);
   const WriterInput input{o.built->document, o.built->source, res, files, options.index_link};
   std::vector<OutputFile> set;
-  std::vector<doc::Warning> warnings;
-  for (const Writer* w : outputs) set.push_back(OutputFile{output_path(out_dir, stem, w->extension), w->write(input, warnings)});
-  for (const auto& w : warnings) o.warnings.push_back(output_warning(o.built->source.file, w));
+  for (const Writer* w : outputs) set.push_back(OutputFile{output_path(out_dir, stem, w->extension), {}});
+  std::vector<std::vector<doc::Warning>> warnings(outputs.size());
+  std::vector<std::exception_ptr> failures(outputs.size());
+  auto run = [&](std::size_t i) {
+    try {
+      set[i].bytes = outputs[i]->write(input, warnings[i]);
+    } catch (...) {
+      failures[i] = std::current_exception();
+    }
+  };
+  auto run_where = [&](bool fonts) {
+    for (std::size_t i = 0; i < outputs.size(); ++i)
+      if (outputs[i]->needs_fonts == fonts) run(i);
+  };
+  if (options.parallel_writers && outputs.size() > 1) {
+    auto others = std::async(std::launch::async, run_where, false);
+    run_where(true);
+    others.get();
+  } else {
+    for (std::size_t i = 0; i < outputs.size(); ++i) run(i);
+  }
+  for (const auto& f : failures)
+    if (f) std::rethrow_exception(f);
+  for (const auto& ws : warnings)
+    for (const auto& w : ws) o.warnings.push_back(output_warning(o.built->source.file, w));
   set.push_back(OutputFile{stamp_path, stamp});
   hook("commit");
   FolderLock lock(out_dir);

@@ -65,6 +65,13 @@ struct OutputOptions {
   // instead of the YAML file's name (the document is then composed before
   // the stamp is compared).
   bool name_by_title = false;
+  // The writers run side by side: those that need the fonts (the PDF) on
+  // the calling thread, the others on one more thread. For a run that
+  // builds one department at a time (`build`, `batch -j 1`); a city of
+  // several workers already keeps the cores busy. The outputs, warnings
+  // and the error reported (the first writer's in table order) are the
+  // same either way.
+  bool parallel_writers = false;
   // Called at fixed points of the build ("read": the file has been read;
   // "commit": every output is rendered, none written yet) — for tests of
   // concurrent builds.

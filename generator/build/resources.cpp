@@ -14,11 +14,11 @@ std::filesystem::path default_root() {
   return JUESUAN_DEFAULT_ROOT;
 }
 
-Resources Resources::load(const std::filesystem::path& root, bool with_fonts) {
+Resources Resources::load(const std::filesystem::path& root, bool with_fonts, bool lazy_templates) {
   Resources r;
   r.root = root;
   // The templates are parsed while the catalog is (both are mostly YAML).
-  auto templates = std::async(std::launch::async, Templates::load, root / "templates");
+  auto templates = std::async(std::launch::async, Templates::load, root / "templates", lazy_templates);
   r.catalog = Catalog::load(root / "data" / "catalog");
   r.templates = templates.get();
   Hasher h;

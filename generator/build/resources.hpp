@@ -28,7 +28,9 @@ struct Resources {
 
   // Throws Error(Failure::Setup) when something under root is missing.
   // The fonts (several hundred ms to parse) only when PDFs are wanted.
-  static Resources load(const std::filesystem::path& root, bool with_fonts = false);
+  // lazy_templates: each template set is read on first use (Templates::load),
+  // for a run of one department; its errors then come from that use.
+  static Resources load(const std::filesystem::path& root, bool with_fonts = false, bool lazy_templates = false);
   LoadContext load_context() const;
 };
 

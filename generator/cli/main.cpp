@@ -121,12 +121,14 @@ int cmd_build(const Args& a) {
       throw Error(Failure::Input, Loc{file, 0, 0}, msg::same_output_in_build(pos->second, outputs));
     }
   }
-  Resources res = Resources::load(a.root, /*with_fonts=*/true);
+  // One department: only its template set is read (a city's sets all).
+  Resources res = Resources::load(a.root, /*with_fonts=*/true, /*lazy_templates=*/a.inputs.size() == 1);
   int status = 0;
   for (const auto& in : a.inputs) {
     OutputOptions options;
     options.force = a.force;
     options.name_by_title = a.name_by_title;
+    options.parallel_writers = true;   // one department at a time: its writers use both cores
     Outcome o = build_outputs(res, in, a.out, options);
     report(o.findings);
     for (const auto& w : o.warnings) std::cerr << render(w) << "\n";
@@ -152,7 +154,7 @@ int cmd_check(const Args& a) {
     return 0;
   }
   if (a.inputs.empty()) usage_error(ui::check_needs_files());
-  Resources res = Resources::load(a.root);
+  Resources res = Resources::load(a.root, /*with_fonts=*/false, /*lazy_templates=*/a.inputs.size() == 1);
   bool errors = false;
   for (const auto& in : a.inputs) {
     auto computed = compute_department(res, read_source_file(in));
@@ -183,7 +185,7 @@ int cmd_diff(const Args& a) {
 
 int cmd_dump(const Args& a) {
   if (a.inputs.size() != 1) usage_error(ui::dump_needs_one());
-  Resources res = Resources::load(a.root);
+  Resources res = Resources::load(a.root, /*with_fonts=*/false, /*lazy_templates=*/true);
   auto built = build_document(res, a.inputs.front());
   std::cout << doc::plain_text(built->document);
   return 0;

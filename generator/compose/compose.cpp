@@ -25,15 +25,28 @@ void install_escape() {
   std::call_once(once, [] { mstch::config::escape = [](const std::string& s) { return markup::escape_value(s); }; });
 }
 
-std::string render(const std::string& tmpl, const mstch::map& ctx, const TemplateSet& t) {
-  return mstch::render(tmpl, ctx, t.partials);
+std::string render(const std::string& tmpl, const mstch::node& root, const TemplateSet& t) {
+  return mstch::render(tmpl, root, t.partials);
 }
 
 // Renders a one-line template (a caption) and unescapes it.
 // Captions use no partials, so none are passed: mstch parses every partial
-// it is given on each call.
+// it is given on each call. mstch copies the context it is given (twice:
+// into a node, then onto its stack), so a caption gets only the top-level
+// entries its tags name — every name mstch can look up starts with one of
+// those, at any depth of sections — and renders the same.
 std::string render_line(const std::string& tmpl, const mstch::map& ctx, const TemplateSet& t) {
-  auto d = markup::parse(mstch::render(tmpl, ctx), t.format + "/format.yaml");
+  mstch::map used;
+  for (std::size_t i = tmpl.find("{{"); i != std::string::npos; i = tmpl.find("{{", i + 2)) {
+    std::size_t e = tmpl.find("}}", i + 2);
+    if (e == std::string::npos) break;
+    std::string_view tag(tmpl.data() + i + 2, e - i - 2);
+    while (!tag.empty() && std::string_view("#^/&{ ").find(tag.front()) != std::string_view::npos) tag.remove_prefix(1);
+    tag = tag.substr(0, tag.find_first_of(". }"));
+    if (tag.empty() || used.count(std::string(tag))) continue;
+    if (auto it = ctx.find(std::string(tag)); it != ctx.end()) used.insert(*it);
+  }
+  auto d = markup::parse(mstch::render(tmpl, used), t.format + "/format.yaml");
   return d.empty() ? std::string() : d.front().text;
 }
 
@@ -352,7 +365,10 @@ void add_attachment(const Attachment& a, doc::Document& d, std::size_t index, co
 
 doc::Document compose(const Model& model, const TemplateSet& t) {
   install_escape();
-  mstch::map ctx = build_context(model, t);
+  // The context as the node mstch renders from, made once (a map passed
+  // to mstch::render is copied into a node on each call).
+  const mstch::node root = build_context(model, t);
+  const mstch::map& ctx = boost::get<mstch::map>(root);
   TableBuilder tables(model, t);
   doc::Document d;
   d.title = render_line(t.settings.title, ctx, t);
@@ -360,7 +376,7 @@ doc::Document compose(const Model& model, const TemplateSet& t) {
   d.page_number_format = t.settings.page_number_format;
 
   const std::string origin = t.format + "/document.mustache";
-  std::vector<markup::Directive> lines = markup::parse(render(t.main, ctx, t), origin);
+  std::vector<markup::Directive> lines = markup::parse(render(t.main, root, t), origin);
   int auto_id = 0;
   auto id_of = [&](const markup::Directive& dir) {
     for (const auto& a : dir.args)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 #include <future>
+#include <mutex>
 #include <set>
 
 #include "core/messages.hpp"
@@ -343,7 +344,35 @@ const std::vector<std::pair<std::string, std::string>>* TemplateSet::label_group
   return g == labels.end() ? nullptr : &g->second;
 }
 
-Templates Templates::load(const fs::path& dir) {
+struct Templates::Entry {
+  fs::path dir, common;
+  std::string name;
+  Entry* base = nullptr;   // a profile's format
+  std::once_flag once;
+  std::optional<Loaded> loaded;
+  std::exception_ptr failure;
+
+  // The set, read and checked on first use; its error every time after.
+  const Loaded& get() {
+    std::call_once(once, [this] {
+      try {
+        loaded.emplace(load_set(dir, common, base ? &base->get() : nullptr));
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+    if (failure) std::rethrow_exception(failure);
+    return *loaded;
+  }
+  bool is_profile() const { return base != nullptr; }
+};
+
+Templates::Templates() = default;
+Templates::Templates(Templates&&) noexcept = default;
+Templates& Templates::operator=(Templates&&) noexcept = default;
+Templates::~Templates() = default;
+
+Templates Templates::load(const fs::path& dir, bool lazy) {
   Templates t;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw Error(Failure::Setup, msg::template_folder_not_found(dir.string()));
@@ -359,53 +388,62 @@ Templates Templates::load(const fs::path& dir) {
   }
   std::sort(formats.begin(), formats.end());
   std::sort(profiles.begin(), profiles.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  auto add = [&](const fs::path& d, Entry* base) {
+    auto e = std::make_unique<Entry>();
+    e->dir = d;
+    e->common = dir / "common";
+    e->name = d.filename().string();
+    e->base = base;
+    Entry* raw = e.get();
+    t.sets_.emplace(raw->name, std::move(e));
+    return raw;
+  };
+  std::vector<Entry*> order;
+  for (const auto& f : formats) order.push_back(add(f, nullptr));
+  for (const auto& [d, base] : profiles) {
+    auto b = t.sets_.find(base.text);
+    if (!base.is_scalar() || b == t.sets_.end() || b->second->is_profile())
+      fail(base.loc, msg::template_base_not_format());
+    order.push_back(add(d, b->second.get()));
+  }
+  if (lazy) return t;
   // The formats are parsed side by side (each is independent, and parsing
-  // YAML is most of loading); the first error in format order is reported.
-  std::map<std::string, Loaded> loaded;
-  std::vector<std::future<Loaded>> pending;
+  // YAML is most of loading); the first error in format order is reported,
+  // then the profiles', in order.
+  std::vector<std::future<void>> pending;
   for (std::size_t i = 1; i < formats.size(); ++i)
-    pending.push_back(std::async(std::launch::async, load_set, formats[i], dir / "common", nullptr));
+    pending.push_back(std::async(std::launch::async, [e = order[i]] { e->get(); }));
   std::exception_ptr failure;
   auto keep = [&](auto&& load) {
     try {
-      Loaded l = load();
-      std::string name = l.set.format;
-      loaded.emplace(name, std::move(l));
+      load();
     } catch (...) {
       if (!failure) failure = std::current_exception();
     }
   };
-  if (!formats.empty()) keep([&] { return load_set(formats[0], dir / "common", nullptr); });
-  for (auto& f : pending) keep([&] { return f.get(); });
+  if (!formats.empty()) keep([&] { order[0]->get(); });
+  for (auto& f : pending) keep([&] { f.get(); });
   if (failure) std::rethrow_exception(failure);
-  for (const auto& [d, base] : profiles) {
-    auto b = loaded.find(base.text);
-    if (!base.is_scalar() || b == loaded.end() || !b->second.set.profile.empty())
-      fail(base.loc, msg::template_base_not_format());
-    Loaded l = load_set(d, dir / "common", &b->second);
-    std::string name = l.set.profile;
-    loaded.emplace(name, std::move(l));
-  }
-  for (auto& [name, l] : loaded) t.sets_.emplace(name, std::move(l.set));
+  for (std::size_t i = formats.size(); i < order.size(); ++i) order[i]->get();
   return t;
 }
 
 const TemplateSet* Templates::find(std::string_view format) const {
   auto it = sets_.find(format);
-  return it == sets_.end() ? nullptr : &it->second;
+  return it == sets_.end() ? nullptr : &it->second->get().set;
 }
 
 std::vector<std::string> Templates::formats() const {
   std::vector<std::string> out;
   for (const auto& [k, v] : sets_)
-    if (v.profile.empty()) out.push_back(k);
+    if (!v->is_profile()) out.push_back(k);
   return out;
 }
 
 std::map<std::string, std::string> Templates::profiles() const {
   std::map<std::string, std::string> out;
   for (const auto& [k, v] : sets_)
-    if (!v.profile.empty()) out.emplace(k, v.format);
+    if (v->is_profile()) out.emplace(k, v->base->name);
   return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -106,13 +107,24 @@ struct TemplateSet {
 class Templates {
  public:
   // Throws Error(Failure::Setup) naming the template file, line and column.
-  static Templates load(const std::filesystem::path& dir);
+  // Lazy: only each folder's format.yaml is read now (which sets there are,
+  // and each profile's base); a set is read and checked on its first
+  // find(), which then throws its error. A run that builds one department
+  // reads only its format and profile.
+  static Templates load(const std::filesystem::path& dir, bool lazy = false);
+  Templates();
+  Templates(Templates&&) noexcept;
+  Templates& operator=(Templates&&) noexcept;
+  ~Templates();
+  // Null when there is no such set. Thread-safe.
   const TemplateSet* find(std::string_view format) const;
   std::vector<std::string> formats() const;                 // formats, not profiles
   std::map<std::string, std::string> profiles() const;     // profile -> its format
 
+  struct Entry;   // one set, read on first use
+
  private:
-  std::map<std::string, TemplateSet, std::less<>> sets_;
+  std::map<std::string, std::unique_ptr<Entry>, std::less<>> sets_;
 };
 
 // Checks Mustache text: balanced sections, no triple braces (values must be

@@ -1,5 +1,6 @@
-// A content hash (64-bit FNV-1a) for deciding whether an output is up to
-// date. Not cryptographic: it only has to change when an input changes.
+// A content hash (64-bit FNV-1a, file contents 8 bytes at a time) for
+// deciding whether an output is up to date. Not cryptographic: it only has
+// to change when an input changes.
 #pragma once
 
 #include <cstdint>
@@ -11,7 +12,12 @@ namespace juesuan {
 
 class Hasher {
  public:
+  // A short piece (a name, a path) a byte at a time: stable across
+  // versions, as batch's shards depend on it.
   Hasher& add(std::string_view bytes);
+  // Long contents (files, a department's text), a word at a time: ~8 times
+  // fewer instructions than add().
+  Hasher& add_content(std::string_view bytes);
   // The file's path (relative to `base` when given) and its contents; a
   // missing file hashes as such.
   Hasher& add_file(const std::filesystem::path& p, const std::filesystem::path& base = {});
