@@ -526,12 +526,12 @@ TEST_CASE("typeset: no page continuing a table holds a single row", "[pdf][types
     t.id = "t";
     t.title = "支出决算表";
     t.number = "公开03表";
-    t.head = {{doc::Cell{"科目编码", 1, 2, doc::Align::Center, true}, doc::Cell{"科目名称", 1, 2, doc::Align::Center, true},
-               doc::Cell{"本年支出", 2, 1, doc::Align::Center, true}},
-              {doc::Cell{"基本支出", 1, 1, doc::Align::Center, true}, doc::Cell{"项目支出", 1, 1, doc::Align::Center, true}}};
+    t.head = {{doc::text_cell("科目编码", 1, 2, doc::Align::Center, true), doc::text_cell("科目名称", 1, 2, doc::Align::Center, true),
+               doc::text_cell("本年支出", 2, 1, doc::Align::Center, true)},
+              {doc::text_cell("基本支出", 1, 1, doc::Align::Center, true), doc::text_cell("项目支出", 1, 1, doc::Align::Center, true)}};
     for (int r = 0; r < n; ++r)
-      t.body.push_back({doc::Cell{"2010" + std::to_string(r)}, doc::Cell{"行" + std::to_string(r)},
-                        doc::Cell{"1.00", 1, 1, doc::Align::Right}, doc::Cell{"2.00", 1, 1, doc::Align::Right}});
+      t.body.push_back({doc::text_cell("2010" + std::to_string(r)), doc::text_cell("行" + std::to_string(r)),
+                        doc::text_cell("1.00", 1, 1, doc::Align::Right), doc::text_cell("2.00", 1, 1, doc::Align::Right)});
     t.notes = {"注：本表反映部门本年度各项支出情况。"};
     d.blocks.push_back(std::move(t));
     const Layout L = lay_out(d, o);
