@@ -472,8 +472,8 @@ void set_general(Ctx& root, const Model& m, const TemplateSet& t, const Fmt& f) 
     c.set("class_name", l.class_name);
     c.set("kuan_name", l.kuan_name);
     c.set("name", l.row->name);
-    c.set("reason", l.reason ? str(*l.reason) : std::string());
-    c.set("has_reason", l.reason && !str(*l.reason).empty());
+    c.set("reason", str(l.reason));
+    c.set("has_reason", !str(l.reason).empty());
     c.set("first", i == 0);
     c.set("last", i + 1 == lines.size());
     items.push_back(c.map());
