@@ -35,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       std::abort();
     }
     Model model = compute(source, g_res->catalog);
-    std::vector<Finding> findings = check(model);
+    std::vector<Finding> findings = check(source, model);
     for (const auto& f : findings) (void)render_finding(f);
     doc::Document document = compose(model, *t);
     html::HtmlOptions options;

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 
+#include "build/font_manifest.hpp"
 #include "build/build.hpp"
 #include "compose/chart.hpp"
 #include "compose/context.hpp"
@@ -51,7 +52,7 @@ std::vector<const doc::Cell*> cells(const doc::Document& d, const std::string& k
 std::int64_t cents_of(const doc::ChartValue& v) { return v.amount.printed_wan_cents(); }
 
 const pdf::FontLibrary& fonts() {
-  static const pdf::FontLibrary lib = pdf::FontLibrary::load(fs::path(kRoot) / "fonts/manifest.yaml");
+  static const pdf::FontLibrary lib = juesuan::load_fonts(fs::path(kRoot) / "fonts/manifest.yaml");
   return lib;
 }
 

@@ -579,7 +579,7 @@ TEST_CASE("check: the rules run on a Model in process", "[check]") {
   using namespace juesuan;
   const Resources& res = test::shared_resources();
   auto c = compute_department(res, read_source_file(test::kSourceDir / "tests/check/procurement.yaml"));
-  const std::vector<Finding> findings = check(c->model);
+  const std::vector<Finding> findings = check(c->source, c->model);
   // 货物 10.00 + 工程 0 + 服务 5.00 = 15.00 < 中小 20.00 (line 17, "  sme: " is 7
   // characters) < 小微 30.00 (line 18, "  small_micro: " is 15): two errors,
   // at the two values.
@@ -594,5 +594,5 @@ TEST_CASE("check: the rules run on a Model in process", "[check]") {
   CHECK(has_errors(findings));
 
   auto ok = compute_department(res, read_source_file(test::kSourceDir / "tests/check/procurement-ok.yaml"));
-  CHECK(check(ok->model).empty());
+  CHECK(check(ok->source, ok->model).empty());
 }

@@ -278,3 +278,47 @@ TEST_CASE("compile: no compilation while a department of it fails; an older one 
   CHECK(taken.status == 2);
   CHECK(contains(taken.err, "同名"));
 }
+
+// volume.yaml (templates/common) broken: the compilation refuses to start,
+// naming the file and the key (exit 3, the set-up).
+TEST_CASE("compile: a broken volume.yaml is named with its missing key") {
+  City c(2, 0, 1);
+  const fs::path root = c / "root";
+  fs::create_directories(root);
+  for (const char* d : {"templates", "data", "fonts"})
+    fs::copy(juesuan::test::kSourceDir / d, root / d, fs::copy_options::recursive);
+  const fs::path volume = root / "templates/common/volume.yaml";
+  const std::string original = slurp(volume);
+  auto run = [&] {
+    return juesuan::test::run_juesuan("batch " + shell_quote((c / "city").string()) + " -o " +
+                                      shell_quote((c / "out").string()) + " -j 2 --quiet --compile --root " +
+                                      shell_quote(root.string()));
+  };
+  SECTION("a text missing") {
+    // The line "toc: 目 录 …" taken out.
+    std::string edited = original;
+    const std::size_t at = edited.find("\ntoc:");
+    REQUIRE(at != std::string::npos);
+    edited.erase(at + 1, edited.find('\n', at + 1) - at);
+    juesuan::test::spit(volume, edited);
+    const Run r = run();
+    INFO(r.err);
+    CHECK(r.status == 3);
+    CHECK(contains(r.err, "volume.yaml"));
+    CHECK(contains(r.err, "volume.yaml：缺少 “toc”（一段文字）"));
+  }
+  SECTION("a list of lines missing") {
+    // cover: written as one text instead of a list.
+    std::string edited = original;
+    const std::size_t at = edited.find("\ncover:");
+    REQUIRE(at != std::string::npos);
+    edited.insert(edited.find(':', at) + 1, " 一行");
+    const std::size_t next = edited.find('\n', at + 1);
+    edited.erase(next + 1, edited.find("folder_title:") - next - 1);
+    juesuan::test::spit(volume, edited);
+    const Run r = run();
+    INFO(r.err);
+    CHECK(r.status == 3);
+    CHECK(contains(r.err, "volume.yaml：缺少 “cover”（若干行文字的列表）"));
+  }
+}

@@ -30,10 +30,30 @@ TEST_CASE("compose: a model whose source is gone composes the same document", "[
     built->source.attachments.clear();
     built->source.three_public.abroad_groups.value = 99;
     built->source.item_glossary.value = !built->source.item_glossary.value;
-    built->model.source = nullptr;
     doc::Document again = compose(built->model, t);
     CHECK(doc::plain_text(again) == expected);
     CHECK(again.author == built->model.written.department.value);
+  }
+}
+
+TEST_CASE("compose: a model outlives its source", "[compose]") {
+  for (const char* name : {"2021-jiaozuo-gongxinju.yaml", "2022-jiaozuo-zhengwu-dashuju.yaml"}) {
+    INFO(name);
+    auto built = build_document(test::shared_resources(), test::kSourceDir / "data/examples" / name);
+    const TemplateSet& t = templates_for(built->source);
+    const std::string expected = doc::plain_text(built->document);
+    const std::string department = built->source.department.value;
+    // The Model alone, the Source (and the Document) destroyed: anything
+    // the model still pointed into would be read after free (ASan).
+    Model model = std::move(built->model);
+    built.reset();
+    // What the 项 wrote (code, name, reason) is the model's own copy.
+    bool any_reason = false;
+    for (const ClassRow& r : model.rows) any_reason = any_reason || !r.reason.value.empty();
+    CHECK(any_reason);
+    const doc::Document again = compose(model, t);
+    CHECK(doc::plain_text(again) == expected);
+    CHECK(again.author == department);
   }
 }
 

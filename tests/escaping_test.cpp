@@ -304,7 +304,7 @@ std::string render(const Resources& res, const std::string& yaml, const fs::path
   fs::path file = dir / (name + ".yaml");
   std::ofstream(file) << yaml;
   auto built = build_document(res, file);
-  auto findings = check(built->model);
+  auto findings = check(built->source, built->model);
   std::string listed;
   for (const auto& f : findings) listed += render_finding(f) + "\n";
   INFO(listed);

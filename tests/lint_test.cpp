@@ -13,6 +13,8 @@
 #include <regex>
 #include <sstream>
 
+#include "support.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -59,4 +61,38 @@ TEST_CASE("lint: the report-making stages hold no Chinese wording in C++") {
     }
   }
   CHECK(files > 20);
+}
+
+// A closed Model (issue 13): no member of a model/ header is a pointer or a
+// reference to a type of source/source.hpp (Source, Item, Text, …), so a
+// Model never points into the Source it was computed from.
+TEST_CASE("lint: the Model holds no pointer or reference into the Source") {
+  const fs::path root = fs::path(JUESUAN_SOURCE_DIR) / "generator";
+  // The names source.hpp declares.
+  const std::string source = juesuan::test::slurp(root / "source/source.hpp");
+  const std::regex declared(R"re((?:struct|using)\s+(\w+)\s*(?:\{|=))re");
+  std::string names;
+  for (std::sregex_iterator it(source.begin(), source.end(), declared), end; it != end; ++it)
+    names += (names.empty() ? "" : "|") + (*it)[1].str();
+  for (const char* n : {"Source", "Item", "Text", "Amount", "Attachment"})
+    REQUIRE(std::regex_search(names, std::regex(std::string("\\b") + n + "\\b")));
+  // A member `Type* name;` or `const Type& name = …;`, or a pointer in a
+  // template argument (`std::vector<const Text*> name;`).
+  const std::regex member("\\b(?:" + names + ")\\b\\s*(?:const\\s*)?[*&]\\s*\\w+\\s*(?:=[^;,()]*)?;|" +
+                          "\\b(?:" + names + ")\\b\\s*(?:const\\s*)?\\*\\s*>");
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(root / "model")) {
+    if (e.path().extension() != ".hpp") continue;
+    ++files;
+    std::ifstream in(e.path());
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      const std::string code = line.substr(0, line.find("//"));
+      INFO(e.path().string() << ":" << n << ": " << line);
+      CHECK_FALSE(std::regex_search(code, member));
+    }
+  }
+  CHECK(files >= 1);
 }

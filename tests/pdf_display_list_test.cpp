@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "build/font_manifest.hpp"
 #include "pdf/layout.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/text.hpp"
@@ -19,7 +20,7 @@ using namespace juesuan;
 namespace {
 
 const pdf::FontLibrary& fonts() {
-  static const pdf::FontLibrary lib = pdf::FontLibrary::load(test::kSourceDir / "fonts/manifest.yaml");
+  static const pdf::FontLibrary lib = juesuan::load_fonts(test::kSourceDir / "fonts/manifest.yaml");
   return lib;
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "build/font_manifest.hpp"
 #include "pdf/font_library.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/text.hpp"
@@ -18,17 +19,8 @@ using namespace juesuan::pdf::detail;
 namespace {
 
 const FontLibrary& fonts() {
-  static const FontLibrary lib = FontLibrary::load(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest.yaml");
+  static const FontLibrary lib = juesuan::load_fonts(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest.yaml");
   return lib;
-}
-
-fs::path write_manifest(const std::string& name, const std::string& text) {
-  auto dir = fs::temp_directory_path() / "juesuan-pdf-fonts-test";
-  fs::create_directories(dir / "licences");
-  std::ofstream(dir / "licences" / "x.txt") << "licence\n";
-  auto p = dir / name;
-  std::ofstream(p) << text;
-  return p;
 }
 
 }  // namespace
@@ -43,30 +35,10 @@ TEST_CASE("fonts: the manifest defines the four roles, each with a chain", "[pdf
 }
 
 TEST_CASE("fonts: each font file is parsed once per process", "[pdf][fonts]") {
-  auto again = FontLibrary::load(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest.yaml");
+  auto again = juesuan::load_fonts(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest.yaml");
   REQUIRE(again.set().fonts.size() == fonts().set().fonts.size());
   for (std::size_t i = 0; i < again.set().fonts.size(); ++i)
     CHECK(again.set().fonts[i].face.get() == fonts().set().fonts[i].face.get());
-}
-
-TEST_CASE("fonts: manifest errors say what and where", "[pdf][fonts]") {
-  auto missing = write_manifest("missing.yaml",
-                                "fonts:\n"
-                                "  - name: nope\n"
-                                "    file: /no/such/font.ttf\n"
-                                "    package: fonts-nope\n"
-                                "    licence: licences/x.txt\n"
-                                "roles:\n  body: [nope]\n");
-  CHECK_THROWS_WITH(FontLibrary::load(missing),
-                    Catch::Contains("找不到字体文件 /no/such/font.ttf（请安装 Debian 软件包 fonts-nope）"));
-  auto unknown = write_manifest("unknown.yaml",
-                                "fonts:\n"
-                                "  - name: droid\n"
-                                "    file: /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf\n"
-                                "    licence: licences/x.txt\n"
-                                "roles:\n  body: [droid, other]\n");
-  CHECK_THROWS_WITH(FontLibrary::load(unknown), Catch::Contains("unknown.yaml:6: 用途 “body” 用了未定义的字体 “other”"));
-  CHECK_THROWS_AS(FontLibrary::load("/no/such/manifest.yaml"), Error);
 }
 
 TEST_CASE("fonts: a character missing in the first font comes from the next", "[pdf][fonts]") {
@@ -126,7 +98,7 @@ TEST_CASE("text: amounts are never split", "[pdf][text]") {
 }
 
 TEST_CASE("fonts: the compact manifest loads and shares the parsed faces", "[pdf][fonts]") {
-  auto compact = FontLibrary::load(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest-compact.yaml");
+  auto compact = juesuan::load_fonts(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest-compact.yaml");
   CHECK(compact.chain("body").front() == "droid-fallback");
   // lxgw-wenkai: the compact manifest's first font, the default's fourth.
   REQUIRE(fonts().set().fonts[3].name == "lxgw-wenkai");

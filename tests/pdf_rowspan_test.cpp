@@ -13,6 +13,7 @@
 #include <string>
 #include <unistd.h>
 
+#include "build/font_manifest.hpp"
 #include "pdf/pdf.hpp"
 
 namespace fs = std::filesystem;
@@ -24,7 +25,7 @@ using juesuan::pdf::write_pdf;
 namespace {
 
 const FontLibrary& fonts() {
-  static const FontLibrary lib = FontLibrary::load(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest.yaml");
+  static const FontLibrary lib = juesuan::load_fonts(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest.yaml");
   return lib;
 }
 
@@ -90,7 +91,7 @@ std::string page_text(const fs::path& pdf, int page) {
 }
 
 d::Cell cell(const std::string& text, int rowspan = 1, int colspan = 1) {
-  return d::Cell{text, colspan, rowspan, d::Align::Left, false, false};
+  return d::text_cell(text, colspan, rowspan);
 }
 
 // 80 body rows: the first column in two cells of 40 rows each, the second in
@@ -104,9 +105,9 @@ d::Document rowspan_document(std::vector<std::string>& texts) {
   t.title = "跨行长表测试";
   t.number = "公开98表";
   t.unit = "单位：万元";
-  t.head = {{d::Cell{"表头一级", 1, 2, d::Align::Center, true}, d::Cell{"表头二级", 1, 2, d::Align::Center, true},
-             d::Cell{"表头内容", 2, 1, d::Align::Center, true}},
-            {d::Cell{"表头说明", 1, 1, d::Align::Center, true}, d::Cell{"表头数值", 1, 1, d::Align::Center, true}}};
+  t.head = {{d::text_cell("表头一级", 1, 2, d::Align::Center, true), d::text_cell("表头二级", 1, 2, d::Align::Center, true),
+             d::text_cell("表头内容", 2, 1, d::Align::Center, true)},
+            {d::text_cell("表头说明", 1, 1, d::Align::Center, true), d::text_cell("表头数值", 1, 1, d::Align::Center, true)}};
   t.body.push_back({cell("一级指标", 1), cell("二级指标"), cell("三级指标"), cell("指标说明")});
   for (int r = 0; r < 80; ++r) {
     d::Row row;
@@ -206,8 +207,8 @@ TEST_CASE("pdf: a heading row is kept with the rowspan group after it", "[pdf]")
     d::Table t;
     t.id = "t";
     t.title = "标题行测试";
-    t.head = {{d::Cell{"甲栏", 1, 1, d::Align::Center, true}, d::Cell{"乙栏", 1, 1, d::Align::Center, true},
-               d::Cell{"丙栏", 1, 1, d::Align::Center, true}}};
+    t.head = {{d::text_cell("甲栏", 1, 1, d::Align::Center, true), d::text_cell("乙栏", 1, 1, d::Align::Center, true),
+               d::text_cell("丙栏", 1, 1, d::Align::Center, true)}};
     for (int r = 0; r < filler; ++r) t.body.push_back({cell("填充" + std::to_string(r)), cell("x"), cell("y")});
     t.body.push_back({cell("一级指标"), cell("二级指标"), cell("三级指标")});
     for (int r = 0; r < 5; ++r) {

@@ -12,6 +12,7 @@
 #include <regex>
 #include <string>
 
+#include "build/font_manifest.hpp"
 #include "build/build.hpp"
 #include "pdf/layout.hpp"
 #include "pdf/pdf.hpp"
@@ -26,7 +27,7 @@ using pdf::detail::TextRun;
 namespace {
 
 const pdf::FontLibrary& fonts() {
-  static const pdf::FontLibrary lib = pdf::FontLibrary::load(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest.yaml");
+  static const pdf::FontLibrary lib = juesuan::load_fonts(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest.yaml");
   return lib;
 }
 
@@ -294,7 +295,7 @@ TEST_CASE("typeset: 一、 headings in the heading role, （一） headings in h
   CHECK(fonts().chain("heading2") == std::vector<std::string>{"liberation-serif", "lxgw-wenkai", "ar-pl-uming", "droid-fallback"});
   CHECK(fonts().chain("heading").front() == "noto-sans-cjk-bold");
   // A manifest without the role sets those headings in the body's faces.
-  const auto compact = pdf::FontLibrary::load(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest-compact.yaml");
+  const auto compact = juesuan::load_fonts(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest-compact.yaml");
   CHECK_FALSE(compact.chain("heading2").empty());
 }
 

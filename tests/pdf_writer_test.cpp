@@ -12,6 +12,7 @@
 #include <thread>
 #include <unistd.h>
 
+#include "build/font_manifest.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/sample_document.hpp"
 
@@ -24,7 +25,7 @@ using juesuan::pdf::write_pdf;
 namespace {
 
 const FontLibrary& fonts() {
-  static const FontLibrary lib = FontLibrary::load(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest.yaml");
+  static const FontLibrary lib = juesuan::load_fonts(fs::path(JUESUAN_SOURCE_DIR) / "fonts/manifest.yaml");
   return lib;
 }
 

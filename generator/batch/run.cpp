@@ -107,13 +107,13 @@ void build_unchanged(const Resources& res, const Job& job, const Outcome& o, Dep
     *keep = build_document(res, o.input);
     take_source(d, (*keep)->source);
     d.figures = key_figures((*keep)->model);
-    add_findings(d, job, check((*keep)->model));
+    add_findings(d, job, check((*keep)->source, (*keep)->model));
   } else {
     auto computed = compute_department(res, o.input);
     take_source(d, computed->source);
     d.figures = key_figures(computed->model);
     // The audit again (no compose): the reviewer's report lists every finding.
-    add_findings(d, job, check(computed->model));
+    add_findings(d, job, check(computed->source, computed->model));
   }
   d.status = Status::Unchanged;
   for (const auto& p : existing_outputs(job.out_dir, job.yaml.stem().string())) add_output(d, job, p);

@@ -139,7 +139,7 @@ Outcome build_outputs(const Resources& res, const fs::path& yaml, const fs::path
     }
   }
   if (!o.built) o.built = build_document(res, o.input);
-  o.findings = check(o.built->model);
+  o.findings = check(o.built->source, o.built->model);
   if (has_errors(o.findings)) {
     o.status = Outcome::Status::Rejected;
     return o;

@@ -3,9 +3,9 @@
 #include <cstdlib>
 #include <future>
 
+#include "build/font_manifest.hpp"
 #include "core/file.hpp"
 #include "core/hash.hpp"
-#include "yaml/yaml_tree.hpp"
 
 namespace juesuan {
 
@@ -27,23 +27,19 @@ Resources Resources::load(const std::filesystem::path& root, bool with_fonts, bo
   std::error_code ec;
   h.add_file_stamp(std::filesystem::read_symlink("/proc/self/exe", ec));
   h.add_tree(root / "templates").add_tree(root / "data" / "catalog").add_tree(root / "fonts");
-  // The font files the manifest names (outside the tree, from packages).
+  // The font manifest, read once: the font files it names (outside the
+  // tree, from packages) are part of the stamp, and its faces are opened
+  // for commands that write PDFs. A broken manifest stops only those.
+  std::optional<pdf::FontManifest> manifest;
   try {
-    yaml::Node manifest = yaml::parse(read_source_file(root / "fonts" / "manifest.yaml"));
-    if (const yaml::Node* fonts = manifest.find("fonts"))
-      for (const auto& f : fonts->items)
-        if (const yaml::Node* file = f.find("file")) h.add_file_stamp(file->text);
+    manifest = read_font_manifest(root / "fonts" / "manifest.yaml");
   } catch (const Error&) {
-    // No manifest: the PDF writer reports that itself.
+    if (with_fonts) throw;
   }
+  if (manifest)
+    for (const auto& f : manifest->faces) h.add_file_stamp(f.file);
   r.fingerprint = h.hex();
-  if (with_fonts) {
-    try {
-      r.fonts = pdf::FontLibrary::load(root / "fonts" / "manifest.yaml");
-    } catch (const Error& e) {
-      throw Error(Failure::Setup, e.message());
-    }
-  }
+  if (with_fonts) r.fonts = pdf::FontLibrary::load(*manifest);
   return r;
 }
 

@@ -26,8 +26,9 @@ struct RuleInfo {
 
 const std::vector<RuleInfo>& rule_list();
 
-// Runs every rule. Findings come in rule order, then file order.
-std::vector<Finding> check(const Model& model);
+// Runs every rule on a model computed from `source` (which says where each
+// input is written). Findings come in rule order, then file order.
+std::vector<Finding> check(const Source& source, const Model& model);
 
 // "file:line:col: severity [rule] message" on one line.
 std::string render_finding(const Finding& f);

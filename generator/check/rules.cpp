@@ -11,6 +11,7 @@ namespace juesuan {
 namespace {
 
 struct Ctx {
+  const Source& s;      // the file: where each input is written
   const Model& m;
   const Model& terms;   // the same department with every non-zero input = 1 分:
                         // each figure there counts the inputs summed into it
@@ -31,8 +32,7 @@ std::string yuan(Money m) { return format_wan(m.fen(), true) + "元"; }
 // (−50 元, +50 元] of its 元 amount, so n rounded figures summed differ from
 // the true sum by less than n × 50 元 in either direction — strictly less
 // whenever a supplied total (itself rounded) is compared. In a file in 元
-// nothing is rounded and the bound is zero.
-Money rounding_bound(const Model& m, std::int64_t terms) { return rounding_bound(*m.source, terms); }
+// nothing is rounded and the bound is zero (model/rounding_bound).
 
 // Compares two figures that should be equal. Within the rounding bound the
 // difference is a note (the department's 万元 figures were rounded from 元),
@@ -42,8 +42,8 @@ void compare(Ctx& c, const char* rule, const Loc& loc, const std::string& what, 
   Money diff = a - b;
   if (diff.is_zero()) return;
   Money abs = diff.fen() < 0 ? -diff : diff;
-  Money bound = rounding_bound(c.m, terms);
-  bool yuan_file = c.m.source->unit == Unit::Yuan;
+  Money bound = rounding_bound(c.s, terms);
+  bool yuan_file = c.s.unit == Unit::Yuan;
   auto show = [&](Money m) { return yuan_file ? yuan(m) : wan(m); };
   std::string s = what + "：" + a_name + " " + show(a) + "，" + b_name + " " + show(b) + "，相差 " + show(abs);
   if (abs < bound)
@@ -59,11 +59,11 @@ void at_most(Ctx& c, Severity sev, const char* rule, const Loc& loc, const std::
              const std::string& whole_name, Money whole, const std::string& why) {
   if (!(whole < part)) return;
   Money diff = part - whole;
-  if (diff < rounding_bound(c.m, 2)) return;
+  if (diff < rounding_bound(c.s, 2)) return;
   c.add(sev, rule, loc, part_name + " " + wan(part) + " 大于" + whole_name + " " + wan(whole) + "：" + why);
 }
 
-Loc file_start(const Model& m) { return Loc{m.source->file, 1, 1}; }
+Loc file_start(const Source& s) { return Loc{s.file, 1, 1}; }
 
 // A supplied figure as the model has it: its 科目 code, when given, must
 // be one of this department's 类, 款 and 项.
@@ -75,7 +75,7 @@ std::optional<Money> supplied(const Model& m, const Supplied& s) {
 // --- the rules ---------------------------------------------------------
 
 void supplied_figures(Ctx& c) {
-  for (const auto& s : c.m.source->supplied) {
+  for (const auto& s : c.s.supplied) {
     auto v = supplied(c.m, s);
     if (!v) {
       c.add(Severity::Error, "supplied-unknown", s.loc,
@@ -95,8 +95,8 @@ void totals_balance(Ctx& c) {
   const Model& m = c.m;
   const Money spending = m.grand_spending - m.spending_tail;  // before the 尾差 rule
   if (m.grand_income == spending) return;
-  Loc loc = m.source->balances.closing_other.present ? m.source->balances.closing_other.loc
-            : m.source->balances.closing_general.loc;
+  Loc loc = c.s.balances.closing_other.present ? c.s.balances.closing_other.loc
+            : c.s.balances.closing_general.loc;
   std::int64_t terms = c.terms.grand_income.fen() + (c.terms.grand_spending - c.terms.spending_tail).fen();
   compare(c, "total-balance", loc,
           m.spending_tail.is_zero() ? "收入总计与支出总计不相等"
@@ -107,26 +107,26 @@ void totals_balance(Ctx& c) {
 
 void fiscal_balance(Ctx& c) {
   const Model& m = c.m;
-  const Balances& b = m.source->balances;
+  const Balances& b = c.s.balances;
   Money expected = b.opening_general.value + m.total[Fig::IncomeGeneral] - m.total[Fig::GeneralTotal];
   if (expected == b.closing_general.value) return;
   std::int64_t terms = c.terms.opening_general.fen() + c.terms.total[Fig::IncomeGeneral].fen() +
                        c.terms.total[Fig::GeneralTotal].fen() + 1;
-  Loc loc = b.closing_general.present ? b.closing_general.loc : Loc{m.source->file, 1, 1};
+  Loc loc = b.closing_general.present ? b.closing_general.loc : Loc{c.s.file, 1, 1};
   compare(c, "fiscal-balance", loc, "一般公共预算财政拨款年末结转和结余", "填报", b.closing_general.value,
           "按年初 + 收入 − 支出计算", expected, terms);
 }
 
 void basic_economic(Ctx& c) {
   const Model& m = c.m;
-  if (m.source->basic_economic.empty()) {
+  if (c.s.basic_economic.empty()) {
     if (m.total[Fig::GeneralBasic].printed_wan_cents() != 0)
-      c.add(Severity::Warning, "basic-economic", Loc{m.source->file, 1, 1},
+      c.add(Severity::Warning, "basic-economic", Loc{c.s.file, 1, 1},
             "没有填写 basic_economic：06表（基本支出经济分类）将全部为 0，而一般公共预算财政拨款基本支出为 " +
                 wan(m.total[Fig::GeneralBasic]));
     return;
   }
-  Loc loc = m.source->basic_economic.begin()->second.loc;
+  Loc loc = c.s.basic_economic.begin()->second.loc;
   std::int64_t terms = (c.terms.economic_total - c.terms.public_tail).fen() + c.terms.total[Fig::GeneralBasic].fen();
   compare(c, "basic-economic", loc,
           m.public_tail.is_zero() ? "基本支出按经济分类与按功能分类的合计不相等"
@@ -135,11 +135,18 @@ void basic_economic(Ctx& c) {
           "06表 各款之和", m.economic_total - m.public_tail, "05表 基本支出", m.total[Fig::GeneralBasic], terms);
 }
 
+// The 项 of this code as written (the loader refuses a code written twice).
+const Item* item_of(const Source& s, const std::string& code) {
+  for (const Item& it : s.items)
+    if (it.code.value == code) return &it;
+  return nullptr;
+}
+
 void variance_reason(Ctx& c) {
   for (const auto& line : c.m.item_lines) {
     const Completion& k = line.completion;
-    if (k.budget == k.actual || (line.reason && !line.reason->value.empty())) continue;
-    const Item* it = line.row->item;
+    if (k.budget == k.actual || !line.reason.value.empty()) continue;
+    const Item* it = item_of(c.s, line.row->code);
     c.add(Severity::Warning, "variance-reason", it->budget.present ? it->budget.loc : it->code.loc,
           "项 " + line.row->code + " " + line.row->name + " 决算数 " + format_wan(k.actual, true) + "万元与年初预算数 " +
               format_wan(k.budget, true) + "万元不同，但没有填写差异原因（reason）");
@@ -147,14 +154,14 @@ void variance_reason(Ctx& c) {
 }
 
 void catalog_names(Ctx& c) {
-  for (const auto& it : c.m.source->items) {
+  for (const auto& it : c.s.items) {
     if (!it.name.present) continue;
     const std::string* n = c.m.catalog->functional_name(it.code.value);
     if (n && *n != it.name.value)
       c.add(Severity::Warning, "catalog-name", it.name.loc,
             "科目 " + it.code.value + " 的名称写作 “" + it.name.value + "”，科目目录中为 “" + *n + "”");
   }
-  for (const auto& [code, name] : c.m.source->names) {
+  for (const auto& [code, name] : c.s.names) {
     bool economic = code[0] == '3';  // 支出经济分类 3xx, 支出功能分类 2xx
     const std::string* n = economic ? c.m.catalog->economic_name(code) : c.m.catalog->functional_name(code);
     if (n && *n != name.value)
@@ -164,7 +171,7 @@ void catalog_names(Ctx& c) {
 }
 
 void procurement(Ctx& c) {
-  const Procurement& p = c.m.source->procurement;
+  const Procurement& p = c.s.procurement;
   if (p.small_micro.value > p.sme.value)
     c.add(Severity::Error, "procurement", p.small_micro.loc,
           "授予小微企业合同金额 " + wan(p.small_micro.value) + " 大于授予中小企业合同金额 " + wan(p.sme.value));
@@ -175,7 +182,7 @@ void procurement(Ctx& c) {
 }
 
 void vehicles(Ctx& c) {
-  const Source& s = *c.m.source;
+  const Source& s = c.s;
   const Count& held = s.three_public.vehicles_held;
   if (!held.present || s.assets.vehicles.empty()) return;
   if (held.value > c.m.vehicles_total)
@@ -186,9 +193,9 @@ void vehicles(Ctx& c) {
 
 void three_public_reasons(Ctx& c) {
   const auto& tp = c.m.three_public;
-  const ThreePublic& s = c.m.source->three_public;
+  const ThreePublic& s = c.s.three_public;
   if (tp.total.budget != tp.total.actual && s.reason.value.empty() && (tp.total.budget != 0 || tp.total.actual != 0))
-    c.add(Severity::Warning, "three-public-reason", s.budget_abroad.present ? s.budget_abroad.loc : Loc{c.m.source->file, 1, 1},
+    c.add(Severity::Warning, "three-public-reason", s.budget_abroad.present ? s.budget_abroad.loc : Loc{c.s.file, 1, 1},
           "“三公”经费决算数 " + format_wan(tp.total.actual, true) + "万元与预算数 " + format_wan(tp.total.budget, true) +
               "万元不同，但没有填写差异原因（three_public.reason）");
 }
@@ -208,11 +215,11 @@ void catalog_missing(Ctx& c) {
               (row ? row->name : m.name_of(code, economic)) +
               "” 不在科目目录中，按本文件写明的名称印出：请核对编码和名称（确属新增科目的，可请财政局补充到 data/catalog）");
   };
-  for (const auto& it : m.source->items) {
+  for (const auto& it : c.s.items) {
     const std::string& code = it.code.value;
     for (const std::string& x : {code.substr(0, 3), code.substr(0, 5), code}) tell(x, false, it.code.loc);
   }
-  for (const auto& [code, a] : m.source->basic_economic)
+  for (const auto& [code, a] : c.s.basic_economic)
     for (const std::string& x : {code.substr(0, 3), code}) tell(x, true, a.loc);
 }
 
@@ -225,14 +232,14 @@ void required_blocks(Ctx& c) {
       {"last_year", "上年度决算数（第三部分 一、四、五）"}, {"three_public", "“三公”经费（09表）"},
       {"operating_costs", "机关运行经费（第三部分 十）"}, {"procurement", "政府采购（第三部分 十一）"},
       {"assets", "国有资产占用（第三部分 十二）"}};
-  const Source& s = *c.m.source;
+  const Source& s = c.s;
   for (const auto& [key, what] : kBlocks)
     if (!s.blocks.count(key))
-      c.add(Severity::Error, "required-block", file_start(c.m),
+      c.add(Severity::Error, "required-block", file_start(c.s),
             std::string("缺少 ") + key + "（" + what + "）：文件可能没有保存完整或复制不全；本部门确实没有这方面的数时，写 " +
                 key + ": {}");
   if (!s.blocks.count("performance"))
-    c.add(Severity::Warning, "required-block", file_start(c.m),
+    c.add(Severity::Warning, "required-block", file_start(c.s),
           "没有 performance（预算绩效）：第三部分 十三 只印出本表样的固定文字");
 }
 
@@ -241,7 +248,7 @@ void required_blocks(Ctx& c) {
 // "三公" figure.
 void three_public_economic(Ctx& c) {
   const Model& m = c.m;
-  const ThreePublic& t = m.source->three_public;
+  const ThreePublic& t = c.s.three_public;
   struct Pair {
     const char* code;
     const char* part;
@@ -252,8 +259,8 @@ void three_public_economic(Ctx& c) {
                         {"30231", "“三公”经费中的公务用车运行维护费", t.vehicle_operation.value},
                         {"31013", "“三公”经费中的公务用车购置费", t.vehicle_purchase.value}};
   for (const auto& p : pairs) {
-    auto e = m.source->basic_economic.find(p.code);
-    if (e == m.source->basic_economic.end()) continue;
+    auto e = c.s.basic_economic.find(p.code);
+    if (e == c.s.basic_economic.end()) continue;
     at_most(c, Severity::Error, "three-public-economic", e->second.loc,
             std::string("06表 ") + p.code + " " + m.name_of(p.code, true), e->second.value, p.part, p.whole,
             "“三公”经费包括财政拨款的基本支出和项目支出，不会少于06表中一般公共预算财政拨款基本支出的同一项；请核对 "
@@ -263,8 +270,8 @@ void three_public_economic(Ctx& c) {
 
 void operating_costs(Ctx& c) {
   const Model& m = c.m;
-  const OperatingCosts& o = m.source->operating_costs;
-  if (!o.amount.present || m.source->basic_economic.empty()) return;
+  const OperatingCosts& o = c.s.operating_costs;
+  if (!o.amount.present || c.s.basic_economic.empty()) return;
   at_most(c, Severity::Warning, "operating-costs", o.amount.loc, "机关运行经费", o.amount.value,
           "06表公用经费合计", m.public_total,
           "机关运行经费是基本支出中的公用经费，一般不超过公用经费合计；请核对");
@@ -272,7 +279,7 @@ void operating_costs(Ctx& c) {
 
 void procurement_spending(Ctx& c) {
   const Model& m = c.m;
-  const Procurement& p = m.source->procurement;
+  const Procurement& p = c.s.procurement;
   Loc loc = p.goods.present ? p.goods.loc : p.services.present ? p.services.loc : p.works.loc;
   at_most(c, Severity::Warning, "procurement-spending", loc, "政府采购支出总额（货物 + 工程 + 服务）",
           m.procurement_total, "本年支出合计", m.spending_total,
@@ -282,7 +289,7 @@ void procurement_spending(Ctx& c) {
 // The year-start budget in total against the listed items' budgets.
 void year_start_budget(Ctx& c) {
   const Model& m = c.m;
-  const YearStartBudget& y = m.source->year_start_budget;
+  const YearStartBudget& y = c.s.year_start_budget;
   struct Kind {
     const Amount& total;
     Fig items;
@@ -297,7 +304,7 @@ void year_start_budget(Ctx& c) {
     if (k.total.value < listed) {
       std::int64_t terms = c.terms.total[k.items].fen() + 1;
       Money diff = listed - k.total.value;
-      if (diff < rounding_bound(c.m, terms)) continue;
+      if (diff < rounding_bound(c.s, terms)) continue;
       c.add(Severity::Error, "year-start-budget", k.total.loc,
             std::string(k.name) + "年初预算总数 " + wan(k.total.value) + " 与各项年初预算之和 " + wan(listed) +
                 " 不一致：总数包括各项，不能小于它们的和；请核对总数和各项的 budget");
@@ -313,7 +320,7 @@ void year_start_budget(Ctx& c) {
 // 政府性基金预算 科目, 一般公共预算 money on a 一般公共预算 科目.
 void budget_kind(Ctx& c) {
   const Model& m = c.m;
-  for (const auto& it : m.source->items) {
+  for (const auto& it : c.s.items) {
     const Budget b = m.catalog->functional_budget(it.code.value);
     const Money general = it.income.general.value + it.basic.general.value + it.project.general.value;
     const Money fund = it.income.fund.value + it.basic.fund.value + it.project.fund.value;
@@ -335,7 +342,7 @@ void budget_kind(Ctx& c) {
 void unused_inputs(Ctx& c) {
   const Model& m = c.m;
   if (!m.template_names) return;
-  const Source& s = *m.source;
+  const Source& s = c.s;
   struct Use {
     const char* key;
     const Loc* loc;            // where the input is written; null = not given
@@ -450,11 +457,11 @@ const std::vector<RuleInfo>& rule_list() {
   return l;
 }
 
-std::vector<Finding> check(const Model& m) {
+std::vector<Finding> check(const Source& s, const Model& m) {
   std::vector<Finding> out;
-  Source counted = count_source(*m.source);
+  Source counted = count_source(s);
   Model terms = compute(counted, *m.catalog);
-  Ctx c{m, terms, out};
+  Ctx c{s, m, terms, out};
   for (const auto& r : rules())
     if (r.run) r.run(c);
   return out;

@@ -158,7 +158,7 @@ int cmd_check(const Args& a) {
   bool errors = false;
   for (const auto& in : a.inputs) {
     auto computed = compute_department(res, read_source_file(in));
-    auto findings = check(computed->model);
+    auto findings = check(computed->source, computed->model);
     for (const auto& f : findings) std::cout << render_finding(f) << "\n";
     errors = errors || has_errors(findings);
     if (!has_errors(findings)) {

@@ -1,6 +1,7 @@
 #include "compose/context.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "compose/cn_number.hpp"
 #include "core/diag.hpp"
@@ -9,109 +10,17 @@ namespace juesuan {
 
 namespace {
 
-// The vocabulary. A name inside a list element is listed bare ("budget"),
-// as a template writes it inside {{#items}}…{{/items}}.
-const std::vector<std::string> kNames = {
-    // header
-    "department", "short_name", "year", "has_publish_date", "publish_year", "publish_month", "title", "level",
-    "has_staff", "staff.posts", "staff.in_service", "staff.retired_off", "staff.retired", "staff.total",
-    "income_all", "spending_all", "income_detail", "income_change", "spending_change", "prev_year",
-    "grand_income_parts", "spending_by_class", "change", "use", "has_use", "note", "has_note", "reason_listed",
-    "procurement.use", "procurement.has_use", "zero", "over", "under", "actual_zero", "budget_only",
-    "tail.spending", "tail.has_spending", "tail.public", "tail.has_public",
-    // 第一部分
-    "has_duties_intro", "duties_intro", "duties", "organisation", "units", "unit_count", "multi_unit",
-    "composition", "has_composition",
-    // list elements (generic)
-    "n", "cn", "text", "name", "short_name", "first", "last", "amount", "share", "has_share", "count", "key",
-    // figures by name (dept.*, fiscal.*, econ.*, three.*, total.<figure>) come from the model: see names()
-    // changes against last year: grand_change, fiscal_change, general_change, operating_change
-    "grand_change", "fiscal_change", "general_change", "operating_change",
-    "current", "last_year", "diff", "rate", "up", "down", "same", "known", "reason", "has_reason",
-    // 二、三: shares
-    "income_shares", "spending_shares",
-    // 五
-    "general.amount", "general.share_of_spending", "general.by_class", "general.budget", "general.actual",
-    "general.rate", "general.has_rate", "general.over", "general.under", "general.equal", "items", "class_name", "kuan_name", "budget", "actual", "has_rate",
-    "equal", "budget_zero",
-    // 六
-    "basic.total", "basic.personnel", "basic.public", "basic.personnel_items", "basic.public_items",
-    "basic.has_personnel_items", "basic.has_public_items",
-    // 七、八
-    "fund.has", "capital.has",
-    "fund.has_budget", "fund.budget_budget", "fund.budget_actual", "fund.budget_rate", "fund.budget_has_rate",
-    "fund.budget_equal", "fund.budget_over", "fund.budget_under", "fund.budget_budget_zero", "fund.budget_actual_zero",
-    "capital.has_budget", "capital.budget_budget", "capital.budget_actual", "capital.budget_rate",
-    "capital.budget_has_rate", "capital.budget_equal", "capital.budget_over", "capital.budget_under",
-    "capital.budget_budget_zero", "capital.budget_actual_zero",
-    // 九 "三公"
-    "tp.has", "tp.budget", "tp.actual", "tp.rate", "tp.has_rate", "tp.equal", "tp.reason", "tp.has_reason",
-    "tp.abroad", "tp.vehicle", "tp.vehicle_purchase", "tp.vehicle_operation", "tp.reception",
-    "tp.change", "tp.abroad_change", "tp.vehicle_change", "tp.reception_change", "tp.vehicle_purchase_change",
-    "tp.vehicle_operation_change", "tp.over", "tp.under", "tp.diff",
-    "groups", "persons", "bought", "bought_note", "has_bought_note", "held", "operation_use",
-    "has_operation_use", "foreign", "domestic", "foreign_groups", "foreign_persons", "foreign_use",
-    "has_foreign_use", "domestic_groups", "domestic_persons", "domestic_use", "has_domestic_use",
-    // 十 机关运行经费
-    "operating.amount", "operating.budget", "operating.rate", "operating.has_rate", "operating.has_budget",
-    "operating.equal", "operating.reason", "operating.has_reason", "operating.has_last_year", "operating.over",
-    "operating.under",
-    // 十一 政府采购
-    "procurement.total", "procurement.goods", "procurement.works", "procurement.services", "procurement.sme",
-    "procurement.sme_share", "procurement.small_micro", "procurement.small_micro_share_of_sme",
-    "procurement.small_micro_share_of_total",
-    // 十二 国有资产
-    "assets.vehicles_total", "assets.vehicles", "assets.other_use", "assets.has_other_use",
-    "assets.equipment_over_1m", "assets.general_equipment_over_500k", "assets.special_equipment_over_1m",
-    // 十三 and free texts
-    "performance",
-    "perf.has_overall", "perf.overall", "perf.has_projects", "perf.project_count", "perf.grade_excellent",
-    "perf.grade_good", "perf.grade_fair", "perf.grade_poor", "perf.has_excellent", "perf.has_good", "perf.has_fair",
-    "perf.has_poor", "perf.projects_budget", "perf.projects_actual", "perf.projects", "perf.any", "perf.has_results",
-    "score", "has_score", "grade", "year_budget", "has_year_budget", "targets", "has_targets", "problems",
-    "has_problems", "measures", "has_measures", "analysis", "has_analysis",
-    // 第四部分、第五部分
-    "glossary", "term", "is_item", "attachments", "has_attachments", "index", "in_part3",
-    // 第二部分
-    "tables", "id", "toc",
-};
-
-// The vocabulary: the names above, and every figure the model names (its
-// department scalars and, as total.<figure>, its row figures), so a figure
-// added to the model is a template name without another list to keep.
-const std::vector<std::string>& names() {
-  static const std::vector<std::string> all = [] {
-    std::vector<std::string> v = kNames;
-    for (const auto& n : scalar_names()) v.push_back(n);
-    for (const auto& n : fig_names()) v.push_back("total." + n);
-    return v;
-  }();
-  return all;
-}
-
-bool in_vocabulary(const std::string& name) {
-  for (const auto& n : names())
-    if (n == name || (n.size() > name.size() && n.compare(0, name.size(), name) == 0 && n[name.size()] == '.'))
-      return true;
-  return false;
-}
-
-// A map that refuses names outside the vocabulary, so templates can be
-// checked against kNames and the check cannot drift from what is set.
+// A map of the context. The names it may hold are not listed by hand:
+// context_names() collects them from build_context itself (below).
 class Ctx {
  public:
-  explicit Ctx(std::string prefix = "") : prefix_(std::move(prefix)) {}
   Ctx& set(const std::string& key, mstch::node value) {
-    std::string full = prefix_.empty() ? key : prefix_ + "." + key;
-    if (!in_vocabulary(full) && !in_vocabulary(key))
-      throw Error(Failure::Internal, "context name not in the vocabulary: " + full);
     map_[key] = std::move(value);
     return *this;
   }
   mstch::map& map() { return map_; }
 
  private:
-  std::string prefix_;
   mstch::map map_;
 };
 
@@ -367,7 +276,7 @@ void set_header(Ctx& root, const Model& m, const TemplateSet& t) {
   root.set("level", s.level.present && !s.level.value.empty() ? s.level.value : t.settings.level);
   root.set("has_staff", s.staff.in_service.present || s.staff.retired.present || s.staff.retired_off.present);
   {
-    Ctx st("staff");
+    Ctx st;
     st.set("posts", std::to_string(s.staff.posts.value));
     st.set("in_service", std::to_string(s.staff.in_service.value));
     st.set("retired_off", std::to_string(s.staff.retired_off.value));
@@ -409,7 +318,7 @@ void set_figures(Ctx& root, const Model& m, const Fmt& f) {
   mstch::map& r = root.map();
   for (const auto& name : scalar_names()) set_dotted(r, name, f.money(*m.scalar(name)));
   for (const auto& name : fig_names()) set_dotted(r, "total." + name, f.money(m.total[*fig_by_name(name)]));
-  Ctx x("tail");
+  Ctx x;
   x.set("spending", f.money(m.spending_tail));
   x.set("has_spending", !m.spending_tail.is_zero());
   x.set("public", f.money(m.public_tail));
@@ -444,7 +353,7 @@ void set_income_and_spending(Ctx& root, const Model& m, const TemplateSet& t, co
 void set_general(Ctx& root, const Model& m, const TemplateSet& t, const Fmt& f) {
   root.set("general_change", change_map(m.general_change, m.written.general_reason, f));
   {
-    Ctx g("general");
+    Ctx g;
     g.set("amount", f.money(m.total[Fig::GeneralTotal]));
     g.set("share_of_spending", f.rate(m.general_share_of_spending));
     g.set("by_class", share_list(m.general_by_class, t, "", f));
@@ -472,8 +381,8 @@ void set_general(Ctx& root, const Model& m, const TemplateSet& t, const Fmt& f) 
     c.set("class_name", l.class_name);
     c.set("kuan_name", l.kuan_name);
     c.set("name", l.row->name);
-    c.set("reason", l.reason ? str(*l.reason) : std::string());
-    c.set("has_reason", l.reason && !str(*l.reason).empty());
+    c.set("reason", str(l.reason));
+    c.set("has_reason", !str(l.reason).empty());
     c.set("first", i == 0);
     c.set("last", i + 1 == lines.size());
     items.push_back(c.map());
@@ -483,7 +392,7 @@ void set_general(Ctx& root, const Model& m, const TemplateSet& t, const Fmt& f) 
 
 // 六 一般公共预算财政拨款基本支出决算情况: 人员经费 and 公用经费 with their 款.
 void set_basic(Ctx& root, const Model& m, const TemplateSet& t, const Fmt& f) {
-  Ctx b("basic");
+  Ctx b;
   b.set("total", f.money(m.total[Fig::GeneralBasic]));
   b.set("personnel", f.money(m.personnel_total));
   b.set("public", f.money(m.public_total));
@@ -548,7 +457,7 @@ void set_three_public(Ctx& root, const Model& m, const Fmt& f) {
   reception.set("domestic_persons", std::to_string(tp.domestic_persons.value));
   reception.set("domestic_use", str(tp.domestic_use));
   reception.set("has_domestic_use", !str(tp.domestic_use).empty());
-  Ctx x("tp");
+  Ctx x;
   x.set("has", fig.budget_total.printed_wan_cents() != 0 || fig.actual_total.printed_wan_cents() != 0);
   x.set("budget", f.money(fig.budget_total));
   x.set("actual", f.money(fig.actual_total));
@@ -584,7 +493,7 @@ void set_three_public(Ctx& root, const Model& m, const Fmt& f) {
 void set_operating(Ctx& root, const Model& m, const Fmt& f) {
   const Written& w = m.written;
   root.set("operating_change", change_map(m.operating_change, w.operating_reason, f));
-  Ctx x("operating");
+  Ctx x;
   x.set("amount", f.cents(m.operating_completion.actual));
   x.set("budget", f.cents(m.operating_completion.budget));
   x.set("rate", f.rate(m.operating_completion.rate));
@@ -603,7 +512,7 @@ void set_operating(Ctx& root, const Model& m, const Fmt& f) {
 void set_procurement(Ctx& root, const Model& m, const Fmt& f) {
   const Text& use = m.written.procurement_use;
   auto rate = [&f](const Percent& v) { return f.rate_or_zero(v); };
-  Ctx x("procurement");
+  Ctx x;
   x.set("total", f.money(m.procurement_total));
   x.set("goods", f.money(m.procurement_goods));
   x.set("works", f.money(m.procurement_works));
@@ -621,7 +530,7 @@ void set_procurement(Ctx& root, const Model& m, const Fmt& f) {
 // 十二 国有资产占用情况: vehicle uses in the order labels.yaml lists them.
 void set_assets(Ctx& root, const Model& m, const TemplateSet& t) {
   const Assets& a = m.written.assets;
-  Ctx x("assets");
+  Ctx x;
   x.set("vehicles_total", std::to_string(m.vehicles_total));
   mstch::array uses;
   const auto* order = t.label_group("vehicle_uses");
@@ -652,7 +561,7 @@ void set_performance(Ctx& root, const Model& m, const Fmt& f) {
   root.set("performance", free_tree(s.performance));
   const auto& pf = m.performance;
   const Written::OverallTexts& o = s.overall;
-  Ctx p("perf");
+  Ctx p;
   p.set("has_overall", o.present);
   Ctx ov;
   ov.map() = completion_map(pf.overall, f);
@@ -780,9 +689,59 @@ Fmt sentence_format(const TemplateSet& t) {
   return Fmt{t.settings.text, listed};
 }
 
+// The names of a context: every key of every map, by its dotted path from
+// the root ("tp.abroad.budget") and, in a nested map, bare as well
+// ("budget", as a template writes it inside {{#tp.abroad}}); the keys of a
+// list's elements bare ("name" inside {{#items}}). The department's own
+// tree under "performance" is not walked: its keys are the file's.
+void collect_names(const mstch::map& map, const std::string& path, std::set<std::string>& out) {
+  for (const auto& [key, value] : map) {
+    const std::string full = path.empty() ? key : path + "." + key;
+    out.insert(full);
+    if (!path.empty()) out.insert(key);
+    if (full == "performance") continue;
+    if (const auto* m = boost::get<mstch::map>(&value)) collect_names(*m, full, out);
+    if (const auto* a = boost::get<mstch::array>(&value))
+      for (const auto& element : *a)
+        if (const auto* e = boost::get<mstch::map>(&element)) collect_names(*e, "", out);
+  }
+}
+
 }  // namespace
 
-const std::vector<std::string>& context_names() { return names(); }
+const std::vector<std::string>& context_names() {
+  static const std::vector<std::string> all = [] {
+    // A model and a template set with one element in every list the
+    // context is built from, so that build_context sets every name it can
+    // set (a name set under a condition is set either way).
+    Model m;
+    m.rows = {ClassRow{"201", "", 1, {}, {}}, ClassRow{"20101", "", 2, {}, {}}, ClassRow{"2010101", "", 3, {}, {}}};
+    for (std::size_t i = 0; i < m.rows.size(); ++i) m.index.emplace(m.rows[i].code, i);
+    ItemLine line;
+    line.row = &m.rows[2];
+    m.item_lines.push_back(line);
+    for (auto* list : {&m.income_detail, &m.income_shares, &m.spending_shares, &m.income_all, &m.spending_all,
+                       &m.general_by_class, &m.spending_by_class, &m.grand_income_parts})
+      list->emplace_back();
+    m.personnel_items = m.public_items = {"x"};
+    m.personnel_codes = m.public_codes = {"30101"};
+    m.performance.projects.emplace_back();
+    Written& w = m.written;
+    w.projects.emplace_back();
+    w.attachments.emplace_back();
+    w.overview.duties.emplace_back();
+    w.overview.units.emplace_back();
+    w.overview.organisation.value.push_back('x');
+    TemplateSet t;
+    t.tables.emplace_back();
+    t.glossary.emplace_back();
+    t.labels["vehicle_uses"] = {{"x", "x"}};
+    std::set<std::string> names;
+    collect_names(build_context(m, t), "", names);
+    return std::vector<std::string>(names.begin(), names.end());
+  }();
+  return all;
+}
 
 mstch::map build_context(const Model& m, const TemplateSet& t) {
   const Fmt f = sentence_format(t);

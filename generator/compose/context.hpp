@@ -15,7 +15,9 @@ namespace juesuan {
 
 mstch::map build_context(const Model& model, const TemplateSet& templates);
 
-// Every name build_context may set, for checking templates when they load.
+// Every name build_context may set, for checking templates when they load:
+// collected from build_context itself, run once on a model with one element
+// in every list (no list kept by hand); sorted.
 const std::vector<std::string>& context_names();
 
 }  // namespace juesuan

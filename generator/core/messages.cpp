@@ -398,13 +398,12 @@ std::string template_bar_kind(std::string_view where, std::string_view kind) {
   return std::string(where) + "：@chart bar 只能是 totals 或 grand，不能是 " + q(kind);
 }
 
-std::string font_manifest_at(std::string_view manifest, int line, std::string_view what) {
-  return std::string(manifest) + ":" + std::to_string(line) + ": " + std::string(what);
-}
-std::string font_manifest_unreadable(std::string_view manifest, std::string_view why) {
-  return "无法读取字体清单 " + std::string(manifest) + "：" + std::string(why);
-}
 std::string font_manifest_no_fonts() { return "字体清单需要列表 “fonts”"; }
+std::string font_manifest_not_mapping() { return "字体清单应是一个映射：写 fonts:（字体列表）和 roles:（各用途所用的字体）"; }
+std::string font_manifest_not_text(std::string_view key) { return "字体清单中 " + q(key) + " 的值应是一段文字"; }
+std::string font_index_not_number(std::string_view font) {
+  return "字体 " + q(font) + " 的 index 应是一个从 0 数起的整数（字体集 .ttc 中的第几个字体）";
+}
 std::string font_needs_name_and_file() { return "每个字体都要写 name（名称）和 file（文件）"; }
 std::string font_needs_licence(std::string_view font) { return "字体 " + q(font) + " 需要写 licence（许可证文件）"; }
 std::string font_licence_missing(std::string_view font, std::string_view licence) {

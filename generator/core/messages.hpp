@@ -178,9 +178,10 @@ std::string template_chart_usage(std::string_view where);
 std::string template_pie_list(std::string_view where, std::string_view list, const std::vector<std::string>& lists);
 std::string template_bar_kind(std::string_view where, std::string_view kind);
 
-std::string font_manifest_at(std::string_view manifest, int line, std::string_view what);
-std::string font_manifest_unreadable(std::string_view manifest, std::string_view why);
 std::string font_manifest_no_fonts();
+std::string font_manifest_not_mapping();
+std::string font_manifest_not_text(std::string_view key);
+std::string font_index_not_number(std::string_view font);
 std::string font_needs_name_and_file();
 std::string font_needs_licence(std::string_view font);
 std::string font_licence_missing(std::string_view font, std::string_view licence);

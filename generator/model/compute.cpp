@@ -90,7 +90,11 @@ Percent share_of(Money part, Money whole) { return Percent(p(part), p(whole)); }
 
 void add_share(std::vector<Share>& out, std::string key, std::string name, Money amount, Money whole,
                std::vector<Share>* all = nullptr) {
-  Share sh{std::move(key), std::move(name), p(amount), share_of(amount, whole)};
+  Share sh;
+  sh.key = std::move(key);
+  sh.name = std::move(name);
+  sh.amount = p(amount);
+  sh.share = share_of(amount, whole);
   if (all) all->push_back(sh);
   if (sh.amount != 0) out.push_back(std::move(sh));
 }
@@ -181,15 +185,15 @@ void class_rows(Model& m, const Source& s) {
     std::string lei = code.substr(0, 3), kuan = code.substr(0, 5);
     if (m.rows.empty() || m.rows[lei_at].code != lei) {
       lei_at = m.rows.size();
-      m.rows.push_back(ClassRow{lei, m.name_of(lei, false), 1, {}, nullptr});
+      m.rows.push_back(ClassRow{lei, m.name_of(lei, false), 1, {}, {}});
     }
     if (m.rows[kuan_at].code != kuan || kuan_at < lei_at) {
       kuan_at = m.rows.size();
-      m.rows.push_back(ClassRow{kuan, m.name_of(kuan, false), 2, {}, nullptr});
+      m.rows.push_back(ClassRow{kuan, m.name_of(kuan, false), 2, {}, {}});
     }
     std::string name = s.names.count(code) ? s.names.at(code).value
                        : it->name.present ? it->name.value : m.name_of(code, false);
-    m.rows.push_back(ClassRow{code, name, 3, f, it});
+    m.rows.push_back(ClassRow{code, name, 3, f, it->reason});
     m.rows[lei_at].f += f;
     m.rows[kuan_at].f += f;
     m.total += f;
@@ -340,9 +344,9 @@ void changes_and_shares(Model& m, const Source& s) {
                     const std::map<std::string, Text>& reasons, const std::map<std::string, Text>* uses) {
     for (Share& sh : list) {
       if (auto l = last.find(sh.key); l != last.end()) sh.change = change_printed(sh.amount, l->second);
-      if (auto r = reasons.find(sh.key); r != reasons.end()) sh.reason = &r->second;
+      if (auto r = reasons.find(sh.key); r != reasons.end()) sh.reason = r->second;
       if (uses)
-        if (auto u = uses->find(sh.key); u != uses->end()) sh.use = &u->second;
+        if (auto u = uses->find(sh.key); u != uses->end()) sh.use = u->second;
     }
   };
   for (auto* list : {&m.income_shares, &m.income_all, &m.income_detail, &m.grand_income_parts})
@@ -378,7 +382,7 @@ void general_and_funds(Model& m, const Source& s) {
     line.class_name = m.find(r.code.substr(0, 3))->name;
     line.kuan_name = m.find(r.code.substr(0, 5))->name;
     line.completion = completion(r.f[Fig::Budget], r.f[Fig::GeneralTotal]);
-    line.reason = &r.item->reason;
+    line.reason = r.reason;
     line.budget_only = p(r.f[Fig::GeneralTotal]) == 0;
     m.item_lines.push_back(line);
   }
@@ -469,7 +473,6 @@ void written(Model& m, const Source& s) {
 
 Model compute(const Source& s, const Catalog& cat, const NameOverrides* names) {
   Model m;
-  m.source = &s;
   m.catalog = &cat;
   m.names = names;
   written(m, s);                // texts, counts and flags as written (name_of reads them)

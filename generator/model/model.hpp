@@ -49,7 +49,7 @@ struct ClassRow {
   std::string name;
   int level = 3;
   Figures f;
-  const Item* item = nullptr;  // level 3 only
+  Text reason;    // level 3: the 项's reason for budget ≠ actual, as written
 };
 
 // A change against last year: amounts as printed (0.01 万元 units).
@@ -67,10 +67,10 @@ struct Share {
   Percent share;                   // amount / the whole
   // Against last year, where the department gave last year's figure for
   // this part (last_year.income, last_year.classes), with its reason; and
-  // what it was for (class_uses).
+  // what it was for (class_uses). Absent where the department wrote none.
   Change change;
-  const Text* reason = nullptr;
-  const Text* use = nullptr;
+  std::optional<Text> reason;
+  std::optional<Text> use;
 };
 
 // Budget against actual, as printed.
@@ -89,7 +89,7 @@ struct ItemLine {              // one numbered item of section 五（三）
   const ClassRow* row = nullptr;
   std::string class_name, kuan_name;
   Completion completion;
-  const Text* reason = nullptr;
+  Text reason;                 // the 项's reason, as written (empty: none)
   bool budget_only = false;    // budgeted, nothing spent
 };
 
@@ -134,8 +134,10 @@ struct Written {
 // (the department's `names:` and item `name:` come before these).
 using NameOverrides = std::map<std::string, std::string>;
 
+// The Model owns all it holds: no pointer or reference into the Source it
+// was computed from (what the department wrote is copied into `written`,
+// the rows' codes, names and reasons into `rows`), so it may outlive it.
 struct Model {
-  const Source* source = nullptr;  // for check and build; compose reads `written`
   Written written;
   const Catalog* catalog = nullptr;
 
@@ -249,7 +251,8 @@ std::string figure_key(std::string_view name, std::string_view code);
 // Every name scalar() knows, except the open family "econ.<code>".
 std::vector<std::string> scalar_names();
 
-// Computes the whole model. The Source and Catalog must outlive it.
+// Computes the whole model. The Catalog (and `names`) must outlive it; the
+// Source need not.
 Model compute(const Source& source, const Catalog& catalog, const NameOverrides* names = nullptr);
 
 // How many non-zero inputs are summed into each side of an identity, for the

@@ -211,7 +211,7 @@ void EmbeddedFonts::prepare(int font, Use& use) const {
   // A CFF that is not CID-keyed is shown by glyph id: keep the ids.
   const bool keep_gids = face.cff() && !face.cff_cid_keyed();
   hb_subset_input_set_flags(input.get(),
-                            HB_SUBSET_FLAGS_NO_HINTING | (keep_gids ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0u));
+                            HB_SUBSET_FLAGS_NO_HINTING | (keep_gids ? unsigned{HB_SUBSET_FLAGS_RETAIN_GIDS} : 0u));
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   // A CIDFontType2 program needs no cmap (CIDs select glyphs), and nothing
   // for layout, bitmaps or vertical metrics.

@@ -1,11 +1,10 @@
-// FontLibrary: parses fonts/manifest.yaml, opens each font file once per
+// FontLibrary: from the manifest as data (build/font_manifest.cpp reads it), opens each font file once per
 // process (a cache keyed by file and face index) and answers chain lookups.
 #include "core/messages.hpp"
 #include "pdf/font_library.hpp"
 
 #include <hb.h>
 #include <hb-ot.h>
-#include <yaml-cpp/yaml.h>
 
 #include <mutex>
 
@@ -133,75 +132,18 @@ const std::vector<int>& FontSet::chain(const std::string& role) const {
 
 }  // namespace detail
 
-namespace {
-
-[[noreturn]] void manifest_error(const std::filesystem::path& m, const YAML::Node& n, const std::string& what) {
-  throw Error(Failure::Setup, msg::font_manifest_at(m.string(), n.Mark().line + 1, what));
-}
-
-}  // namespace
-
-FontLibrary FontLibrary::load(const std::filesystem::path& manifest) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(manifest.string());
-  } catch (const YAML::Exception& e) {
-    throw Error(Failure::Setup, msg::font_manifest_unreadable(manifest.string(), e.what()));
-  }
+FontLibrary FontLibrary::load(const FontManifest& manifest) {
   auto set = std::make_shared<detail::FontSet>();
-  const auto dir = manifest.parent_path();
-  const YAML::Node fonts = root["fonts"];
-  if (!fonts || !fonts.IsSequence()) manifest_error(manifest, root, msg::font_manifest_no_fonts());
   std::map<std::string, int> by_name;
-  for (const auto& f : fonts) {
-    detail::FontEntry e;
-    if (!f["name"] || !f["file"]) manifest_error(manifest, f, msg::font_needs_name_and_file());
-    e.name = f["name"].as<std::string>();
-    e.package = f["package"] ? f["package"].as<std::string>() : "";
-    std::filesystem::path file = f["file"].as<std::string>();
-    if (file.is_relative()) file = dir / file;
-    unsigned index = f["index"] ? f["index"].as<unsigned>() : 0;
-    if (!f["licence"]) manifest_error(manifest, f, msg::font_needs_licence(e.name));
-    e.licence = dir / f["licence"].as<std::string>();
-    if (!std::filesystem::exists(e.licence))
-      manifest_error(manifest, f, msg::font_licence_missing(e.name, e.licence.string()));
-    if (!std::filesystem::exists(file))
-      manifest_error(manifest, f, msg::font_file_missing(file.string(), e.package));
-    if (by_name.count(e.name)) manifest_error(manifest, f, msg::font_defined_twice(e.name));
-    if (const YAML::Node ranges = f["ranges"]) {
-      // Hexadecimal code points, one or a range: [0020-007E, 00A0-017F, 2030]
-      if (!ranges.IsSequence() || ranges.size() == 0) manifest_error(manifest, ranges, msg::font_bad_range(e.name, ""));
-      for (const auto& r : ranges) {
-        const auto text = r.as<std::string>();
-        const auto dash = text.find('-');
-        auto hex = [&](const std::string& h) -> char32_t {
-          std::size_t used = 0;
-          unsigned long v = 0;
-          try { v = std::stoul(h, &used, 16); } catch (const std::exception&) { used = 0; }
-          if (used == 0 || used != h.size() || v > 0x10FFFF) manifest_error(manifest, r, msg::font_bad_range(e.name, text));
-          return static_cast<char32_t>(v);
-        };
-        const char32_t lo = hex(text.substr(0, dash));
-        const char32_t hi = dash == std::string::npos ? lo : hex(text.substr(dash + 1));
-        if (hi < lo) manifest_error(manifest, r, msg::font_bad_range(e.name, text));
-        e.ranges.emplace_back(lo, hi);
-      }
-    }
-    e.face = detail::load_face(file, index);
-    by_name[e.name] = static_cast<int>(set->fonts.size());
-    set->fonts.push_back(std::move(e));
+  for (const FontFaceSpec& f : manifest.faces) {
+    by_name[f.name] = static_cast<int>(set->fonts.size());
+    set->fonts.push_back(detail::FontEntry{f.name, f.package, f.licence, detail::load_face(f.file, f.index), f.ranges});
   }
-  const YAML::Node roles = root["roles"];
-  if (!roles || !roles.IsMap()) manifest_error(manifest, root, msg::font_manifest_no_roles());
-  for (const auto& r : roles) {
-    auto role = r.first.as<std::string>();
+  for (const auto& [role, names] : manifest.roles) {
     std::vector<int> chain;
-    if (!r.second.IsSequence() || r.second.size() == 0)
-      manifest_error(manifest, r.second, msg::font_role_not_list(role));
-    for (const auto& n : r.second) {
-      auto it = by_name.find(n.as<std::string>());
-      if (it == by_name.end())
-        manifest_error(manifest, n, msg::font_role_unknown_font(role, n.as<std::string>()));
+    for (const auto& n : names) {
+      auto it = by_name.find(n);
+      if (it == by_name.end()) throw Error(Failure::Setup, msg::font_role_unknown_font(role, n));
       chain.push_back(it->second);
     }
     set->roles[role] = std::move(chain);

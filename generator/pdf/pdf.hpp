@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -29,9 +30,28 @@ struct FontSet;
 // has a fallback chain of font files. Loading reads and parses each file once
 // per process; the library is immutable afterwards, cheap to copy, and safe
 // to share between threads rendering documents at the same time.
+// The font manifest as plain data (build/font_manifest.hpp reads
+// fonts/manifest.yaml into it, with located messages): the faces, and per
+// role its fallback chain of face names.
+struct FontFaceSpec {
+  std::string name;      // the manifest's name for it
+  std::string package;   // the Debian package that provides the file
+  std::filesystem::path file, licence;
+  unsigned index = 0;    // the face in a collection (.ttc)
+  // The characters a chain takes from this face (inclusive); none: every
+  // character it has.
+  std::vector<std::pair<char32_t, char32_t>> ranges;
+};
+struct FontManifest {
+  std::vector<FontFaceSpec> faces;
+  std::map<std::string, std::vector<std::string>> roles;
+};
+
 class FontLibrary {
  public:
-  static FontLibrary load(const std::filesystem::path& manifest);
+  // Opens each face (once per process). Throws Error(Failure::Setup) for a
+  // chain naming a face the manifest lacks.
+  static FontLibrary load(const FontManifest& manifest);
 
   // The role names the manifest defines, and the font names of one chain.
   std::vector<std::string> roles() const;

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "build/font_manifest.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/sample_document.hpp"
 
@@ -21,7 +22,7 @@ int main(int argc, char** argv) {
   using clock = std::chrono::steady_clock;
   auto t0 = clock::now();
   const char* manifest = std::getenv("JUESUAN_PDF_MANIFEST");
-  auto fonts = juesuan::pdf::FontLibrary::load(manifest ? std::string(manifest)
+  auto fonts = juesuan::load_fonts(manifest ? std::string(manifest)
                                                         : std::string(JUESUAN_SOURCE_DIR) + "/fonts/manifest.yaml");
   double load_ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
   auto doc = juesuan::pdf::sample::sample_document();
