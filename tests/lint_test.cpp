@@ -32,6 +32,16 @@ bool has_ideograph(const std::string& s) {
   return false;
 }
 
+// Calls `check(path, line number, line)` for every line of `file` with its
+// `//` comment cut off.
+template <typename Check>
+void for_each_code_line(const fs::path& file, Check check) {
+  std::ifstream in(file);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) check(file, ++n, line.substr(0, line.find("//")), line);
+}
+
 }  // namespace
 
 TEST_CASE("lint: the report-making stages hold no Chinese wording in C++") {
@@ -45,19 +55,14 @@ TEST_CASE("lint: the report-making stages hold no Chinese wording in C++") {
       std::string ext = e.path().extension().string();
       if (ext != ".cpp" && ext != ".hpp") continue;
       ++files;
-      std::ifstream in(e.path());
-      std::string line;
-      int n = 0;
-      while (std::getline(in, line)) {
-        ++n;
-        std::string code = line.substr(0, line.find("//"));
+      for_each_code_line(e.path(), [&](const fs::path& path, int n, const std::string& code, const std::string&) {
         for (std::sregex_iterator it(code.begin(), code.end(), literal), end; it != end; ++it) {
           std::string text = (*it)[1];
           std::string rest = std::regex_replace(text, font_family, "");
-          INFO(e.path().string() << ":" << n << ": \"" << text << "\"");
+          INFO(path.string() << ":" << n << ": \"" << text << "\"");
           CHECK_FALSE(has_ideograph(rest));
         }
-      }
+      });
     }
   }
   CHECK(files > 20);
@@ -84,15 +89,10 @@ TEST_CASE("lint: the Model holds no pointer or reference into the Source") {
   for (const auto& e : fs::directory_iterator(root / "model")) {
     if (e.path().extension() != ".hpp") continue;
     ++files;
-    std::ifstream in(e.path());
-    std::string line;
-    int n = 0;
-    while (std::getline(in, line)) {
-      ++n;
-      const std::string code = line.substr(0, line.find("//"));
-      INFO(e.path().string() << ":" << n << ": " << line);
+    for_each_code_line(e.path(), [&](const fs::path& path, int n, const std::string& code, const std::string& line) {
+      INFO(path.string() << ":" << n << ": " << line);
       CHECK_FALSE(std::regex_search(code, member));
-    }
+    });
   }
   CHECK(files >= 1);
 }
