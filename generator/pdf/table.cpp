@@ -114,10 +114,8 @@ std::vector<double> content_widths(const Columns& c, double total) {
   std::vector<double> w = c.min;
   double rest = total - std::accumulate(w.begin(), w.end(), 0.0);
   if (rest <= 0) return w;
-  std::vector<std::vector<const Columns::Text*>> in_row(static_cast<std::size_t>(c.rows));
   std::vector<std::vector<int>> rows_of(n);
   for (const auto& t : c.texts) {
-    in_row[static_cast<std::size_t>(t.row)].push_back(&t);
     for (int k = t.col; k < t.col + t.colspan && k < static_cast<int>(n); ++k) rows_of[k].push_back(t.row);
   }
   for (auto& r : rows_of) r.erase(std::unique(r.begin(), r.end()), r.end());
@@ -126,29 +124,73 @@ std::vector<double> content_widths(const Columns& c, double total) {
     for (int k = t.col; k < t.col + t.colspan && k < static_cast<int>(n); ++k) have += w[k] + (k == grow ? by : 0);
     return std::max(1.0, t.natural / std::max(have, 1.0));
   };
-  auto row_lines = [&](int row, int grow, double by) {
-    double most = 1;
-    for (const auto* t : in_row[static_cast<std::size_t>(row)]) most = std::max(most, lines(*t, grow, by));
-    return most;
+  // Each text's lines at the present widths (`cur`), and grown by `by` at
+  // each column it covers (`grown`, one slot per row and column: a row's
+  // texts cover distinct columns); each row's two most-lined texts. A step
+  // changes the widths of one column, so only its rows' texts are measured
+  // again. Every figure is the one computed afresh (the same sums in the
+  // same order; a maximum does not depend on the order): same widths.
+  const std::size_t nrows = static_cast<std::size_t>(c.rows);
+  std::vector<double> cur(c.texts.size());
+  std::vector<double> grown(nrows * n, 0);
+  std::vector<int> cover(nrows * n, -1);  // the text of row r covering column k, or -1
+  for (std::size_t i = 0; i < c.texts.size(); ++i) {
+    const auto& t = c.texts[i];
+    for (int k = t.col; k < t.col + t.colspan && k < static_cast<int>(n); ++k)
+      cover[static_cast<std::size_t>(t.row) * n + static_cast<std::size_t>(k)] = static_cast<int>(i);
+  }
+  struct Top { double first = 1, second = 1; int which = -1; };  // 1: a row has a line at least
+  std::vector<Top> top(nrows);
+  std::vector<std::vector<std::size_t>> texts_of(nrows);
+  for (std::size_t i = 0; i < c.texts.size(); ++i) texts_of[static_cast<std::size_t>(c.texts[i].row)].push_back(i);
+  double grown_by = -1;
+  auto measure_text = [&](std::size_t i, double by) {
+    const auto& t = c.texts[i];
+    cur[i] = lines(t, -1, 0);
+    for (int k = t.col; k < t.col + t.colspan && k < static_cast<int>(n); ++k)
+      grown[static_cast<std::size_t>(t.row) * n + static_cast<std::size_t>(k)] = lines(t, k, by);
   };
-  // Each row's lines at the present widths, kept from step to step: a step
-  // changes those of the rows of one column only.
-  std::vector<double> now(static_cast<std::size_t>(c.rows));
-  for (int row = 0; row < c.rows; ++row) now[static_cast<std::size_t>(row)] = row_lines(row, -1, 0);
+  auto rank_row = [&](std::size_t row) {
+    Top tp;
+    for (std::size_t i : texts_of[row]) {
+      if (cur[i] > tp.first) tp.second = tp.first, tp.first = cur[i], tp.which = static_cast<int>(i);
+      else if (cur[i] > tp.second) tp.second = cur[i];
+    }
+    top[row] = tp;
+  };
+  // The lines of a row (the most of its texts) when column k grows by the step.
+  auto row_lines = [&](std::size_t row, std::size_t k) {
+    const Top& tp = top[row];
+    const int i = cover[row * n + k];
+    const double others = i == tp.which ? tp.second : tp.first;
+    return i < 0 ? others : std::max(others, grown[row * n + k]);
+  };
+  std::vector<double> now(nrows);  // each row's lines at the present widths
   const double step = std::max(total / 400, 0.5);
   while (rest > 1e-6) {
     const double by = std::min(step, rest);
+    if (by != grown_by) {
+      for (std::size_t i = 0; i < c.texts.size(); ++i) measure_text(i, by);
+      for (std::size_t row = 0; row < nrows; ++row) rank_row(row), now[row] = top[row].first;
+      grown_by = by;
+    }
     int best = -1;
     double gain = 1e-9;
     for (std::size_t k = 0; k < n; ++k) {
       double g = 0;
-      for (int row : rows_of[k]) g += now[static_cast<std::size_t>(row)] - row_lines(row, static_cast<int>(k), by);
+      for (int row : rows_of[k])
+        g += now[static_cast<std::size_t>(row)] - row_lines(static_cast<std::size_t>(row), k);
       if (g > gain) gain = g, best = static_cast<int>(k);
     }
     if (best < 0) break;
     w[best] += by;
     rest -= by;
-    for (int row : rows_of[static_cast<std::size_t>(best)]) now[static_cast<std::size_t>(row)] = row_lines(row, -1, 0);
+    for (int row : rows_of[static_cast<std::size_t>(best)]) {
+      const auto r = static_cast<std::size_t>(row);
+      measure_text(static_cast<std::size_t>(cover[r * n + static_cast<std::size_t>(best)]), by);
+      rank_row(r);
+      now[r] = top[r].first;
+    }
   }
   if (rest > 1e-6) {
     const double sum = std::accumulate(w.begin(), w.end(), 0.0);
