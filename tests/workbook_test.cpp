@@ -203,6 +203,21 @@ TEST_CASE("workbook: a file that is not a workbook, and a broken .xls, are refus
   r = run_juesuan("import " + shell_quote((tmp / "b.xls").string()) + " -o " + shell_quote((tmp / "d.yaml").string()));
   CHECK(r.status == 2);
   CHECK(contains(r.err, "无法按 .xls（Excel 97–2003）格式读取这个文件"));
+  CHECK(r.err.rfind((tmp / "b.xls").string() + ": 错误：", 0) == 0);
+  // A zip whose xl/workbook.xml breaks off: damaged, said at the file.
+  const std::string zip(
+      "\x50\x4B\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00\x21\x54\xEB\xC6\xE0\x8E\x12\x00\x00\x00\x12\x00"
+      "\x00\x00\x0F\x00\x00\x00\x78\x6C\x2F\x77\x6F\x72\x6B\x62\x6F\x6F\x6B\x2E\x78\x6D\x6C\x3C\x77\x6F"
+      "\x72\x6B\x62\x6F\x6F\x6B\x3E\x3C\x73\x68\x65\x65\x74\x73\x3E\x50\x4B\x01\x02\x14\x03\x14\x00\x00"
+      "\x00\x00\x00\x00\x00\x21\x54\xEB\xC6\xE0\x8E\x12\x00\x00\x00\x12\x00\x00\x00\x0F\x00\x00\x00\x00"
+      "\x00\x00\x00\x00\x00\x00\x00\x80\x01\x00\x00\x00\x00\x78\x6C\x2F\x77\x6F\x72\x6B\x62\x6F\x6F\x6B"
+      "\x2E\x78\x6D\x6C\x50\x4B\x05\x06\x00\x00\x00\x00\x01\x00\x01\x00\x3D\x00\x00\x00\x3F\x00\x00\x00"
+      "\x00\x00",
+      146);
+  spit(tmp / "c.xlsx", zip);
+  r = run_juesuan("import " + shell_quote((tmp / "c.xlsx").string()) + " -o " + shell_quote((tmp / "d.yaml").string()));
+  CHECK(r.status == 2);
+  CHECK(r.err.rfind((tmp / "c.xlsx").string() + ": 错误：工作簿已损坏，无法读取", 0) == 0);
   r = run_juesuan("import " + shell_quote((tmp / "b.xls").string()));
   CHECK(r.status == 2);
   CHECK(contains(r.err, "import 需要用 -o 指定写出的部门源数据文件"));

@@ -500,10 +500,10 @@ Imported import_workbook_file(const std::filesystem::path& path, const Catalog& 
     if (xlsx::looks_like_zip(bytes)) book = xlsx::open_xlsx(bytes);
     else if (xlsx::looks_like_ole(bytes) || path.extension() == ".xls" || path.extension() == ".XLS") book = xlsx::open_xls(path.string());
     else throw Error(Failure::Input, whole, msg::not_a_workbook());
-  } catch (const xlsx::ReadError& e) {
-    if (e.kind == xlsx::ReadError::Kind::NotXls) throw Error(Failure::Input, whole, msg::not_xls(e.what()));
-    if (e.kind == xlsx::ReadError::Kind::NotXlsx) throw Error(Failure::Input, whole, msg::not_a_workbook());
-    throw Error(Failure::Input, whole, msg::damaged_workbook(e.what()));
+  } catch (const Error& e) {
+    // The reader does not know the file: its errors are placed here.
+    if (e.loc().file) throw;
+    throw Error(e.kind(), whole, e.message());
   }
   Imported out = is_fill_in(book) ? import_fill_in(book, catalog) : import_public_tables(book, catalog);
   if (!out.problems.empty()) return out;

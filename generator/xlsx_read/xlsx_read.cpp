@@ -3,6 +3,9 @@
 // relationships, sharedStrings.xml and each sheet); .xls through FreeXL.
 #include "xlsx_read/xlsx_read.hpp"
 
+#include "core/diag.hpp"
+#include "core/messages.hpp"
+
 #include <expat.h>
 #include <freexl.h>
 #include <minizip/unzip.h>
@@ -55,7 +58,7 @@ class Zip {
   explicit Zip(const std::string& bytes) : file_{&bytes} {
     zlib_filefunc64_def f{mem_open, mem_read, mem_write, mem_tell, mem_seek, mem_close, mem_error, &file_};
     zip_ = unzOpen2_64("", &f);
-    if (!zip_) throw ReadError(ReadError::Kind::NotXlsx, "not a zip file");
+    if (!zip_) throw Error(Failure::Input, msg::not_a_workbook());
   }
   ~Zip() { unzClose(zip_); }
   Zip(const Zip&) = delete;
@@ -67,8 +70,8 @@ class Zip {
     unz_file_info64 info;
     if (unzGetCurrentFileInfo64(zip_, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK ||
         info.uncompressed_size > kMaxPart)
-      throw ReadError(ReadError::Kind::Damaged, name);
-    if (unzOpenCurrentFile(zip_) != UNZ_OK) throw ReadError(ReadError::Kind::Damaged, name);
+      throw Error(Failure::Input, msg::damaged_workbook(name));
+    if (unzOpenCurrentFile(zip_) != UNZ_OK) throw Error(Failure::Input, msg::damaged_workbook(name));
     out.clear();
     char buf[65536];
     int n;
@@ -77,7 +80,7 @@ class Zip {
       if (out.size() > kMaxPart) break;
     }
     int closed = unzCloseCurrentFile(zip_);
-    if (n < 0 || closed != UNZ_OK || out.size() > kMaxPart) throw ReadError(ReadError::Kind::Damaged, name);
+    if (n < 0 || closed != UNZ_OK || out.size() > kMaxPart) throw Error(Failure::Input, msg::damaged_workbook(name));
     return true;
   }
 
@@ -125,7 +128,7 @@ void parse_xml(const std::string& xml, Handlers& h, const std::string& part) {
     if (h->text) h->text(s, len);
   });
   if (XML_Parse(p.get(), xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_ERROR)
-    throw ReadError(ReadError::Kind::Damaged, part + ": " + XML_ErrorString(XML_GetErrorCode(p.get())));
+    throw Error(Failure::Input, msg::damaged_workbook(part + ": " + XML_ErrorString(XML_GetErrorCode(p.get()))));
 }
 
 std::vector<std::string> shared_strings(const std::string& xml) {
@@ -186,9 +189,9 @@ Cells sheet_cells(const std::string& xml, const std::vector<std::string>& string
       const char* r = attr(atts, "ref");
       std::string range = r ? r : "";
       auto colon = range.find(':');
-      if (colon == std::string::npos) throw ReadError(ReadError::Kind::Damaged, part + ": mergeCell " + range);
+      if (colon == std::string::npos) throw Error(Failure::Input, msg::damaged_workbook(part + ": mergeCell " + range));
       Merge m{parse_cell_name(range.substr(0, colon)), parse_cell_name(range.substr(colon + 1))};
-      if (m.first.first < 0 || m.last.first < 0) throw ReadError(ReadError::Kind::Damaged, part + ": mergeCell " + range);
+      if (m.first.first < 0 || m.last.first < 0) throw Error(Failure::Input, msg::damaged_workbook(part + ": mergeCell " + range));
       merged.push_back(m);
     }
   };
@@ -200,13 +203,13 @@ Cells sheet_cells(const std::string& xml, const std::vector<std::string>& string
     else if (n == "row") ++next_row;
     else if (n == "c") {
       auto [row, col] = ref.empty() ? std::pair{next_row, next_col} : parse_cell_name(ref);
-      if (row < 0) throw ReadError(ReadError::Kind::Damaged, part + ": " + ref);
+      if (row < 0) throw Error(Failure::Input, msg::damaged_workbook(part + ": " + ref));
       next_col = col + 1;
       Cell c;
       c.formula = formula;
       if (type == "s") {
         std::size_t i = value.empty() ? strings.size() : std::strtoul(value.c_str(), nullptr, 10);
-        if (i >= strings.size()) throw ReadError(ReadError::Kind::Damaged, part + ": " + ref);
+        if (i >= strings.size()) throw Error(Failure::Input, msg::damaged_workbook(part + ": " + ref));
         c.text = strings[i];
       } else if (type == "inlineStr") {
         c.text = inline_text;
@@ -259,7 +262,7 @@ void Workbook::add_sheet(std::string name, Cells cells, std::vector<Merge> merge
 }
 
 std::string read_part(const std::string& bytes, const std::string& part) {
-  if (!looks_like_zip(bytes)) throw ReadError(ReadError::Kind::NotXlsx, "not a zip file");
+  if (!looks_like_zip(bytes)) throw Error(Failure::Input, msg::not_a_workbook());
   Zip zip(bytes);
   std::string out;
   if (!zip.read(part, out)) return std::string();
@@ -272,10 +275,10 @@ bool looks_like_ole(const std::string& bytes) {
 }
 
 Workbook open_xlsx(const std::string& bytes) {
-  if (!looks_like_zip(bytes)) throw ReadError(ReadError::Kind::NotXlsx, "not a zip file");
+  if (!looks_like_zip(bytes)) throw Error(Failure::Input, msg::not_a_workbook());
   Zip zip(bytes);
   std::string workbook, rels, strings_xml;
-  if (!zip.read("xl/workbook.xml", workbook)) throw ReadError(ReadError::Kind::NotXlsx, "no xl/workbook.xml");
+  if (!zip.read("xl/workbook.xml", workbook)) throw Error(Failure::Input, msg::not_a_workbook());
   std::vector<std::pair<std::string, std::string>> sheets;   // name, relationship id
   {
     Handlers h;
@@ -303,9 +306,9 @@ Workbook open_xlsx(const std::string& bytes) {
   Workbook book;
   for (const auto& [name, id] : sheets) {
     auto t = targets.find(id);
-    if (t == targets.end()) throw ReadError(ReadError::Kind::Damaged, "sheet " + name);
+    if (t == targets.end()) throw Error(Failure::Input, msg::damaged_workbook("sheet " + name));
     std::string part = part_path(t->second), xml;
-    if (!zip.read(part, xml)) throw ReadError(ReadError::Kind::Damaged, part);
+    if (!zip.read(part, xml)) throw Error(Failure::Input, msg::damaged_workbook(part));
     std::vector<Merge> merged;
     Cells cells = sheet_cells(xml, strings, part, merged);
     book.add_sheet(name, std::move(cells), std::move(merged));
@@ -317,18 +320,18 @@ Workbook open_xls(const std::string& path) {
   const void* handle = nullptr;
   int rc = freexl_open(path.c_str(), &handle);
   std::unique_ptr<const void, int (*)(const void*)> guard(handle, &freexl_close);
-  if (rc != FREEXL_OK) throw ReadError(ReadError::Kind::NotXls, "freexl_open: " + std::to_string(rc));
+  if (rc != FREEXL_OK) throw Error(Failure::Input, msg::not_xls("freexl_open: " + std::to_string(rc)));
   unsigned int count = 0;
   if (freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK)
-    throw ReadError(ReadError::Kind::NotXls, "sheet count");
+    throw Error(Failure::Input, msg::not_xls("sheet count"));
   Workbook book;
   for (unsigned short s = 0; s < count; ++s) {
     const char* name = nullptr;
     if (freexl_get_worksheet_name(handle, s, &name) != FREEXL_OK || !name) continue;
-    if (freexl_select_active_worksheet(handle, s) != FREEXL_OK) throw ReadError(ReadError::Kind::Damaged, name);
+    if (freexl_select_active_worksheet(handle, s) != FREEXL_OK) throw Error(Failure::Input, msg::damaged_workbook(name));
     unsigned int rows = 0;
     unsigned short cols = 0;
-    if (freexl_worksheet_dimensions(handle, &rows, &cols) != FREEXL_OK) throw ReadError(ReadError::Kind::Damaged, name);
+    if (freexl_worksheet_dimensions(handle, &rows, &cols) != FREEXL_OK) throw Error(Failure::Input, msg::damaged_workbook(name));
     Cells cells;
     for (unsigned int r = 0; r <= rows; ++r)
       for (unsigned int c = 0; c <= cols; ++c) {

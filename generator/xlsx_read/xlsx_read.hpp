@@ -6,7 +6,6 @@
 #pragma once
 
 #include <map>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,13 +28,6 @@ struct Merge {
   std::pair<int, int> first, last;
 };
 
-// Why a file could not be read as a workbook.
-class ReadError : public std::runtime_error {
- public:
-  enum class Kind { NotXlsx, Damaged, NotXls } kind;
-  ReadError(Kind k, const std::string& detail) : std::runtime_error(detail), kind(k) {}
-};
-
 class Workbook {
  public:
   // Sheet names in the workbook's order.
@@ -55,15 +47,18 @@ class Workbook {
   std::map<std::string, std::vector<Merge>> merged_;
 };
 
-// Reads an .xlsx (Office Open XML) workbook from its bytes. Throws ReadError.
+// Reads an .xlsx (Office Open XML) workbook from its bytes. Throws Error
+// (Failure::Input, the catalog's message, not located: the caller knows
+// the file).
 Workbook open_xlsx(const std::string& bytes);
 
 // The bytes of one part of an .xlsx ("xl/workbook.xml"), for checks of
 // what the cells do not show (print setup); "" when there is no such part.
-// Throws ReadError.
+// Throws Error as open_xlsx does.
 std::string read_part(const std::string& bytes, const std::string& part);
 
-// Reads an .xls (BIFF 5/8) workbook through FreeXL. Throws ReadError.
+// Reads an .xls (BIFF 5/8) workbook through FreeXL. Throws Error as
+// open_xlsx does.
 Workbook open_xls(const std::string& path);
 
 // True when the bytes look like a zip container (an .xlsx), or like an OLE
