@@ -1,9 +1,10 @@
 // No wording of the report in C++: the stages that make or render the
-// report (model, compose, document, html, pdf, xlsx) and diff hold no Chinese
-// text in their string literals; the report's words live in templates/ and
-// data/, diff's in the catalog (core/ui.cpp). The program's own diagnostics
-// (core/messages.cpp, check/rules.cpp, the loader's key descriptions, cli
-// usage) are not report wording and are not scanned. Allowed: punctuation alone (e.g. the 。 a
+// report (model, compose, document, html, pdf, xlsx), diff and the audit
+// (check) hold no Chinese text in their string literals; the report's words
+// live in templates/ and data/, diff's in the catalog (core/ui.cpp), the
+// audit findings' in the officer-facing catalog (core/messages.cpp). The
+// catalogs themselves (core/messages.cpp, core/ui.cpp), the loader's key
+// descriptions and cli usage are not scanned. Allowed: punctuation alone (e.g. the 。 a
 // reason may end with, trimmed before the template adds its own) and CSS
 // font-family names.
 #include <catch2/catch.hpp>
@@ -50,7 +51,7 @@ TEST_CASE("lint: the report-making stages hold no Chinese wording in C++") {
   // CSS font-family names are names of fonts, not wording.
   const std::regex font_family(R"re(方正小标宋简体|方正小标宋_GBK|霞鹜文楷|仿宋|宋体|黑体|楷体|仿宋_GB2312)re");
   int files = 0;
-  for (const char* stage : {"model", "compose", "document", "html", "pdf", "xlsx", "diff"}) {
+  for (const char* stage : {"model", "compose", "document", "html", "pdf", "xlsx", "diff", "check"}) {
     for (const auto& e : fs::recursive_directory_iterator(root / stage)) {
       std::string ext = e.path().extension().string();
       if (ext != ".cpp" && ext != ".hpp") continue;

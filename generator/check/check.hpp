@@ -21,7 +21,7 @@ struct Finding {
 
 struct RuleInfo {
   const char* id;
-  const char* description;
+  std::string description;  // from the message catalog
 };
 
 const std::vector<RuleInfo>& rule_list();

@@ -22,10 +22,9 @@ struct Ctx {
   }
 };
 
-std::string wan(Money m) { return format_wan(m.printed_wan_cents(), true) + "万元"; }
-// An amount in 元 with 分, grouped: 1,750.00元. (format_wan groups any
-// value given in hundredths.)
-std::string yuan(Money m) { return format_wan(m.fen(), true) + "元"; }
+std::string wan(Money m) { return msg::amount_wan(m); }
+// An amount in 元 with 分, grouped: 1,750.00元.
+std::string yuan(Money m) { return msg::amount_yuan(m); }
 
 // How far apart two figures may be only because the 万元 inputs were each
 // rounded to 0.01 万元. Rounding half up puts each printed figure within
@@ -45,22 +44,21 @@ void compare(Ctx& c, const char* rule, const Loc& loc, const std::string& what, 
   Money bound = rounding_bound(c.s, terms);
   bool yuan_file = c.s.unit == Unit::Yuan;
   auto show = [&](Money m) { return yuan_file ? yuan(m) : wan(m); };
-  std::string s = what + "：" + a_name + " " + show(a) + "，" + b_name + " " + show(b) + "，相差 " + show(abs);
+  std::string s = msg::figures_differ(what, a_name, show(a), b_name, show(b), show(abs));
   if (abs < bound)
-    c.add(Severity::Note, rule, loc,
-          s + "，在 " + std::to_string(terms) + " 个万元数各自四舍五入的误差范围（±" + yuan(bound) + "）之内");
+    c.add(Severity::Note, rule, loc, msg::within_rounding(s, terms, yuan(bound)));
   else
     c.add(Severity::Error, rule, loc, s);
 }
 
 // A part that cannot exceed the whole it belongs to (beyond the rounding of
-// the two 万元 figures): an error naming both.
-void at_most(Ctx& c, Severity sev, const char* rule, const Loc& loc, const std::string& part_name, Money part,
-             const std::string& whole_name, Money whole, const std::string& why) {
+// the two 万元 figures): a finding naming both (`message`, from the catalog).
+void at_most(Ctx& c, Severity sev, const char* rule, const Loc& loc, Money part, Money whole,
+             const std::function<std::string()>& message) {
   if (!(whole < part)) return;
   Money diff = part - whole;
   if (diff < rounding_bound(c.s, 2)) return;
-  c.add(sev, rule, loc, part_name + " " + wan(part) + " 大于" + whole_name + " " + wan(whole) + "：" + why);
+  c.add(sev, rule, loc, message());
 }
 
 Loc file_start(const Source& s) { return Loc{s.file, 1, 1}; }
@@ -78,16 +76,13 @@ void supplied_figures(Ctx& c) {
   for (const auto& s : c.s.supplied) {
     auto v = supplied(c.m, s);
     if (!v) {
-      c.add(Severity::Error, "supplied-unknown", s.loc,
-            "不认识的填报数 “" + figure_key(s.figure, s.code) +
-                "”：应写作 数名 或 数名@科目编码（本部门有的类、款、项），数名见 docs/SCHEMA.md 的“填报数”一节");
+      c.add(Severity::Error, "supplied-unknown", s.loc, msg::supplied_unknown(figure_key(s.figure, s.code)));
       continue;
     }
     std::int64_t terms = supplied(c.terms, s)->fen() + 1;
     bool per_row = fig_by_name(s.figure).has_value();
-    std::string what = s.figure + (!per_row ? "" : s.code.empty() ? "（合计）" : "（" + s.code + "）");
-    compare(c, "supplied-total", s.loc, what + " 的填报数与明细之和不一致", "填报", s.amount.value, "明细之和", *v,
-            terms);
+    compare(c, "supplied-total", s.loc, msg::supplied_mismatch(s.figure, s.code, per_row), msg::supplied_label(),
+            s.amount.value, msg::supplied_sum_label(), *v, terms);
   }
 }
 
@@ -98,11 +93,8 @@ void totals_balance(Ctx& c) {
   Loc loc = c.s.balances.closing_other.present ? c.s.balances.closing_other.loc
             : c.s.balances.closing_general.loc;
   std::int64_t terms = c.terms.grand_income.fen() + (c.terms.grand_spending - c.terms.spending_tail).fen();
-  compare(c, "total-balance", loc,
-          m.spending_tail.is_zero() ? "收入总计与支出总计不相等"
-                                    : "收入总计与支出总计不相等（01表按尾差规则印作相等，支出总计含尾差 " +
-                                          wan(m.spending_tail) + "）",
-          "收入总计", m.grand_income, "按明细计算的支出总计", spending, terms);
+  compare(c, "total-balance", loc, msg::total_balance_mismatch(m.spending_tail.is_zero() ? "" : wan(m.spending_tail)),
+          msg::total_income_label(), m.grand_income, msg::total_spending_label(), spending, terms);
 }
 
 void fiscal_balance(Ctx& c) {
@@ -113,8 +105,8 @@ void fiscal_balance(Ctx& c) {
   std::int64_t terms = c.terms.opening_general.fen() + c.terms.total[Fig::IncomeGeneral].fen() +
                        c.terms.total[Fig::GeneralTotal].fen() + 1;
   Loc loc = b.closing_general.present ? b.closing_general.loc : Loc{c.s.file, 1, 1};
-  compare(c, "fiscal-balance", loc, "一般公共预算财政拨款年末结转和结余", "填报", b.closing_general.value,
-          "按年初 + 收入 − 支出计算", expected, terms);
+  compare(c, "fiscal-balance", loc, msg::fiscal_balance_mismatch(), msg::supplied_label(), b.closing_general.value,
+          msg::fiscal_expected_label(), expected, terms);
 }
 
 void basic_economic(Ctx& c) {
@@ -122,17 +114,14 @@ void basic_economic(Ctx& c) {
   if (c.s.basic_economic.empty()) {
     if (m.total[Fig::GeneralBasic].printed_wan_cents() != 0)
       c.add(Severity::Warning, "basic-economic", Loc{c.s.file, 1, 1},
-            "没有填写 basic_economic：06表（基本支出经济分类）将全部为 0，而一般公共预算财政拨款基本支出为 " +
-                wan(m.total[Fig::GeneralBasic]));
+            msg::basic_economic_missing(m.total[Fig::GeneralBasic]));
     return;
   }
   Loc loc = c.s.basic_economic.begin()->second.loc;
   std::int64_t terms = (c.terms.economic_total - c.terms.public_tail).fen() + c.terms.total[Fig::GeneralBasic].fen();
-  compare(c, "basic-economic", loc,
-          m.public_tail.is_zero() ? "基本支出按经济分类与按功能分类的合计不相等"
-                                  : "基本支出按经济分类与按功能分类的合计不相等（06表按尾差规则以公用经费合计找齐，含尾差 " +
-                                        wan(m.public_tail) + "）",
-          "06表 各款之和", m.economic_total - m.public_tail, "05表 基本支出", m.total[Fig::GeneralBasic], terms);
+  compare(c, "basic-economic", loc, msg::basic_economic_mismatch(m.public_tail.is_zero() ? "" : wan(m.public_tail)),
+          msg::basic_economic_06_label(), m.economic_total - m.public_tail, msg::basic_economic_05_label(),
+          m.total[Fig::GeneralBasic], terms);
 }
 
 // The 项 of this code as written (the loader refuses a code written twice).
@@ -148,8 +137,7 @@ void variance_reason(Ctx& c) {
     if (k.budget == k.actual || !line.reason.value.empty()) continue;
     const Item* it = item_of(c.s, line.row->code);
     c.add(Severity::Warning, "variance-reason", it->budget.present ? it->budget.loc : it->code.loc,
-          "项 " + line.row->code + " " + line.row->name + " 决算数 " + format_wan(k.actual, true) + "万元与年初预算数 " +
-              format_wan(k.budget, true) + "万元不同，但没有填写差异原因（reason）");
+          msg::variance_no_reason(line.row->code, line.row->name, k.actual, k.budget));
   }
 }
 
@@ -158,27 +146,22 @@ void catalog_names(Ctx& c) {
     if (!it.name.present) continue;
     const std::string* n = c.m.catalog->functional_name(it.code.value);
     if (n && *n != it.name.value)
-      c.add(Severity::Warning, "catalog-name", it.name.loc,
-            "科目 " + it.code.value + " 的名称写作 “" + it.name.value + "”，科目目录中为 “" + *n + "”");
+      c.add(Severity::Warning, "catalog-name", it.name.loc, msg::catalog_name_differs(it.code.value, it.name.value, *n));
   }
   for (const auto& [code, name] : c.s.names) {
     bool economic = code[0] == '3';  // 支出经济分类 3xx, 支出功能分类 2xx
     const std::string* n = economic ? c.m.catalog->economic_name(code) : c.m.catalog->functional_name(code);
     if (n && *n != name.value)
-      c.add(Severity::Warning, "catalog-name", name.loc,
-            "科目 " + code + " 的名称写作 “" + name.value + "”，科目目录中为 “" + *n + "”；表和说明中都按本文件的写法印出");
+      c.add(Severity::Warning, "catalog-name", name.loc, msg::catalog_name_differs_printed(code, name.value, *n));
   }
 }
 
 void procurement(Ctx& c) {
   const Procurement& p = c.s.procurement;
   if (p.small_micro.value > p.sme.value)
-    c.add(Severity::Error, "procurement", p.small_micro.loc,
-          "授予小微企业合同金额 " + wan(p.small_micro.value) + " 大于授予中小企业合同金额 " + wan(p.sme.value));
+    c.add(Severity::Error, "procurement", p.small_micro.loc, msg::small_micro_over_sme(p.small_micro.value, p.sme.value));
   if (p.sme.value > c.m.procurement_total)
-    c.add(Severity::Error, "procurement", p.sme.loc,
-          "授予中小企业合同金额 " + wan(p.sme.value) + " 大于政府采购支出总额 " + wan(c.m.procurement_total) +
-              "（货物 + 工程 + 服务）");
+    c.add(Severity::Error, "procurement", p.sme.loc, msg::sme_over_procurement(p.sme.value, c.m.procurement_total));
 }
 
 void vehicles(Ctx& c) {
@@ -186,9 +169,7 @@ void vehicles(Ctx& c) {
   const Count& held = s.three_public.vehicles_held;
   if (!held.present || s.assets.vehicles.empty()) return;
   if (held.value > c.m.vehicles_total)
-    c.add(Severity::Error, "vehicles", held.loc,
-          "公务用车保有量 " + std::to_string(held.value) + " 辆多于国有资产中的车辆总数 " +
-              std::to_string(c.m.vehicles_total) + " 辆");
+    c.add(Severity::Error, "vehicles", held.loc, msg::vehicles_over_assets(held.value, c.m.vehicles_total));
 }
 
 void three_public_reasons(Ctx& c) {
@@ -196,8 +177,7 @@ void three_public_reasons(Ctx& c) {
   const ThreePublic& s = c.s.three_public;
   if (tp.total.budget != tp.total.actual && s.reason.value.empty() && (tp.total.budget != 0 || tp.total.actual != 0))
     c.add(Severity::Warning, "three-public-reason", s.budget_abroad.present ? s.budget_abroad.loc : Loc{c.s.file, 1, 1},
-          "“三公”经费决算数 " + format_wan(tp.total.actual, true) + "万元与预算数 " + format_wan(tp.total.budget, true) +
-              "万元不同，但没有填写差异原因（three_public.reason）");
+          msg::three_public_no_reason(tp.total.actual, tp.total.budget));
 }
 
 
@@ -211,9 +191,7 @@ void catalog_missing(Ctx& c) {
     if (n || !told.insert(code).second) return;
     const ClassRow* row = economic ? nullptr : m.find(code);
     c.add(Severity::Warning, "catalog-missing", loc,
-          std::string(economic ? "经济分类" : "功能分类") + "科目 " + code + " “" +
-              (row ? row->name : m.name_of(code, economic)) +
-              "” 不在科目目录中，按本文件写明的名称印出：请核对编码和名称（确属新增科目的，可请财政局补充到 data/catalog）");
+          msg::catalog_missing_code(economic, code, row ? row->name : m.name_of(code, economic)));
   };
   for (const auto& it : c.s.items) {
     const std::string& code = it.code.value;
@@ -227,20 +205,13 @@ void catalog_missing(Ctx& c) {
 // likely cut off (half saved, half copied): an error, never zeros. A
 // department that has nothing to report writes the block empty ({}).
 void required_blocks(Ctx& c) {
-  static const std::pair<const char*, const char*> kBlocks[] = {
-      {"overview", "第一部分 概况"}, {"balances", "结转和结余（01表、04表）"},
-      {"last_year", "上年度决算数（第三部分 一、四、五）"}, {"three_public", "“三公”经费（09表）"},
-      {"operating_costs", "机关运行经费（第三部分 十）"}, {"procurement", "政府采购（第三部分 十一）"},
-      {"assets", "国有资产占用（第三部分 十二）"}};
+  static const char* const kBlocks[] = {"overview",        "balances",    "last_year", "three_public",
+                                        "operating_costs", "procurement", "assets"};
   const Source& s = c.s;
-  for (const auto& [key, what] : kBlocks)
-    if (!s.blocks.count(key))
-      c.add(Severity::Error, "required-block", file_start(c.s),
-            std::string("缺少 ") + key + "（" + what + "）：文件可能没有保存完整或复制不全；本部门确实没有这方面的数时，写 " +
-                key + ": {}");
+  for (const char* key : kBlocks)
+    if (!s.blocks.count(key)) c.add(Severity::Error, "required-block", file_start(c.s), msg::required_block_missing(key));
   if (!s.blocks.count("performance"))
-    c.add(Severity::Warning, "required-block", file_start(c.s),
-          "没有 performance（预算绩效）：第三部分 十三 只印出本表样的固定文字");
+    c.add(Severity::Warning, "required-block", file_start(c.s), msg::performance_missing());
 }
 
 // "三公" counts all 财政拨款 spending, basic and project; 06表 shows only
@@ -251,20 +222,18 @@ void three_public_economic(Ctx& c) {
   const ThreePublic& t = c.s.three_public;
   struct Pair {
     const char* code;
-    const char* part;
     Money whole;
   };
-  const Pair pairs[] = {{"30212", "“三公”经费中的因公出国（境）费", t.abroad.value},
-                        {"30217", "“三公”经费中的公务接待费", m.three_public.actual_reception},
-                        {"30231", "“三公”经费中的公务用车运行维护费", t.vehicle_operation.value},
-                        {"31013", "“三公”经费中的公务用车购置费", t.vehicle_purchase.value}};
+  const Pair pairs[] = {{"30212", t.abroad.value},
+                        {"30217", m.three_public.actual_reception},
+                        {"30231", t.vehicle_operation.value},
+                        {"31013", t.vehicle_purchase.value}};
   for (const auto& p : pairs) {
     auto e = c.s.basic_economic.find(p.code);
     if (e == c.s.basic_economic.end()) continue;
-    at_most(c, Severity::Error, "three-public-economic", e->second.loc,
-            std::string("06表 ") + p.code + " " + m.name_of(p.code, true), e->second.value, p.part, p.whole,
-            "“三公”经费包括财政拨款的基本支出和项目支出，不会少于06表中一般公共预算财政拨款基本支出的同一项；请核对 "
-            "three_public 和 basic_economic");
+    at_most(c, Severity::Error, "three-public-economic", e->second.loc, e->second.value, p.whole, [&] {
+      return msg::economic_over_three_public(p.code, m.name_of(p.code, true), e->second.value, p.whole);
+    });
   }
 }
 
@@ -272,18 +241,16 @@ void operating_costs(Ctx& c) {
   const Model& m = c.m;
   const OperatingCosts& o = c.s.operating_costs;
   if (!o.amount.present || c.s.basic_economic.empty()) return;
-  at_most(c, Severity::Warning, "operating-costs", o.amount.loc, "机关运行经费", o.amount.value,
-          "06表公用经费合计", m.public_total,
-          "机关运行经费是基本支出中的公用经费，一般不超过公用经费合计；请核对");
+  at_most(c, Severity::Warning, "operating-costs", o.amount.loc, o.amount.value, m.public_total,
+          [&] { return msg::operating_costs_over_public(o.amount.value, m.public_total); });
 }
 
 void procurement_spending(Ctx& c) {
   const Model& m = c.m;
   const Procurement& p = c.s.procurement;
   Loc loc = p.goods.present ? p.goods.loc : p.services.present ? p.services.loc : p.works.loc;
-  at_most(c, Severity::Warning, "procurement-spending", loc, "政府采购支出总额（货物 + 工程 + 服务）",
-          m.procurement_total, "本年支出合计", m.spending_total,
-          "政府采购支出是本年支出的一部分；请核对政府采购的金额和单位（元或万元）");
+  at_most(c, Severity::Warning, "procurement-spending", loc, m.procurement_total, m.spending_total,
+          [&] { return msg::procurement_over_spending(m.procurement_total, m.spending_total); });
 }
 
 // The year-start budget in total against the listed items' budgets.
@@ -293,11 +260,11 @@ void year_start_budget(Ctx& c) {
   struct Kind {
     const Amount& total;
     Fig items;
-    const char* name;
+    Budget budget;
   };
-  const Kind kinds[] = {{y.general, Fig::Budget, "一般公共预算财政拨款"},
-                        {y.fund, Fig::FundBudget, "政府性基金预算财政拨款"},
-                        {y.capital, Fig::CapitalBudget, "国有资本经营预算财政拨款"}};
+  const Kind kinds[] = {{y.general, Fig::Budget, Budget::General},
+                        {y.fund, Fig::FundBudget, Budget::GovernmentFund},
+                        {y.capital, Fig::CapitalBudget, Budget::StateCapital}};
   for (const auto& k : kinds) {
     if (!k.total.present) continue;
     Money listed = m.total[k.items];
@@ -306,12 +273,10 @@ void year_start_budget(Ctx& c) {
       Money diff = listed - k.total.value;
       if (diff < rounding_bound(c.s, terms)) continue;
       c.add(Severity::Error, "year-start-budget", k.total.loc,
-            std::string(k.name) + "年初预算总数 " + wan(k.total.value) + " 与各项年初预算之和 " + wan(listed) +
-                " 不一致：总数包括各项，不能小于它们的和；请核对总数和各项的 budget");
+            msg::year_start_below_items(static_cast<int>(k.budget), k.total.value, listed));
     } else if (listed < k.total.value && !listed.is_zero()) {
       c.add(Severity::Note, "year-start-budget", k.total.loc,
-            std::string(k.name) + "年初预算总数 " + wan(k.total.value) + " 比各项年初预算之和 " + wan(listed) +
-                " 多 " + wan(k.total.value - listed) + "：即有年初预算、没有支出也没有列出的项");
+            msg::year_start_above_items(static_cast<int>(k.budget), k.total.value, listed));
     }
   }
 }
@@ -325,14 +290,14 @@ void budget_kind(Ctx& c) {
     const Money general = it.income.general.value + it.basic.general.value + it.project.general.value;
     const Money fund = it.income.fund.value + it.basic.fund.value + it.project.fund.value;
     const Money capital = it.income.capital.value + it.basic.capital.value + it.project.capital.value;
-    auto tell = [&](const char* money) {
+    auto tell = [&](Budget money) {
       c.add(Severity::Warning, "budget-kind", it.code.loc,
-            "项 " + it.code.value + " " + m.name_of(it.code.value, false) + " 是" + budget_name(b) + "的科目，却填写了" +
-                money + "的金额：请核对科目编码或资金来源（general、fund、capital）");
+            msg::budget_kind_mismatch(it.code.value, m.name_of(it.code.value, false), budget_name(b),
+                                      static_cast<int>(money)));
     };
-    if (b != Budget::General && !general.is_zero()) tell("一般公共预算财政拨款");
-    if (b != Budget::GovernmentFund && !fund.is_zero()) tell("政府性基金预算财政拨款");
-    if (b != Budget::StateCapital && !capital.is_zero()) tell("国有资本经营预算财政拨款");
+    if (b != Budget::General && !general.is_zero()) tell(Budget::General);
+    if (b != Budget::GovernmentFund && !fund.is_zero()) tell(Budget::GovernmentFund);
+    if (b != Budget::StateCapital && !capital.is_zero()) tell(Budget::StateCapital);
   }
 }
 
@@ -397,42 +362,40 @@ void unused_inputs(Ctx& c) {
     for (const char* n : u.names) used = used || m.template_names->count(n);
     if (!used)
       c.add(Severity::Warning, "unused-input", *u.loc,
-            std::string(u.key) + " 已填写，但本部门所用表样（" + s.format.value +
-                (s.profile.present ? "，变体 " + s.profile.value : std::string()) +
-                "）的模板没有用到它，文档中不会出现：如需印出，请财政局在表样变体中加入相应的句子");
+            msg::unused_input(u.key, s.format.value, s.profile.present, s.profile.value));
   }
 }
 
+// The rules in order; each one's description is in the message catalog
+// (msg::rule_description).
 struct Rule {
-  RuleInfo info;
+  const char* id;
   std::function<void(Ctx&)> run;
 };
 
 const std::vector<Rule>& rules() {
   static const std::vector<Rule> r = {
-      {{"supplied-unknown", "填报数（supplied）的数名或科目编码不存在"}, supplied_figures},
-      {{"supplied-total", "部门填报的合计、小计与按明细计算的数一致（万元四舍五入误差之内为提示）"}, nullptr},
-      {{"total-balance", "收入总计 = 支出总计（本年收入 + 使用非财政拨款结余 + 年初结转和结余 = 本年支出 + 结余分配 + 年末结转和结余）"},
-       totals_balance},
-      {{"fiscal-balance", "一般公共预算财政拨款：年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余"}, fiscal_balance},
-      {{"basic-economic", "06表 人员经费合计 + 公用经费合计 = 05表 基本支出合计"}, basic_economic},
-      {{"variance-reason", "项的决算数与年初预算数不同时，须填写差异原因"}, variance_reason},
-      {{"catalog-name", "科目名称与科目目录一致"}, catalog_names},
-      {{"procurement", "授予小微企业 ≤ 授予中小企业 ≤ 政府采购支出总额"}, procurement},
-      {{"vehicles", "公务用车保有量不多于国有资产中的车辆总数"}, vehicles},
-      {{"three-public-reason", "“三公”经费决算数与预算数不同时，须填写差异原因"}, three_public_reasons},
-      {{"catalog-missing", "科目目录中没有的科目（按本文件写明的名称印出）"}, catalog_missing},
-      {{"required-block", "每份文档都要用到的块（概况、结转结余、上年度数、“三公”、机关运行经费、政府采购、国有资产）不能缺少"},
-       required_blocks},
-      {{"three-public-economic", "06表 30212、30217、30231、31013 不大于“三公”经费中对应的数"}, three_public_economic},
-      {{"operating-costs", "机关运行经费不超过06表公用经费合计"}, operating_costs},
-      {{"procurement-spending", "政府采购支出总额不超过本年支出合计"}, procurement_spending},
-      {{"year-start-budget", "年初预算总数不小于各项年初预算之和"}, year_start_budget},
-      {{"unused-input", "已填写、但本部门表样不印出的数（如 2022 表样的人员情况 staff）"}, unused_inputs},
-      {{"budget-kind", "政府性基金、国有资本经营的钱记在本预算的科目上，一般公共预算的钱不记在基金科目上"}, budget_kind},
-      {{"negative-amount", "金额不能为负数（读入时检查）"}, nullptr},
-      {{"code-structure", "科目编码为 7 位（功能分类项）或 5 位（经济分类款），且其类、款在科目目录中（读入时检查）"}, nullptr},
-      {{"duplicate-code", "同一科目只填写一次（读入时检查）"}, nullptr},
+      {"supplied-unknown", supplied_figures},
+      {"supplied-total", nullptr},
+      {"total-balance", totals_balance},
+      {"fiscal-balance", fiscal_balance},
+      {"basic-economic", basic_economic},
+      {"variance-reason", variance_reason},
+      {"catalog-name", catalog_names},
+      {"procurement", procurement},
+      {"vehicles", vehicles},
+      {"three-public-reason", three_public_reasons},
+      {"catalog-missing", catalog_missing},
+      {"required-block", required_blocks},
+      {"three-public-economic", three_public_economic},
+      {"operating-costs", operating_costs},
+      {"procurement-spending", procurement_spending},
+      {"year-start-budget", year_start_budget},
+      {"unused-input", unused_inputs},
+      {"budget-kind", budget_kind},
+      {"negative-amount", nullptr},
+      {"code-structure", nullptr},
+      {"duplicate-code", nullptr},
   };
   return r;
 }
@@ -451,7 +414,7 @@ Source count_source(const Source& s) {
 const std::vector<RuleInfo>& rule_list() {
   static const std::vector<RuleInfo> l = [] {
     std::vector<RuleInfo> v;
-    for (const auto& r : rules()) v.push_back(r.info);
+    for (const auto& r : rules()) v.push_back(RuleInfo{r.id, msg::rule_description(r.id)});
     return v;
   }();
   return l;

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 
 namespace juesuan::msg {
 
@@ -435,6 +436,172 @@ std::string font_bad_range(std::string_view font, std::string_view range) {
 
 std::string volume_missing_text(std::string_view key) { return "volume.yaml：缺少 " + q(key) + "（一段文字）"; }
 std::string volume_missing_lines(std::string_view key) { return "volume.yaml：缺少 " + q(key) + "（若干行文字的列表）"; }
+
+std::string amount_wan_cents(std::int64_t wan_cents) { return format_wan(wan_cents, true) + "万元"; }
+std::string amount_wan(Money m) { return amount_wan_cents(m.printed_wan_cents()); }
+// format_wan groups any value given in hundredths.
+std::string amount_yuan(Money m) { return format_wan(m.fen(), true) + "元"; }
+
+std::string appropriation(int budget) {
+  static const char* const kNames[] = {"一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"};
+  return budget >= 0 && budget < 3 ? kNames[budget] : kNames[0];
+}
+
+std::string rule_description(std::string_view id) {
+  static const std::pair<std::string_view, const char*> kRules[] = {
+      {"supplied-unknown", "填报数（supplied）的数名或科目编码不存在"},
+      {"supplied-total", "部门填报的合计、小计与按明细计算的数一致（万元四舍五入误差之内为提示）"},
+      {"total-balance", "收入总计 = 支出总计（本年收入 + 使用非财政拨款结余 + 年初结转和结余 = 本年支出 + 结余分配 + 年末结转和结余）"},
+      {"fiscal-balance", "一般公共预算财政拨款：年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余"},
+      {"basic-economic", "06表 人员经费合计 + 公用经费合计 = 05表 基本支出合计"},
+      {"variance-reason", "项的决算数与年初预算数不同时，须填写差异原因"},
+      {"catalog-name", "科目名称与科目目录一致"},
+      {"procurement", "授予小微企业 ≤ 授予中小企业 ≤ 政府采购支出总额"},
+      {"vehicles", "公务用车保有量不多于国有资产中的车辆总数"},
+      {"three-public-reason", "“三公”经费决算数与预算数不同时，须填写差异原因"},
+      {"catalog-missing", "科目目录中没有的科目（按本文件写明的名称印出）"},
+      {"required-block", "每份文档都要用到的块（概况、结转结余、上年度数、“三公”、机关运行经费、政府采购、国有资产）不能缺少"},
+      {"three-public-economic", "06表 30212、30217、30231、31013 不大于“三公”经费中对应的数"},
+      {"operating-costs", "机关运行经费不超过06表公用经费合计"},
+      {"procurement-spending", "政府采购支出总额不超过本年支出合计"},
+      {"year-start-budget", "年初预算总数不小于各项年初预算之和"},
+      {"unused-input", "已填写、但本部门表样不印出的数（如 2022 表样的人员情况 staff）"},
+      {"budget-kind", "政府性基金、国有资本经营的钱记在本预算的科目上，一般公共预算的钱不记在基金科目上"},
+      {"negative-amount", "金额不能为负数（读入时检查）"},
+      {"code-structure", "科目编码为 7 位（功能分类项）或 5 位（经济分类款），且其类、款在科目目录中（读入时检查）"},
+      {"duplicate-code", "同一科目只填写一次（读入时检查）"},
+  };
+  for (const auto& [rule, text] : kRules)
+    if (rule == id) return text;
+  return std::string();
+}
+
+std::string figures_differ(std::string_view what, std::string_view a_name, std::string_view a,
+                           std::string_view b_name, std::string_view b, std::string_view diff) {
+  return std::string(what) + "：" + std::string(a_name) + " " + std::string(a) + "，" + std::string(b_name) + " " +
+         std::string(b) + "，相差 " + std::string(diff);
+}
+std::string within_rounding(std::string_view finding, std::int64_t terms, std::string_view bound) {
+  return std::string(finding) + "，在 " + std::to_string(terms) + " 个万元数各自四舍五入的误差范围（±" +
+         std::string(bound) + "）之内";
+}
+std::string supplied_unknown(std::string_view key) {
+  return "不认识的填报数 " + q(key) +
+         "：应写作 数名 或 数名@科目编码（本部门有的类、款、项），数名见 docs/SCHEMA.md 的“填报数”一节";
+}
+std::string supplied_mismatch(std::string_view figure, std::string_view code, bool per_row) {
+  std::string which = !per_row ? "" : code.empty() ? "（合计）" : "（" + std::string(code) + "）";
+  return std::string(figure) + which + " 的填报数与明细之和不一致";
+}
+std::string supplied_label() { return "填报"; }
+std::string supplied_sum_label() { return "明细之和"; }
+std::string total_balance_mismatch(std::string_view tail) {
+  return tail.empty() ? "收入总计与支出总计不相等"
+                      : "收入总计与支出总计不相等（01表按尾差规则印作相等，支出总计含尾差 " + std::string(tail) + "）";
+}
+std::string total_income_label() { return "收入总计"; }
+std::string total_spending_label() { return "按明细计算的支出总计"; }
+std::string fiscal_balance_mismatch() { return "一般公共预算财政拨款年末结转和结余"; }
+std::string fiscal_expected_label() { return "按年初 + 收入 − 支出计算"; }
+std::string basic_economic_missing(Money basic) {
+  return "没有填写 basic_economic：06表（基本支出经济分类）将全部为 0，而一般公共预算财政拨款基本支出为 " +
+         amount_wan(basic);
+}
+std::string basic_economic_mismatch(std::string_view tail) {
+  return tail.empty() ? "基本支出按经济分类与按功能分类的合计不相等"
+                      : "基本支出按经济分类与按功能分类的合计不相等（06表按尾差规则以公用经费合计找齐，含尾差 " +
+                            std::string(tail) + "）";
+}
+std::string basic_economic_06_label() { return "06表 各款之和"; }
+std::string basic_economic_05_label() { return "05表 基本支出"; }
+std::string variance_no_reason(std::string_view code, std::string_view name, std::int64_t actual_wan_cents,
+                               std::int64_t budget_wan_cents) {
+  return "项 " + std::string(code) + " " + std::string(name) + " 决算数 " + amount_wan_cents(actual_wan_cents) +
+         "与年初预算数 " + amount_wan_cents(budget_wan_cents) + "不同，但没有填写差异原因（reason）";
+}
+std::string catalog_name_differs(std::string_view code, std::string_view written, std::string_view catalog) {
+  return "科目 " + std::string(code) + " 的名称写作 " + q(written) + "，科目目录中为 " + q(catalog);
+}
+std::string catalog_name_differs_printed(std::string_view code, std::string_view written, std::string_view catalog) {
+  return catalog_name_differs(code, written, catalog) + "；表和说明中都按本文件的写法印出";
+}
+std::string small_micro_over_sme(Money small_micro, Money sme) {
+  return "授予小微企业合同金额 " + amount_wan(small_micro) + " 大于授予中小企业合同金额 " + amount_wan(sme);
+}
+std::string sme_over_procurement(Money sme, Money procurement) {
+  return "授予中小企业合同金额 " + amount_wan(sme) + " 大于政府采购支出总额 " + amount_wan(procurement) +
+         "（货物 + 工程 + 服务）";
+}
+std::string vehicles_over_assets(long long held, long long total) {
+  return "公务用车保有量 " + std::to_string(held) + " 辆多于国有资产中的车辆总数 " + std::to_string(total) + " 辆";
+}
+std::string three_public_no_reason(std::int64_t actual_wan_cents, std::int64_t budget_wan_cents) {
+  return "“三公”经费决算数 " + amount_wan_cents(actual_wan_cents) + "与预算数 " + amount_wan_cents(budget_wan_cents) +
+         "不同，但没有填写差异原因（three_public.reason）";
+}
+std::string catalog_missing_code(bool economic, std::string_view code, std::string_view name) {
+  return std::string(economic ? "经济分类" : "功能分类") + "科目 " + std::string(code) + " " + q(name) +
+         " 不在科目目录中，按本文件写明的名称印出：请核对编码和名称（确属新增科目的，可请财政局补充到 data/catalog）";
+}
+std::string required_block_missing(std::string_view key) {
+  static const std::pair<std::string_view, const char*> kBlocks[] = {
+      {"overview", "第一部分 概况"}, {"balances", "结转和结余（01表、04表）"},
+      {"last_year", "上年度决算数（第三部分 一、四、五）"}, {"three_public", "“三公”经费（09表）"},
+      {"operating_costs", "机关运行经费（第三部分 十）"}, {"procurement", "政府采购（第三部分 十一）"},
+      {"assets", "国有资产占用（第三部分 十二）"}};
+  std::string what;
+  for (const auto& [k, w] : kBlocks)
+    if (k == key) what = w;
+  return "缺少 " + std::string(key) + "（" + what + "）：文件可能没有保存完整或复制不全；本部门确实没有这方面的数时，写 " +
+         std::string(key) + ": {}";
+}
+std::string performance_missing() { return "没有 performance（预算绩效）：第三部分 十三 只印出本表样的固定文字"; }
+namespace {
+// A part that cannot exceed the whole it belongs to, and why.
+std::string part_over_whole(std::string_view part_name, Money part, std::string_view whole_name, Money whole,
+                            std::string_view why) {
+  return std::string(part_name) + " " + amount_wan(part) + " 大于" + std::string(whole_name) + " " + amount_wan(whole) +
+         "：" + std::string(why);
+}
+}  // namespace
+std::string economic_over_three_public(std::string_view code, std::string_view name, Money line, Money three_public) {
+  static const std::pair<std::string_view, const char*> kParts[] = {
+      {"30212", "“三公”经费中的因公出国（境）费"},
+      {"30217", "“三公”经费中的公务接待费"},
+      {"30231", "“三公”经费中的公务用车运行维护费"},
+      {"31013", "“三公”经费中的公务用车购置费"}};
+  std::string part;
+  for (const auto& [c, p] : kParts)
+    if (c == code) part = p;
+  return part_over_whole("06表 " + std::string(code) + " " + std::string(name), line, part, three_public,
+                         "“三公”经费包括财政拨款的基本支出和项目支出，不会少于06表中一般公共预算财政拨款基本支出的同一项；请核对 "
+                         "three_public 和 basic_economic");
+}
+std::string operating_costs_over_public(Money operating, Money public_total) {
+  return part_over_whole("机关运行经费", operating, "06表公用经费合计", public_total,
+                         "机关运行经费是基本支出中的公用经费，一般不超过公用经费合计；请核对");
+}
+std::string procurement_over_spending(Money procurement, Money spending) {
+  return part_over_whole("政府采购支出总额（货物 + 工程 + 服务）", procurement, "本年支出合计", spending,
+                         "政府采购支出是本年支出的一部分；请核对政府采购的金额和单位（元或万元）");
+}
+std::string year_start_below_items(int budget, Money total, Money listed) {
+  return appropriation(budget) + "年初预算总数 " + amount_wan(total) + " 与各项年初预算之和 " + amount_wan(listed) +
+         " 不一致：总数包括各项，不能小于它们的和；请核对总数和各项的 budget";
+}
+std::string year_start_above_items(int budget, Money total, Money listed) {
+  return appropriation(budget) + "年初预算总数 " + amount_wan(total) + " 比各项年初预算之和 " + amount_wan(listed) +
+         " 多 " + amount_wan(total - listed) + "：即有年初预算、没有支出也没有列出的项";
+}
+std::string budget_kind_mismatch(std::string_view code, std::string_view name, std::string_view budget, int money) {
+  return "项 " + std::string(code) + " " + std::string(name) + " 是" + std::string(budget) + "的科目，却填写了" +
+         appropriation(money) + "的金额：请核对科目编码或资金来源（general、fund、capital）";
+}
+std::string unused_input(std::string_view key, std::string_view format, bool has_profile, std::string_view profile) {
+  return std::string(key) + " 已填写，但本部门所用表样（" + std::string(format) +
+         (has_profile ? "，变体 " + std::string(profile) : std::string()) +
+         "）的模板没有用到它，文档中不会出现：如需印出，请财政局在表样变体中加入相应的句子";
+}
 
 std::string severity_word(int severity) {
   static const char* const kWords[] = {"错误", "警告", "提示"};

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -198,6 +199,56 @@ std::string font_bad_range(std::string_view font, std::string_view range);
 
 std::string volume_missing_text(std::string_view key);
 std::string volume_missing_lines(std::string_view key);
+
+// Audit findings (juesuan check, check/rules.cpp): what each rule says
+// when it fires, with its figures. Amounts are shown as the document
+// prints them: in 万元 (the printed 万元 figure) or, for a file in 元, in 元.
+std::string amount_wan(Money m);                 // 1,234.56万元
+std::string amount_wan_cents(std::int64_t wan_cents);
+std::string amount_yuan(Money m);                // 1,750.00元 (分 shown, grouped)
+// 财政拨款 of one budget: 0 一般公共预算, 1 政府性基金预算, 2 国有资本经营预算
+// (Budget in order).
+std::string appropriation(int budget);
+// The id → one-line description of every rule (`juesuan check --list-rules`).
+std::string rule_description(std::string_view id);
+// Two figures that should be equal: "what：a_name a，b_name b，相差 diff"; and
+// the same finding within the rounding of `terms` 万元 figures (±bound).
+std::string figures_differ(std::string_view what, std::string_view a_name, std::string_view a,
+                           std::string_view b_name, std::string_view b, std::string_view diff);
+std::string within_rounding(std::string_view finding, std::int64_t terms, std::string_view bound);
+std::string supplied_unknown(std::string_view key);
+// A supplied figure: its name, with （合计） or （code） when it is per row.
+std::string supplied_mismatch(std::string_view figure, std::string_view code, bool per_row);
+std::string supplied_label();
+std::string supplied_sum_label();
+std::string total_balance_mismatch(std::string_view tail);  // tail: empty, or the 尾差 shown
+std::string total_income_label();
+std::string total_spending_label();
+std::string fiscal_balance_mismatch();
+std::string fiscal_expected_label();
+std::string basic_economic_missing(Money basic);
+std::string basic_economic_mismatch(std::string_view tail);  // tail: empty, or the 尾差 shown
+std::string basic_economic_06_label();
+std::string basic_economic_05_label();
+std::string variance_no_reason(std::string_view code, std::string_view name, std::int64_t actual_wan_cents,
+                               std::int64_t budget_wan_cents);
+std::string catalog_name_differs(std::string_view code, std::string_view written, std::string_view catalog);
+std::string catalog_name_differs_printed(std::string_view code, std::string_view written, std::string_view catalog);
+std::string small_micro_over_sme(Money small_micro, Money sme);
+std::string sme_over_procurement(Money sme, Money procurement);
+std::string vehicles_over_assets(long long held, long long total);
+std::string three_public_no_reason(std::int64_t actual_wan_cents, std::int64_t budget_wan_cents);
+std::string catalog_missing_code(bool economic, std::string_view code, std::string_view name);
+std::string required_block_missing(std::string_view key);  // key: overview, balances, …
+std::string performance_missing();
+// 06表 line (code: 30212, 30217, 30231 or 31013) above its "三公" figure.
+std::string economic_over_three_public(std::string_view code, std::string_view name, Money line, Money three_public);
+std::string operating_costs_over_public(Money operating, Money public_total);
+std::string procurement_over_spending(Money procurement, Money spending);
+std::string year_start_below_items(int budget, Money total, Money listed);
+std::string year_start_above_items(int budget, Money total, Money listed);
+std::string budget_kind_mismatch(std::string_view code, std::string_view name, std::string_view budget, int money);
+std::string unused_input(std::string_view key, std::string_view format, bool has_profile, std::string_view profile);
 
 // How a diagnostic names its severity: 错误, 警告, 提示 (Severity in order:
 // error, warning, note); `file:line:col: 错误：…`.
